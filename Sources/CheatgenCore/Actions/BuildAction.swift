@@ -1,0 +1,19 @@
+/// `cheatgen build`: verify, then (only if everything passed) write the site.
+public struct BuildAction: Sendable {
+    public var check: CheckAction
+    public var outputDirectory: String
+
+    public init(check: CheckAction, outputDirectory: String) {
+        self.check = check
+        self.outputDirectory = outputDirectory
+    }
+
+    public func run() async throws -> Bool {
+        let outcome = try await check.run()
+        guard outcome.succeeded else {
+            check.console.err("cheatgen: error: not writing \(outputDirectory)/ because verification failed; the previous site is untouched")
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Yams
+
+/// Settings from an optional `cheatgen.yml`; every one has a default, so none is needed.
+public struct Configuration: Sendable, Hashable {
+    /// The site's name, shown in the header and the index page's title.
+    public var title = "Cheatsheets"
+    /// Where the site is published (`https://example.org/cheats/`); enables `sitemap.xml`.
+    public var baseURL: String?
+    /// Seconds a snippet may run unless it says `timeout=`.
+    public var defaultTimeout: Double = 10
+    /// Extra `swiftc` flags for every snippet.
+    public var swiftFlags: [String] = []
+
+    public static let knownKeys = ["base-url", "swift-flags", "timeout", "title"]
+
+    public init() {}
+
+    /// Reads `path` if it exists; a missing file gives the defaults.
+    public static func load(from path: String) -> (Configuration, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (Configuration(), []) }
+        switch SourceText.decode(data, path: path) {
+        case .failure(let diagnostic): return (Configuration(), [diagnostic])
+        case .success(let text): return parse(text, path: path)
+        }
+    }
+
+    static func parse(_ text: String, path: String) -> (Configuration, [Diagnostic]) {
+        var configuration = Configuration()
+        var diagnostics: [Diagnostic] = []
+        func place(_ mark: Mark?) -> SourceLocation { SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1) }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            return (configuration, [.error("cheatgen.yml is not valid YAML: \(error)", at: place(nil))])
+        }
+        guard let node else { return (configuration, []) }
+        guard case .mapping(let mapping) = node else {
+            return (configuration, [.error("cheatgen.yml must be a mapping of settings", at: place(node.mark))])
+        }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            switch name {
+            case "title":
+                if let title = value.scalar?.string { configuration.title = title } else { diagnostics.append(.error("'title' must be a string", at: place(value.mark))) }
+            case "base-url":
+                if let url = value.scalar?.string, url.hasPrefix("http://") || url.hasPrefix("https://") {
+                    configuration.baseURL = url.hasSuffix("/") ? url : url + "/"
+                } else {
+                    diagnostics.append(.error("'base-url' must be an http(s) address", at: place(value.mark)))
+                }
+            case "timeout":
+                if let seconds = value.float, seconds > 0, seconds <= 3600 { configuration.defaultTimeout = seconds } else {
+                    diagnostics.append(.error("'timeout' must be a number of seconds between 0 and 3600", at: place(value.mark)))
+                }
+            case "swift-flags":
+                if let flags = value.sequence?.compactMap({ $0.scalar?.string }), flags.count == value.sequence?.count {
+                    configuration.swiftFlags = flags
+                } else {
+                    diagnostics.append(.error("'swift-flags' must be a list of strings", at: place(value.mark)))
+                }
+            default:
+                diagnostics.append(.warning("unknown setting '\(name)' is ignored; known: \(knownKeys.joined(separator: ", "))", at: place(key.mark)))
+            }
+        }
+        return (configuration, diagnostics)
+    }
+}

@@ -1,0 +1,51 @@
+/// Block-level Markdown content, copied out of cmark's tree.
+public indirect enum Block: Hashable, Sendable {
+    case paragraph([Inline], SourceLocation)
+    case heading(level: Int, [Inline], SourceLocation)
+    /// A fenced or indented code block. `location` is the fence line; the code starts on the next line.
+    case codeBlock(CodeBlock)
+    case blockQuote([Block], SourceLocation)
+    case list(List)
+    case thematicBreak(SourceLocation)
+    /// A raw HTML block. Never emitted as markup.
+    case html(String, SourceLocation)
+
+    public struct CodeBlock: Hashable, Sendable {
+        /// The whole info string after the fence (`swift unordered timeout=3`).
+        public var info: String
+        public var code: String
+        public var location: SourceLocation
+        /// Whether it was a fenced block (an indented block has no info and no fence line).
+        public var isFenced: Bool
+
+        /// The first word of the info string: the language.
+        public var language: String {
+            String(info.split(whereSeparator: \.isWhitespace).first ?? "")
+        }
+
+        /// The words after the language.
+        public var attributeWords: [String] {
+            info.split(whereSeparator: \.isWhitespace).dropFirst().map(String.init)
+        }
+
+        /// The source line of the first line of code.
+        public var firstCodeLine: Int { isFenced ? location.line + 1 : location.line }
+    }
+
+    public struct List: Hashable, Sendable {
+        public var isOrdered: Bool
+        public var start: Int
+        public var isTight: Bool
+        public var items: [[Block]]
+        public var location: SourceLocation
+    }
+
+    public var location: SourceLocation {
+        switch self {
+        case .paragraph(_, let l), .heading(_, _, let l), .blockQuote(_, let l), .thematicBreak(let l), .html(_, let l):
+            l
+        case .codeBlock(let c): c.location
+        case .list(let l): l.location
+        }
+    }
+}

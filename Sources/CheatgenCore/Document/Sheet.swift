@@ -1,0 +1,31 @@
+/// A parsed cheatsheet: `content/<id>.md`.
+public struct Sheet: Hashable, Sendable {
+    /// The file name without `.md`; the page's name and the target of cross-links.
+    public var id: String
+    /// The path as given on the command line, used in diagnostics.
+    public var path: String
+    public var frontMatter: FrontMatter
+    public var intro: [ContentItem]
+    public var sections: [Section]
+
+    /// Every snippet of the sheet in document order.
+    public var snippets: [Snippet] {
+        var all: [Snippet] = []
+        for item in intro { if case .snippet(let s) = item { all.append(s) } }
+        for section in sections {
+            for item in section.items { if case .snippet(let s) = item { all.append(s) } }
+            for card in section.cards { all.append(contentsOf: card.snippets) }
+        }
+        return all
+    }
+
+    /// Every anchor on the page (sections and cards).
+    public var anchors: Set<String> {
+        var result: Set<String> = []
+        for section in sections {
+            result.insert(section.anchor)
+            for card in section.cards { result.insert(card.anchor) }
+        }
+        return result
+    }
+}

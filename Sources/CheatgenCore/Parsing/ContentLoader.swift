@@ -1,0 +1,50 @@
+import Foundation
+
+/// Finds and parses the sheets under the paths given on the command line, then checks what
+/// only the whole set can tell: duplicate ids and cross-references.
+public enum ContentLoader {
+    public struct Result: Sendable {
+        public var sheets: [Sheet]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func load(_ paths: [String]) -> Result {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error("no such file or directory", at: SourceLocation(path: path, line: 1)))
+                continue
+            }
+            if isDirectory.boolValue {
+                do {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                    let sheets = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+                    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                    files.append(contentsOf: sheets.map { "\(base)/\($0)" })
+                } catch {
+                    diagnostics.append(.error("cannot list directory: \(error.localizedDescription)", at: SourceLocation(path: path, line: 1)))
+                }
+            } else {
+                files.append(path)
+            }
+        }
+        var sheets: [Sheet] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            let result = SheetParser.parse(fileAt: file)
+            diagnostics.append(contentsOf: result.diagnostics)
+            guard let sheet = result.sheet else { continue }
+            if let other = seen[sheet.id] {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'",
+                                              notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
+                continue
+            }
+            seen[sheet.id] = file
+            sheets.append(sheet)
+        }
+        diagnostics.append(contentsOf: CrossReferences.check(sheets))
+        return Result(sheets: sheets, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,65 @@
+/// Checks what sheets say about each other: `related:` ids and links to sheets and anchors.
+public enum CrossReferences {
+    public static func check(_ sheets: [Sheet]) -> [Diagnostic] {
+        let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for sheet in sheets {
+            for (id, location) in zip(sheet.frontMatter.related, sheet.frontMatter.relatedLocations) where byID[id] == nil {
+                diagnostics.append(.error("related sheet '\(id)' does not exist (no \(id).md next to this sheet)", at: location))
+            }
+            for link in sheet.links {
+                guard case .sheet(let id, let anchor) = LinkTarget(link.destination) else { continue }
+                guard let target = id.map({ byID[$0] }) ?? sheet else {
+                    diagnostics.append(.error("link to '\(link.destination)': there is no sheet '\(id!)'", at: link.location))
+                    continue
+                }
+                if let anchor, !target.anchors.contains(anchor) {
+                    diagnostics.append(.error("link to '\(link.destination)': sheet '\(target.id)' has no section or card with anchor '#\(anchor)'", at: link.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension Sheet {
+    /// Every link in the sheet's prose and headings, in document order.
+    public var links: [Inline.Link] {
+        var result: [Inline.Link] = []
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .link(let link):
+                    result.append(link)
+                    visit(link.children)
+                case .emphasis(let children), .strong(let children): visit(children)
+                case .image(_, _, let alt): visit(alt)
+                default: break
+                }
+            }
+        }
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let inlines, _), .heading(_, let inlines, _): visit(inlines)
+                case .blockQuote(let children, _): visit(children)
+                case .list(let list): list.items.forEach(visit)
+                default: break
+                }
+            }
+        }
+        func visit(_ items: [ContentItem]) {
+            for case .block(let block) in items { visit([block]) }
+        }
+        visit(intro)
+        for section in sections {
+            visit(section.title)
+            visit(section.items)
+            for card in section.cards {
+                visit(card.title)
+                visit(card.items)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,131 @@
+import Yams
+
+/// Splits the `---` YAML header from a sheet and reads it with Yams.
+enum FrontMatterParser {
+    /// Keys a sheet may set; anything else is reported as a warning so typos do not go unnoticed.
+    static let knownKeys: Set<String> = ["title", "summary", "tags", "related"]
+
+    struct Result {
+        var frontMatter: FrontMatter?
+        /// The Markdown body with the header replaced by blank lines, so cmark's line numbers are the file's.
+        var body: String
+        var diagnostics: [Diagnostic]
+    }
+
+    static func parse(_ text: String, path: String) -> Result {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = SourceLocation(path: path, line: 1)
+        guard let first = lines.first, first.trimmingSuffix(while: \.isWhitespace) == "---" else {
+            let message = text.allSatisfy(\.isWhitespace)
+                ? "empty sheet; start it with front matter: ---, title: …, ---"
+                : "sheet has no front matter; start it with a line '---', then 'title: …', then '---'"
+            return Result(frontMatter: nil, body: text, diagnostics: [.error(message, at: start)])
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { let l = $0.trimmingSuffix(while: \.isWhitespace); return l == "---" || l == "..." }) else {
+            return Result(frontMatter: nil, body: "", diagnostics: [.error("front matter is not terminated; close it with a line '---'", at: start)])
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = String(repeating: "\n", count: end + 1) + lines[(end + 1)...].joined(separator: "\n")
+        var diagnostics: [Diagnostic] = []
+        let frontMatter = read(yaml, path: path, diagnostics: &diagnostics)
+        return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+    }
+
+    /// YAML line 1 is file line 2 (after the opening `---`).
+    private static func place(_ mark: Mark?, path: String) -> SourceLocation {
+        SourceLocation(path: path, line: (mark?.line ?? 0) + 1, column: mark?.column ?? 1)
+    }
+
+    private static func read(_ yaml: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(.error("front matter is not valid YAML: \(problem(of: error))", at: place(mark(of: error), path: path)))
+            return nil
+        } catch {
+            diagnostics.append(.error("front matter is not valid YAML: \(error)", at: place(nil, path: path)))
+            return nil
+        }
+        guard let node, case .mapping(let mapping) = node else {
+            diagnostics.append(.error("front matter must be a mapping of keys to values (title: …)", at: place(node?.mark, path: path)))
+            return nil
+        }
+        var title: String?
+        var frontMatter = FrontMatter(title: "")
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let location = place(keyNode.mark, path: path)
+            switch key {
+            case "title":
+                title = string(value, key: key, location: location, diagnostics: &diagnostics)
+            case "summary":
+                frontMatter.summary = string(value, key: key, location: location, diagnostics: &diagnostics) ?? ""
+            case "tags":
+                frontMatter.tags = strings(value, key: key, path: path, location: location, diagnostics: &diagnostics).map(\.0)
+            case "related":
+                let related = strings(value, key: key, path: path, location: location, diagnostics: &diagnostics)
+                frontMatter.related = related.map(\.0)
+                frontMatter.relatedLocations = related.map(\.1)
+            default:
+                diagnostics.append(.warning("unknown front matter key '\(key)' is ignored; known keys: \(knownKeys.sorted().joined(separator: ", "))", at: location))
+            }
+        }
+        guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            if !diagnostics.contains(where: { $0.severity == .error && $0.message.contains("'title'") }) {
+                diagnostics.append(.error("front matter needs a 'title'", at: place(node.mark, path: path)))
+            }
+            return nil
+        }
+        frontMatter.title = title
+        return frontMatter
+    }
+
+    private static func string(_ node: Node, key: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
+        // A plain scalar that YAML reads as a number, boolean or null is not text (`title: 42`).
+        guard case .scalar(let scalar) = node,
+              scalar.style != .plain || (node.int == nil && node.float == nil && node.bool == nil && node.null == nil) else {
+            diagnostics.append(.error("'\(key)' must be a string", at: location))
+            return nil
+        }
+        return scalar.string
+    }
+
+    private static func strings(_ node: Node, key: String, path: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> [(String, SourceLocation)] {
+        switch node {
+        case .scalar(let scalar):
+            // `tags: swift` is as clear as `tags: [swift]`.
+            return [(scalar.string, place(scalar.mark, path: path))]
+        case .sequence(let sequence):
+            var result: [(String, SourceLocation)] = []
+            for item in sequence {
+                if case .scalar(let scalar) = item {
+                    result.append((scalar.string, place(scalar.mark, path: path)))
+                } else {
+                    diagnostics.append(.error("'\(key)' must be a list of strings", at: place(item.mark, path: path)))
+                }
+            }
+            return result
+        default:
+            diagnostics.append(.error("'\(key)' must be a list of strings", at: location))
+            return []
+        }
+    }
+
+    private static func mark(of error: YamlError) -> Mark? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
+        case .duplicatedKeysInMapping(_, let context): context.mark
+        default: nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        case .reader(let problem, _, _, _): problem
+        case .duplicatedKeysInMapping(let duplicates, _): "duplicate keys \(duplicates.joined(separator: ", "))"
+        default: "\(error)"
+        }
+    }
+}

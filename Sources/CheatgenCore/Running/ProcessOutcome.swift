@@ -1,0 +1,22 @@
+/// How a child process ended and what it printed.
+public struct ProcessOutcome: Sendable {
+    public enum Ending: Sendable, Hashable {
+        case exited(Int32)
+        case signaled(Int32)
+    }
+
+    public var ending: Ending
+    /// Standard output, up to the limit.
+    public var standardOutput: [UInt8]
+    /// Standard error, up to the limit.
+    public var standardError: [UInt8]
+    /// It ran past its time limit and was killed.
+    public var timedOut: Bool
+    /// It printed more than the limit and was killed.
+    public var exceededOutputLimit: Bool
+    public var duration: Duration
+
+    public var succeeded: Bool { ending == .exited(0) && !timedOut && !exceededOutputLimit }
+    public var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
+    public var errorText: String { String(decoding: standardError, as: UTF8.self) }
+}

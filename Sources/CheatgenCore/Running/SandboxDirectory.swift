@@ -1,0 +1,22 @@
+import Foundation
+
+/// A fresh temporary directory a snippet runs in; whatever it writes is removed with it.
+struct SandboxDirectory {
+    let path: String
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/cheatgen-run-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw CheatgenError("cannot create a temporary directory: \(String(cString: strerror(errno)))") }
+        path = String(cString: made)
+    }
+
+    func remove() {
+        // A snippet may have made its files read-only; make them writable so removal succeeds.
+        if let enumerator = FileManager.default.enumerator(atPath: path) {
+            for case let relative as String in enumerator {
+                chmod("\(path)/\(relative)", 0o700)
+            }
+        }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

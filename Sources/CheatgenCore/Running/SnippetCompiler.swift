@@ -1,0 +1,54 @@
+import Foundation
+
+/// Compiles one snippet as its own module into an object file whose entry point is renamed,
+/// so many snippets can be linked into one binary and each keeps its own top-level semantics.
+struct SnippetCompiler: Sendable {
+    let toolchain: Toolchain
+    let extraFlags: [String]
+    let objectDirectory: String
+
+    enum Outcome: Sendable {
+        case compiled(objectPath: String)
+        case rejected(output: String)
+    }
+
+    static func entryPoint(for snippet: Snippet) -> String { "cheatgen_main_\(snippet.symbolName)" }
+    static func moduleName(for snippet: Snippet) -> String { "S_\(snippet.symbolName)" }
+
+    func arguments(for snippet: Snippet, source: EffectiveSource, input: String, output: String) -> [String] {
+        var arguments = [
+            "-c", input, "-o", output,
+            "-module-name", Self.moduleName(for: snippet),
+            "-swift-version", "6", "-Onone",
+            "-diagnostic-style", "llvm",
+            "-Xfrontend", "-entry-point-function-name", "-Xfrontend", Self.entryPoint(for: snippet),
+        ]
+        if source.isLibrary { arguments.append("-parse-as-library") }
+        return arguments + extraFlags
+    }
+
+    /// The cache key of the object: everything the compiler sees.
+    func objectKey(for snippet: Snippet, source: EffectiveSource) -> String {
+        Hashing.key([toolchain.version, Self.moduleName(for: snippet), String(source.isLibrary), extraFlags.joined(separator: " "), source.text])
+    }
+
+    /// Compiles, reusing an object already built from the same key.
+    func compile(_ snippet: Snippet, source: EffectiveSource, key: String, scratch: String) async throws -> Outcome {
+        let object = "\(objectDirectory)/\(key).o"
+        if FileManager.default.fileExists(atPath: object) { return .compiled(objectPath: object) }
+        let input = "\(scratch)/\(snippet.symbolName).swift"
+        try source.text.write(toFile: input, atomically: false, encoding: .utf8)
+        let temporary = "\(object).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let outcome = try await ProcessRunner.run(
+            toolchain.swiftc,
+            arguments: arguments(for: snippet, source: source, input: input, output: temporary),
+            timeout: .seconds(300))
+        guard outcome.succeeded else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            let text = outcome.errorText + outcome.outputText
+            return .rejected(output: outcome.timedOut ? "error: the compiler took more than 300 seconds" : text)
+        }
+        _ = rename(temporary, object)
+        return .compiled(objectPath: object)
+    }
+}

@@ -1,0 +1,32 @@
+/// How snippets are verified.
+public struct VerificationOptions: Sendable {
+    /// Compilations and runs at once.
+    public var jobs: Int
+    /// Seconds a snippet may run unless it says `timeout=`.
+    public var defaultTimeout: Double
+    /// Added to every snippet's compile command (from `cheatgen.yml`).
+    public var extraCompilerFlags: [String]
+    /// Reuse verdicts of unchanged snippets.
+    public var useCache: Bool
+    /// Where objects, binaries, verdicts and the example package live.
+    public var workDirectory: String
+    /// Bytes of output a snippet may print before it is stopped.
+    public var outputLimit: Int
+
+    public init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10, extraCompilerFlags: [String] = [],
+                useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {
+        self.jobs = jobs
+        self.defaultTimeout = defaultTimeout
+        self.extraCompilerFlags = extraCompilerFlags
+        self.useCache = useCache
+        self.workDirectory = workDirectory
+        self.outputLimit = outputLimit
+    }
+}
+
+import Foundation
+
+/// The number of cores, the default for `--jobs`.
+public enum ProcessInfoCores {
+    public static var count: Int { ProcessInfo.processInfo.activeProcessorCount }
+}

@@ -1,0 +1,38 @@
+/// swift-docc's `// snippet.hide` / `// snippet.show` markers: lines compiled but not shown.
+enum HiddenLines {
+    static func isHide(_ line: Substring) -> Bool { marker(line) == "snippet.hide" }
+    static func isShow(_ line: Substring) -> Bool { marker(line) == "snippet.show" }
+
+    private static func marker(_ line: Substring) -> Substring? {
+        let trimmed = line.trimmingPrefix(while: \.isWhitespace)
+        guard trimmed.hasPrefix("//") || trimmed.hasPrefix("#") else { return nil }
+        let body = trimmed.drop { $0 == "/" || $0 == "#" }.trimmingPrefix(while: \.isWhitespace)
+        return body.trimmingSuffix(while: \.isWhitespace)
+    }
+
+    /// The code without hidden lines and without the markers themselves.
+    static func visible(_ code: String) -> String {
+        var hidden = false
+        var kept: [Substring] = []
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines {
+            if isHide(line) { hidden = true; continue }
+            if isShow(line) { hidden = false; continue }
+            if !hidden { kept.append(line) }
+        }
+        // Hidden setup at the top often leaves a blank line behind; the page should not start with it.
+        while let first = kept.first, first.allSatisfy(\.isWhitespace), kept.count > 1 { kept.removeFirst() }
+        return kept.joined(separator: "\n")
+    }
+}
+
+extension Substring {
+    func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring {
+        self[(firstIndex { !predicate($0) } ?? endIndex)...]
+    }
+
+    func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        guard let last = lastIndex(where: { !predicate($0) }) else { return self[startIndex..<startIndex] }
+        return self[...last]
+    }
+}

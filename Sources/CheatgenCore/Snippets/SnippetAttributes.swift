@@ -1,0 +1,91 @@
+/// What the words after `swift` in a fence's info string ask for.
+public struct SnippetAttributes: Hashable, Sendable {
+    /// What verification a snippet gets.
+    public enum Mode: String, Hashable, Sendable {
+        /// Compiled, run, output compared (the default).
+        case run
+        /// `compile-only`: compiled, not run.
+        case compileOnly = "compile-only"
+        /// `compile-fail`: must be rejected by the compiler.
+        case compileFail = "compile-fail"
+        /// `should-crash`: must exit non-zero or trap.
+        case shouldCrash = "should-crash"
+        /// `ignore`: shown, never compiled.
+        case ignore
+    }
+
+    public var mode: Mode = .run
+    /// `timeout=<seconds>`; nil means the configured default.
+    public var timeout: Double?
+    /// `unordered`: output lines compared as a multiset.
+    public var unordered = false
+    /// `id=<name>`: other snippets of the sheet can build on this one's declarations.
+    public var id: String?
+    /// `uses=<a>,<b>`: the declarations of these named snippets are compiled in first.
+    public var uses: [String] = []
+
+    public init() {}
+
+    /// The attribute words as written, normalised (used in cache keys and reports).
+    public var canonical: String {
+        var words = [mode.rawValue]
+        if let timeout { words.append("timeout=\(timeout)") }
+        if unordered { words.append("unordered") }
+        if let id { words.append("id=\(id)") }
+        if !uses.isEmpty { words.append("uses=\(uses.joined(separator: ","))") }
+        return words.joined(separator: " ")
+    }
+
+    /// Parses the words after the language. Problems are returned as messages for the caller to place.
+    static func parse(_ words: [String]) -> (SnippetAttributes, [String]) {
+        var attributes = SnippetAttributes()
+        var problems: [String] = []
+        var modes: [Mode] = []
+        for word in words {
+            let (key, value) = split(word)
+            switch key {
+            case "compile-only", "compile-fail", "should-crash", "ignore":
+                if value != nil { problems.append("attribute '\(key)' takes no value") }
+                modes.append(Mode(rawValue: key)!)
+            case "unordered":
+                if value != nil { problems.append("attribute 'unordered' takes no value") }
+                attributes.unordered = true
+            case "timeout":
+                if let value, let seconds = Double(value), seconds > 0, seconds.isFinite, seconds <= 3600 {
+                    attributes.timeout = seconds
+                } else {
+                    problems.append("'timeout' needs a number of seconds between 0 and 3600, as in timeout=5")
+                }
+            case "id":
+                if let value, isName(value) {
+                    attributes.id = value
+                } else {
+                    problems.append("'id' needs a name of letters, digits, '-' or '_', as in id=helpers")
+                }
+            case "uses":
+                let names = (value ?? "").split(separator: ",").map(String.init)
+                if names.isEmpty || !names.allSatisfy(isName) {
+                    problems.append("'uses' needs snippet names separated by commas, as in uses=helpers,models")
+                } else {
+                    attributes.uses.append(contentsOf: names)
+                }
+            default:
+                problems.append("unknown snippet attribute '\(word)'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=")
+            }
+        }
+        if Set(modes).count > 1 {
+            problems.append("attributes \(modes.map { "'\($0.rawValue)'" }.joined(separator: " and ")) cannot be combined")
+        }
+        if let first = modes.first { attributes.mode = first }
+        return (attributes, problems)
+    }
+
+    private static func split(_ word: String) -> (String, String?) {
+        guard let equals = word.firstIndex(of: "=") else { return (word, nil) }
+        return (String(word[..<equals]), String(word[word.index(after: equals)...]))
+    }
+
+    private static func isName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CheatgenCore
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify every snippet, then write the static site.")
+
+    @OptionGroup var options: VerifyOptions
+
+    @Option(help: "Where to write the site.")
+    var output = "site"
+
+    func run() async throws {
+        try await runReportingErrors {
+            try await BuildAction(check: options.checkAction(), outputDirectory: output).run()
+        }
+    }
+}
