@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CheatgenCoreTests",
-            dependencies: ["CheatgenCore"],
+            dependencies: ["CheatgenCore", "cheatgen"],
             resources: [.copy("Fixtures")]
         ),
     ],

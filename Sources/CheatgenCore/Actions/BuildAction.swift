@@ -14,6 +14,9 @@ public struct BuildAction: Sendable {
             check.console.err("cheatgen: error: not writing \(outputDirectory)/ because verification failed; the previous site is untouched")
             return false
         }
+        guard let report = outcome.report else { return false }
+        try SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory).build(outcome.sheets, report: report)
+        check.console.out("wrote \(outputDirectory)/: \(outcome.sheets.count) sheets")
         return true
     }
 }

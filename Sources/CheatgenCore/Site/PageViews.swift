@@ -1,0 +1,95 @@
+/// What the templates see. Plain stored properties only: Mustache reads them by reflection.
+/// Fields ending in `HTML` are already rendered (and escaped) markup; everything else is text.
+struct PageChrome {
+    var pageTitle: String
+    var description: String?
+    var root: String
+    var siteTitle: String
+    var swiftVersion: String
+}
+
+struct TagView {
+    var name: String
+    var slug: String
+    var count: Int = 0
+}
+
+struct LinkView {
+    var id: String = ""
+    var anchor: String = ""
+    var title: String
+    var last: Bool
+}
+
+struct SnippetView {
+    var kind: String
+    var id: String?
+    var language: String
+    var codeHTML: String
+    var badgeText: String
+    var badgeTitle: String
+    var uses: UsesView?
+    var hasOutput: Bool
+    var outputLabel: String
+    var output: String
+    var hasErrors: Bool
+    var errors: String
+
+    struct UsesView { var links: [LinkView] }
+}
+
+struct CardView {
+    var anchor: String
+    var title: String
+    var titleHTML: String
+    var bodyHTML: String
+}
+
+struct SectionView {
+    var anchor: String
+    var title: String
+    var titleHTML: String
+    var hasPreamble: Bool
+    var preambleHTML: String
+    var cards: [CardView]
+}
+
+struct SheetPageView {
+    var pageTitle: String
+    var description: String?
+    var root: String
+    var siteTitle: String
+    var swiftVersion: String
+    var id: String
+    var title: String
+    var summary: String
+    var tags: [TagView]
+    var verifiedCount: Int
+    var hasRelated: Bool
+    var related: [LinkView]
+    var hasIntro: Bool
+    var introHTML: String
+    var sections: [SectionView]
+}
+
+struct IndexPageView {
+    var pageTitle: String
+    var description: String?
+    var root: String
+    var siteTitle: String
+    var swiftVersion: String
+    var sheetCount: Int
+    var snippetCount: Int
+    var hasTags: Bool
+    var tags: [TagView]
+    var sheets: [SheetSummaryView]
+
+    struct SheetSummaryView {
+        var id: String
+        var title: String
+        var summary: String
+        var tags: [TagView]
+        var tagSlugs: String
+        var verifiedCount: Int
+    }
+}

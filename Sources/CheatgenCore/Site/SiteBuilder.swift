@@ -1,0 +1,88 @@
+import Foundation
+
+/// Builds the whole site from verified sheets: a page per sheet, the index, the search index,
+/// 404, sitemap and assets — deterministically, and swapped into place only when complete.
+public struct SiteBuilder {
+    public var configuration: Configuration
+    public var outputDirectory: String
+
+    public init(configuration: Configuration, outputDirectory: String) {
+        self.configuration = configuration
+        self.outputDirectory = outputDirectory
+    }
+
+    /// The files of the site, path → bytes, in a stable order.
+    public func render(_ sheets: [Sheet], report: VerificationReport) throws -> [(String, Data)] {
+        let theme = try Theme.builtIn()
+        let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
+        let version = report.toolchain.shortVersion
+        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, swiftVersion: version)
+        let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report)
+        var files: [(String, Data)] = []
+        for sheet in sorted.sorted(by: { $0.id < $1.id }) {
+            files.append(("\(sheet.id).html", Data(try renderer.render(sheet).utf8)))
+        }
+        files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
+        var notFound = chrome
+        notFound.pageTitle = "Not found — \(configuration.title)"
+        notFound.root = configuration.baseURL ?? ""
+        files.append(("404.html", Data(try theme.render(notFound, template: "404").utf8)))
+        let entries = SearchIndex.entries(for: sorted)
+        let json = try SearchIndex.json(entries)
+        files.append(("search-index.json", json))
+        files.append(("search-index.js", Data("window.CHEATGEN_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8)))
+        for name in Theme.assetNames {
+            files.append(("assets/\(name)", theme.assets[name]!))
+        }
+        if let base = configuration.baseURL {
+            files.append(("sitemap.xml", Data(sitemap(base: base, sheets: sorted).utf8)))
+        }
+        return files
+    }
+
+    /// Renders and writes the site atomically.
+    public func build(_ sheets: [Sheet], report: VerificationReport) throws {
+        var writer = try SiteWriter(destination: outputDirectory)
+        do {
+            for (path, data) in try render(sheets, report: report) {
+                try writer.write(data, to: path)
+            }
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    private func indexView(_ sheets: [Sheet], report: VerificationReport, chrome: PageChrome) -> IndexPageView {
+        var tagCounts: [String: (name: String, count: Int)] = [:]
+        for sheet in sheets {
+            for tag in Set(sheet.frontMatter.tags) {
+                tagCounts[Anchor.slug(tag), default: (tag, 0)].count += 1
+            }
+        }
+        let tags = tagCounts.sorted { $0.key < $1.key }.map { TagView(name: $0.value.name, slug: $0.key, count: $0.value.count) }
+        let summaries = sheets.map { sheet in
+            IndexPageView.SheetSummaryView(
+                id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
+                tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
+                tagSlugs: sheet.frontMatter.tags.map(Anchor.slug).joined(separator: " "),
+                verifiedCount: SheetRenderer.verifiedCount(sheet, report: report))
+        }
+        return IndexPageView(
+            pageTitle: configuration.title, description: "Verified cheatsheets", root: "", siteTitle: configuration.title,
+            swiftVersion: chrome.swiftVersion, sheetCount: sheets.count,
+            snippetCount: sheets.reduce(0) { $0 + $1.snippets.count },
+            hasTags: !tags.isEmpty, tags: tags, sheets: summaries)
+    }
+
+    private func sitemap(base: String, sheets: [Sheet]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml += "<url><loc>\(HTML.escape(base))index.html</loc></url>\n"
+        for sheet in sheets.sorted(by: { $0.id < $1.id }) {
+            xml += "<url><loc>\(HTML.escape(base + sheet.id)).html</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

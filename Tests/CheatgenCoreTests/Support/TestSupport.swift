@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+// MARK: - Parsing helpers
+
+/// A sheet's front matter, so each test only writes the part it is about.
+let header = "---\ntitle: Test\n---\n"
+
+/// Parses Markdown text as if read from `path`.
+func parse(_ markdown: String, path: String = "sheet.md") -> SheetParser.Result {
+    SheetParser.parse(markdown, path: path)
+}
+
+/// Parses bytes as if read from `path` (the route real files take: decoding, BOM, line endings).
+func parse(bytes: [UInt8], path: String = "sheet.md") -> SheetParser.Result {
+    SheetParser.parse(Data(bytes), path: path)
+}
+
+extension SheetParser.Result {
+    /// Every diagnostic as `cheatgen check` prints it (first line only: notes and details dropped).
+    var lines: [String] { diagnostics.map { $0.formatted.split(separator: "\n", omittingEmptySubsequences: false)[0] }.map(String.init) }
+    var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+extension Sheet {
+    /// Section and card anchors in document order.
+    var anchorList: [String] {
+        sections.flatMap { [$0.anchor] + $0.cards.map(\.anchor) }
+    }
+}
+
+/// Parses a sheet that must parse, returning it; records an issue (and throws) if it did not.
+func sheet(_ markdown: String, path: String = "sheet.md", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Sheet {
+    let result = parse(markdown, path: path)
+    return try #require(result.sheet, "sheet did not parse: \(result.lines)", sourceLocation: sourceLocation)
+}
+
+/// The only snippet of a sheet made of `header` + `body`.
+func onlySnippet(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Snippet {
+    let parsed = try sheet(header + body, sourceLocation: sourceLocation)
+    try #require(parsed.snippets.count == 1, "expected one snippet, got \(parsed.snippets.count)", sourceLocation: sourceLocation)
+    return parsed.snippets[0]
+}
+
+// MARK: - Fixtures
+
+enum Fixtures {
+    /// The copied `Fixtures` folder inside the test bundle.
+    static var directory: URL {
+        get throws {
+            let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil), "Fixtures folder is missing from the test bundle")
+            return url
+        }
+    }
+
+    static func url(_ name: String) throws -> URL {
+        let url = try directory.appendingPathComponent(name)
+        try #require(FileManager.default.fileExists(atPath: url.path), "fixture \(name) is missing")
+        return url
+    }
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: url(name), encoding: .utf8)
+    }
+}
+
+/// The 1-based line of the only line of `text` that contains `needle`; the oracle for
+/// "reported at the exact Markdown line" (found in the file, not computed like cheatgen does).
+func lineNumber(of needle: String, in text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let hits = lines.indices.filter { lines[$0].contains(needle) }
+    try #require(hits.count == 1, "'\(needle)' occurs on \(hits.count) lines of the fixture", sourceLocation: sourceLocation)
+    return hits[0] + 1
+}
+
+/// The 1-based column where `needle` starts on its line.
+func columnNumber(of needle: String, in text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
+    let line = try lineNumber(of: needle, in: text, sourceLocation: sourceLocation)
+    let content = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+    let range = try #require(content.range(of: needle), sourceLocation: sourceLocation)
+    return content.distance(from: content.startIndex, to: range.lowerBound) + 1
+}
+
+// MARK: - Running the cheatgen executable
+
+/// A temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("cheatgen-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    var path: String { url.path }
+
+    /// Copies a fixture in under `name` (default: its own name) and returns the name.
+    @discardableResult
+    func copyFixture(_ fixture: String, as name: String? = nil) throws -> String {
+        let target = name ?? fixture
+        try FileManager.default.copyItem(at: Fixtures.url(fixture), to: url.appendingPathComponent(target))
+        return target
+    }
+
+    func write(_ text: String, to name: String) throws {
+        try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+struct CommandResult {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    var outputLines: [String] { Self.lines(standardOutput) }
+    var errorLines: [String] { Self.lines(standardError) }
+
+    private static func lines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
+
+enum Cheatgen {
+    /// The `cheatgen` executable built next to this test bundle (`swift test` builds every
+    /// product of the package into the same `debug/` folder). `CHEATGEN_EXECUTABLE` overrides it.
+    static var executable: URL {
+        get throws {
+            if let explicit = ProcessInfo.processInfo.environment["CHEATGEN_EXECUTABLE"], !explicit.isEmpty {
+                return URL(fileURLWithPath: explicit)
+            }
+            let productsDirectory = Bundle.module.bundleURL.deletingLastPathComponent()
+            let candidate = productsDirectory.appendingPathComponent("cheatgen")
+            try #require(
+                FileManager.default.isExecutableFile(atPath: candidate.path),
+                "the cheatgen executable is not at \(candidate.path); build it with 'swift build --product cheatgen' using the same --scratch-path as the tests")
+            return candidate
+        }
+    }
+
+    /// Runs `cheatgen arguments…` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory.url
+        // Files, not pipes: nothing can fill up and block while we wait.
+        let outURL = directory.url.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let errURL = directory.url.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return CommandResult(
+            status: process.terminationStatus,
+            standardOutput: try String(contentsOf: outURL, encoding: .utf8),
+            standardError: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}
+
+/// Checks that `block` appears in `lines` as consecutive lines, and says where it differs if not.
+func expectConsecutive(_ block: [String], in lines: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    guard let first = block.first else { return }
+    let found = lines.indices.contains { start in
+        lines[start] == first && start + block.count <= lines.count && Array(lines[start..<start + block.count]) == block
+    }
+    #expect(found, "expected these consecutive lines:\n\(block.joined(separator: "\n"))\n--- in:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+}
