@@ -10,6 +10,12 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Where to write the site.")
     var output = "site"
 
+    func validate() throws {
+        if options.filter != nil {
+            throw ValidationError("--filter verifies only some snippets, and a site needs all of them verified; use 'cheatgen check --filter'")
+        }
+    }
+
     func run() async throws {
         try await runReportingErrors {
             try await BuildAction(check: options.checkAction(), outputDirectory: output).run()

@@ -37,10 +37,11 @@ public struct CheckAction: Sendable {
         let content = ContentLoader.load(paths)
         bag.append(contentsOf: content.diagnostics)
         let snippets = content.sheets.flatMap(\.snippets).filter(filter.includes)
-        let toolchain = try await Toolchain.locate()
+        let toolchain = try await Toolchain.locate(cacheDirectory: workDirectory)
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
                                           useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
+        options.writesExamplePackage = filter.text == nil
         let verifier = Verifier(options: options, toolchain: toolchain)
         let report = try await verifier.verify(snippets, in: content.sheets)
         for result in report.results { bag.append(contentsOf: result.diagnostics) }

@@ -12,6 +12,9 @@ public struct VerificationOptions: Sendable {
     public var workDirectory: String
     /// Bytes of output a snippet may print before it is stopped.
     public var outputLimit: Int
+    /// Keep `.cheatgen/examples/` (one SwiftPM target per snippet) in step with the sheets.
+    /// Off for filtered runs, which see only some snippets.
+    public var writesExamplePackage = true
 
     public init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10, extraCompilerFlags: [String] = [],
                 useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {

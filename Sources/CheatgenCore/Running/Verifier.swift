@@ -48,6 +48,7 @@ public struct Verifier: Sendable {
 
         var finished: [SnippetResult] = []
         var jobs: [Job] = []
+        var examples: [ExamplePackage.Target] = []
         for snippet in snippets {
             let start = clock.now
             if snippet.attributes.mode == .ignore {
@@ -58,6 +59,9 @@ public struct Verifier: Sendable {
             case .failure(let diagnostic):
                 finished.append(report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
             case .success(let source):
+                if snippet.attributes.mode != .compileFail {
+                    examples.append(.init(name: snippet.symbolName, source: source))
+                }
                 let objectKey = compiler.objectKey(for: snippet, source: source)
                 let verdictKey = verdictKey(for: snippet, objectKey: objectKey)
                 if options.useCache, let entry = cache.lookup(verdictKey) {
@@ -68,6 +72,9 @@ public struct Verifier: Sendable {
             }
         }
 
+        if options.writesExamplePackage {
+            try ExamplePackage(directory: "\(work)/examples").write(examples)
+        }
         jobs = try await compileAll(jobs, compiler: compiler, scratch: scratch)
         jobs = try await linkAndRun(jobs, scratch: scratch)
 

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    @Test func readsEveryKnownKey() throws {
+        let parsed = parse("""
+            ---
+            title: Swift Strings
+            summary: Slicing, searching and formatting text.
+            tags: [swift, text]
+            related:
+              - swift-regex
+              - swift-unicode
+            ---
+
+            Intro.
+            """, path: "content/swift-strings.md")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.lines)")
+        let sheet = try #require(parsed.sheet)
+        #expect(sheet.id == "swift-strings")
+        #expect(sheet.path == "content/swift-strings.md")
+        #expect(sheet.frontMatter.title == "Swift Strings")
+        #expect(sheet.frontMatter.summary == "Slicing, searching and formatting text.")
+        #expect(sheet.frontMatter.tags == ["swift", "text"])
+        #expect(sheet.frontMatter.related == ["swift-regex", "swift-unicode"])
+        // Each related id is remembered at its own line, for "unknown related sheet" errors.
+        #expect(sheet.frontMatter.relatedLocations.map(\.line) == [6, 7])
+        #expect(sheet.frontMatter.relatedLocations.map(\.column) == [5, 5])
+    }
+
+    @Test func aSingleTagNeedsNoBrackets() throws {
+        let sheet = try sheet("---\ntitle: T\ntags: swift\n---\n")
+        #expect(sheet.frontMatter.tags == ["swift"])
+        #expect(sheet.frontMatter.summary == "")
+        #expect(sheet.frontMatter.related.isEmpty)
+    }
+
+    @Test func dotsAlsoCloseTheFrontMatter() throws {
+        let sheet = try sheet("---\ntitle: T\n...\n\n## Section\n")
+        #expect(sheet.frontMatter.title == "T")
+        #expect(sheet.sections.map(\.anchor) == ["section"])
+    }
+
+    @Test func quotedNumberIsAString() throws {
+        let sheet = try sheet("---\ntitle: \"42\"\n---\n")
+        #expect(sheet.frontMatter.title == "42")
+    }
+
+    @Test("A title YAML reads as a number, boolean or null is refused at its line",
+          arguments: ["42", "3.5", "true", "null", "[a, b]", "{a: b}"])
+    func titleMustBeAString(value: String) {
+        let parsed = parse("---\nsummary: s\ntitle: \(value)\n---\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:3:1: error: 'title' must be a string"])
+    }
+
+    @Test func summaryMustBeAString() {
+        let parsed = parse("---\ntitle: T\nsummary: 12\n---\n")
+        #expect(parsed.lines == ["sheet.md:3:1: error: 'summary' must be a string"])
+    }
+
+    @Test func tagsMustBeAListOfStrings() {
+        let parsed = parse("---\ntitle: T\ntags: {a: b}\nrelated:\n  - ok\n  - [nested]\n---\n")
+        #expect(parsed.lines == [
+            "sheet.md:3:1: error: 'tags' must be a list of strings",
+            "sheet.md:6:5: error: 'related' must be a list of strings",
+        ])
+    }
+
+    @Test func titleIsRequired() {
+        let parsed = parse("---\nsummary: no title here\n---\n\n## Section\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title'"])
+    }
+
+    @Test func blankTitleCountsAsMissing() {
+        let parsed = parse("---\ntitle: \"   \"\n---\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title'"])
+    }
+
+    @Test func unterminatedFrontMatter() {
+        let parsed = parse("---\ntitle: Never closed\n\n## Section\n\nText.\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:1:1: error: front matter is not terminated; close it with a line '---'"])
+    }
+
+    @Test func frontMatterThatIsAList() {
+        let parsed = parse("---\n- title\n- other\n---\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter must be a mapping of keys to values (title: …)"])
+    }
+
+    @Test func emptyFrontMatter() {
+        let parsed = parse("---\n---\n\nText.\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.errors.count == 1)
+        #expect(parsed.errors.first?.message == "front matter must be a mapping of keys to values (title: …)")
+    }
+
+    @Test func invalidYAMLIsReportedAtItsLine() throws {
+        let parsed = parse("---\ntitle: T\ntags: [swift, text\nsummary: s\n---\n")
+        #expect(parsed.sheet == nil)
+        let error = try #require(parsed.errors.first)
+        #expect(parsed.errors.count == 1)
+        #expect(error.message.hasPrefix("front matter is not valid YAML: "))
+        // The flow sequence opened on file line 3 is never closed; YAML notices it on a later line.
+        let line = try #require(error.location?.line)
+        #expect((3...5).contains(line), "reported at line \(line)")
+    }
+
+    @Test func duplicateKeysAreAnError() throws {
+        let parsed = parse("---\ntitle: A\ntitle: B\n---\n")
+        #expect(parsed.sheet == nil)
+        let error = try #require(parsed.errors.first)
+        #expect(error.message.contains("title"), "\(error.message)")
+        #expect(error.message.hasPrefix("front matter is not valid YAML"))
+    }
+
+    @Test func unknownKeyIsAWarningAndTheSheetStillParses() throws {
+        let parsed = parse("---\ntitle: T\nauthor: Ada\n---\n")
+        #expect(parsed.lines == [
+            "sheet.md:3:1: warning: unknown front matter key 'author' is ignored; known keys: related, summary, tags, title",
+        ])
+        #expect(parsed.errors.isEmpty)
+        #expect(parsed.sheet?.frontMatter.title == "T")
+    }
+
+    @Test func missingFrontMatter() {
+        let parsed = parse("## Section\n\nText.\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:1:1: error: sheet has no front matter; start it with a line '---', then 'title: …', then '---'"])
+    }
+
+    @Test("An empty or blank file is an error, not a crash", arguments: ["", "\n", "  \n\n\t\n"])
+    func emptyFile(text: String) {
+        let parsed = parse(text)
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:1:1: error: empty sheet; start it with front matter: ---, title: …, ---"])
+    }
+
+    @Test func emptyFileAsBytes() {
+        let parsed = parse(bytes: [])
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:1:1: error: empty sheet; start it with front matter: ---, title: …, ---"])
+    }
+
+    @Test func bodyLinesKeepTheirFileLineNumbers() throws {
+        let sheet = try sheet("---\ntitle: T\nsummary: S\ntags: [a]\n---\n\n## Section\n")
+        #expect(sheet.sections.first?.location.line == 7)
+    }
+}
