@@ -8,4 +8,18 @@ struct Cheatgen: AsyncParsableCommand {
         abstract: "Verify the Swift snippets in Markdown cheatsheets and build a static site from them.",
         subcommands: [Check.self, Build.self],
         defaultSubcommand: Build.self)
+
+    static func main() async {
+        ChildProcesses.shared.installSignalHandlers()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -43,6 +43,7 @@ public enum ProcessRunner {
             ) { execution in
                 let pid = execution.processIdentifier.value
                 state.pid = pid
+                ChildProcesses.shared.started(group: pid)
                 let watchdog = Task {
                     guard let timeout else { return }
                     try await Task.sleep(for: timeout)
@@ -59,6 +60,7 @@ public enum ProcessRunner {
         }
         // Whatever the child started and left running dies with it.
         state.killGroup()
+        ChildProcesses.shared.ended(group: state.pid)
         let ending: ProcessOutcome.Ending
         switch result.terminationStatus {
         case .exited(let code): ending = .exited(code)

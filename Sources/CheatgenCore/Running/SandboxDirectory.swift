@@ -8,6 +8,7 @@ struct SandboxDirectory {
         var template = Array((NSTemporaryDirectory() + "/cheatgen-run-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw CheatgenError("cannot create a temporary directory: \(String(cString: strerror(errno)))") }
         path = String(cString: made)
+        ChildProcesses.shared.writing(folder: path)
     }
 
     func remove() {
@@ -18,5 +19,6 @@ struct SandboxDirectory {
             }
         }
         try? FileManager.default.removeItem(atPath: path)
+        ChildProcesses.shared.finished(folder: path)
     }
 }

@@ -35,7 +35,11 @@ public struct Verifier: Sendable {
         }
         let scratch = "\(work)/scratch/\(ProcessInfo.processInfo.processIdentifier)"
         try fileManager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? fileManager.removeItem(atPath: scratch) }
+        ChildProcesses.shared.writing(folder: scratch)
+        defer {
+            ChildProcesses.shared.finished(folder: scratch)
+            try? fileManager.removeItem(atPath: scratch)
+        }
 
         let compiler = SnippetCompiler(toolchain: toolchain, extraFlags: options.extraCompilerFlags, objectDirectory: "\(work)/objects")
         let cache = VerdictCache(directory: "\(work)/verdicts")

@@ -14,6 +14,7 @@ struct SiteWriter {
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        ChildProcesses.shared.writing(folder: staging.path)
     }
 
     mutating func write(_ data: Data, to relativePath: String) throws {
@@ -41,11 +42,13 @@ struct SiteWriter {
             if fileManager.fileExists(atPath: old.path) { try? fileManager.moveItem(at: old, to: destination) }
             throw CheatgenError("cannot move the new site into \(destination.path): \(error.localizedDescription)")
         }
+        ChildProcesses.shared.finished(folder: staging.path)
         try? fileManager.removeItem(at: old)
     }
 
     /// Throws the staged folder away.
     func discard() {
+        ChildProcesses.shared.finished(folder: staging.path)
         try? FileManager.default.removeItem(at: staging)
     }
 }
