@@ -45,6 +45,7 @@ public struct CheckAction: Sendable {
         let verifier = Verifier(options: options, toolchain: toolchain)
         let report = try await verifier.verify(snippets, in: content.sheets)
         for result in report.results { bag.append(contentsOf: result.diagnostics) }
+        if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
         var summary = report.summary
         if bag.errorCount > report.failed { summary += " (\(bag.errorCount - countSnippetErrors(report)) content errors)" }

@@ -18,11 +18,29 @@ public final class ChildProcesses: @unchecked Sendable {
     func writing(folder: String) { lock.withLock { _ = folders.insert(folder) } }
     func finished(folder: String) { lock.withLock { _ = folders.remove(folder) } }
 
-    /// Kills every live process group and removes unfinished output folders.
+    private var _interrupted = false
+
+    /// Set once a signal asked cheatgen to stop: nothing more is reported or written.
+    public var interrupted: Bool { lock.withLock { _interrupted } }
+
+    /// Kills every live session and removes unfinished output folders.
     public func cleanUp() {
         let (groups, folders) = lock.withLock { (self.groups, self.folders) }
-        for group in groups { _ = kill(-group, SIGKILL) }
+        for group in groups { Self.killSession(group) }
         for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// Kills a child started as the leader of its own session, and everything in that session.
+    /// Foundation's `Process` puts its children in a process group of their own, so killing the
+    /// group is not enough; they all keep the session, which only `setsid` leaves.
+    static func killSession(_ leader: pid_t) {
+        guard leader > 0 else { return }
+        _ = kill(-leader, SIGKILL)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+        for entry in entries {
+            guard let pid = pid_t(entry), pid != leader, getsid(pid) == leader else { continue }
+            _ = kill(pid, SIGKILL)
+        }
     }
 
     /// On SIGINT or SIGTERM: clean up, then exit with the conventional status (128 + signal).
@@ -31,6 +49,7 @@ public final class ChildProcesses: @unchecked Sendable {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [weak self] in
+                self?.lock.withLock { self?._interrupted = true }
                 self?.cleanUp()
                 FileHandle.standardError.write(Data("\ncheatgen: interrupted; nothing was written\n".utf8))
                 exit(128 + signalNumber)

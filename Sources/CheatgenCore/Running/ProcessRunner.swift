@@ -9,7 +9,7 @@ import System
 import SystemPackage
 #endif
 
-/// Runs a child process in its own process group with stdin from /dev/null, a time limit and a
+/// Runs a child process in its own session (and process group) with stdin from /dev/null, a time limit and a
 /// cap on what it may print. On timeout or too much output the whole group is killed, and any
 /// process the child left behind is killed when it ends, so nothing outlives a snippet.
 public enum ProcessRunner {
@@ -22,7 +22,7 @@ public enum ProcessRunner {
         outputLimit: Int = 4 << 20
     ) async throws -> ProcessOutcome {
         var options = PlatformOptions()
-        options.processGroupID = 0
+        options.createSession = true
         let clock = ContinuousClock()
         let start = clock.now
         let env: Subprocess.Environment = environment.map { values in
@@ -117,8 +117,7 @@ public enum ProcessRunner {
         }
 
         func killGroup() {
-            let pid = self.pid
-            if pid > 0 { _ = kill(-pid, SIGKILL) }
+            ChildProcesses.killSession(pid)
         }
     }
 }
