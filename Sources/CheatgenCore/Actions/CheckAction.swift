@@ -38,11 +38,15 @@ public struct CheckAction: Sendable {
         bag.append(contentsOf: content.diagnostics)
         let snippets = content.sheets.flatMap(\.snippets).filter(filter.includes)
         let toolchain = try await Toolchain.locate(cacheDirectory: workDirectory)
+        var languages: [any SnippetLanguage] = [SwiftLanguage(toolchain: toolchain, extraFlags: configuration.swiftFlags, workDirectory: workDirectory)]
+        if snippets.contains(where: { $0.language == "python" }), let python = await PythonLanguage.locate() {
+            languages.append(python)
+        }
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
                                           useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
         options.writesExamplePackage = filter.text == nil
-        let verifier = Verifier(options: options, toolchain: toolchain)
+        let verifier = Verifier(options: options, languages: languages)
         let report = try await verifier.verify(snippets, in: content.sheets)
         for result in report.results { bag.append(contentsOf: result.diagnostics) }
         if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }

@@ -4,7 +4,7 @@ import Foundation
 /// expected output — reporting every problem at its line instead of skipping it.
 public enum SheetParser {
     /// Languages whose fenced blocks are verified snippets.
-    public static let snippetLanguages: Set<String> = ["swift"]
+    public static let snippetLanguages: Set<String> = ["swift", "python"]
 
     public struct Result: Sendable {
         public var sheet: Sheet?

@@ -1,7 +1,13 @@
 /// The verdicts of a run, in document order.
 public struct VerificationReport: Sendable {
     public var results: [SnippetResult]
-    public var toolchain: Toolchain
+    /// Each language's version label, by language name: `swift` → `Swift 6.3.1`.
+    public var versions: [String: String]
+
+    public init(results: [SnippetResult], versions: [String: String]) {
+        self.results = results
+        self.versions = versions
+    }
 
     public var passed: Int { results.count { $0.status == .passed } }
     public var failed: Int { results.count { $0.status == .failed } }

@@ -5,7 +5,7 @@ struct PageChrome {
     var description: String?
     var root: String
     var siteTitle: String
-    var swiftVersion: String
+    var toolchains: String
 }
 
 struct TagView {
@@ -59,7 +59,7 @@ struct SheetPageView {
     var description: String?
     var root: String
     var siteTitle: String
-    var swiftVersion: String
+    var toolchains: String
     var id: String
     var title: String
     var summary: String
@@ -77,7 +77,7 @@ struct IndexPageView {
     var description: String?
     var root: String
     var siteTitle: String
-    var swiftVersion: String
+    var toolchains: String
     var sheetCount: Int
     var snippetCount: Int
     var hasTags: Bool

@@ -12,13 +12,14 @@ public struct SiteBuilder {
     }
 
     /// The files of the site, path → bytes, in a stable order.
-    public func render(_ sheets: [Sheet], report: VerificationReport) throws -> [(String, Data)] {
+    public func render(_ sheets: [Sheet], report: VerificationReport) async throws -> [(String, Data)] {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
-        let version = report.toolchain.shortVersion
-        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, swiftVersion: version)
+        let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
+        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version)
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report)
+        let python = await PythonHighlighter.highlight(sheets.flatMap(SheetRenderer.pythonCode(in:)), scratch: NSTemporaryDirectory()) ?? [:]
+        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, python: python)
         var files: [(String, Data)] = []
         for sheet in sorted.sorted(by: { $0.id < $1.id }) {
             files.append(("\(sheet.id).html", Data(try renderer.render(sheet).utf8)))
@@ -42,10 +43,10 @@ public struct SiteBuilder {
     }
 
     /// Renders and writes the site atomically.
-    public func build(_ sheets: [Sheet], report: VerificationReport) throws {
+    public func build(_ sheets: [Sheet], report: VerificationReport) async throws {
         var writer = try SiteWriter(destination: outputDirectory)
         do {
-            for (path, data) in try render(sheets, report: report) {
+            for (path, data) in try await render(sheets, report: report) {
                 try writer.write(data, to: path)
             }
             try writer.commit()
@@ -72,7 +73,7 @@ public struct SiteBuilder {
         }
         return IndexPageView(
             pageTitle: configuration.title, description: "Verified cheatsheets", root: "", siteTitle: configuration.title,
-            swiftVersion: chrome.swiftVersion, sheetCount: sheets.count,
+            toolchains: chrome.toolchains, sheetCount: sheets.count,
             snippetCount: sheets.reduce(0) { $0 + $1.snippets.count },
             hasTags: !tags.isEmpty, tags: tags, sheets: summaries)
     }

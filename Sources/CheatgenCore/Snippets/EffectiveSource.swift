@@ -5,6 +5,8 @@ public struct EffectiveSource: Hashable, Sendable {
     public var text: String
     /// Whether it must be compiled as a library file (`@main` instead of top-level code).
     public var isLibrary: Bool
+    /// For languages without `#sourceLocation`: the Markdown line of each line of `text`.
+    public var lineMap: [Int] = []
 
     /// Builds the source of `snippet`, resolving `uses=` (transitively) against `named`.
     /// Returns a diagnostic for a `uses=` cycle or a name no snippet has.

@@ -1,0 +1,37 @@
+/// A language whose snippets cheatgen verifies: how to prepare a snippet's program, how to
+/// compile (if it needs it) and run a batch of them, and how to map what goes wrong back to
+/// the Markdown line. Swift is the compiled, linked, cached fast path; Python runs each file.
+public protocol SnippetLanguage: Sendable {
+    /// The first word of the fence's info string (`swift`, `python`).
+    var name: String { get }
+    /// Identifies the compiler or interpreter in cache keys: a new version verifies again.
+    var toolchainID: String { get }
+    /// Shown on pages: `Swift 6.3.1`.
+    var versionLabel: String { get }
+    /// The program that is actually run for `snippet`, with `uses=` resolved against `named`.
+    func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>
+    /// Verifies snippets that have no cached verdict, reporting each verdict through `context`.
+    func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult]
+}
+
+/// A snippet with its program, ready for its language.
+public struct PreparedSnippet: Sendable {
+    public var snippet: Snippet
+    public var source: EffectiveSource
+    /// When work on it began, for the durations in reports.
+    public var started: ContinuousClock.Instant
+}
+
+/// What a language needs from the run it is part of.
+public struct VerificationContext: Sendable {
+    public var options: VerificationOptions
+    /// A folder for this run's temporary files, removed at the end.
+    public var scratch: String
+    /// Tells the run (progress, live reports) that a verdict is known; returns it for chaining.
+    public var report: @Sendable (SnippetResult) -> SnippetResult
+
+    func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock().now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

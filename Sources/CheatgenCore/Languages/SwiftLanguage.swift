@@ -1,0 +1,148 @@
+import Foundation
+
+/// Swift snippets: every snippet compiled as its own module in parallel, the runnable ones
+/// linked into one binary, each run in its own directory — objects cached by content.
+public struct SwiftLanguage: SnippetLanguage {
+    public let toolchain: Toolchain
+    public let extraFlags: [String]
+    public let workDirectory: String
+
+    public init(toolchain: Toolchain, extraFlags: [String], workDirectory: String) {
+        self.toolchain = toolchain
+        self.extraFlags = extraFlags
+        self.workDirectory = workDirectory
+    }
+
+    public var name: String { "swift" }
+    public var toolchainID: String { toolchain.version }
+    public var versionLabel: String { "Swift \(toolchain.shortVersion)" }
+
+    public func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
+        EffectiveSource.make(for: snippet, named: named)
+    }
+
+    /// A snippet on its way through compile, link and run.
+    private struct Job: Sendable {
+        var prepared: PreparedSnippet
+        var objectKey: String
+        var objectPath: String?
+        var result: SnippetResult?
+        var snippet: Snippet { prepared.snippet }
+    }
+
+    public func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
+        for folder in ["objects", "bin"] {
+            try FileManager.default.createDirectory(atPath: "\(workDirectory)/\(folder)", withIntermediateDirectories: true)
+        }
+        let compiler = SnippetCompiler(toolchain: toolchain, extraFlags: extraFlags, objectDirectory: "\(workDirectory)/objects")
+        var jobs = snippets.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
+        jobs = try await compileAll(jobs, compiler: compiler, context: context)
+        jobs = try await linkAndRun(jobs, context: context)
+        return jobs.compactMap(\.result)
+    }
+
+    // MARK: Compiling
+
+    private func compileAll(_ jobs: [Job], compiler: SnippetCompiler, context: VerificationContext) async throws -> [Job] {
+        try await forEachConcurrently(jobs, width: context.options.jobs) { job in
+            var job = job
+            let snippet = job.snippet
+            let source = job.prepared.source
+            let started = job.prepared.started
+            if snippet.attributes.mode == .compileFail {
+                // Never cached as an object: it must not compile. Same flags as every other snippet,
+                // so diagnostics of later compiler stages (region-based isolation) are seen too.
+                let outcome = try await compiler.compile(snippet, source: source, key: "reject-\(job.objectKey)", scratch: context.scratch)
+                let output: String?
+                switch outcome {
+                case .compiled(let path):
+                    try? FileManager.default.removeItem(atPath: path)
+                    output = nil
+                case .rejected(let text):
+                    output = text
+                }
+                let problems = SnippetJudge.judgeRejection(snippet, compilerOutput: output)
+                let errors = output.map { CompilerMessages.parse($0).filter { $0.severity == .error }.map(\.message) } ?? []
+                job.result = context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
+                                                          diagnostics: problems, compilerErrors: errors, duration: context.seconds(since: started)))
+                return job
+            }
+            switch try await compiler.compile(snippet, source: source, key: job.objectKey, scratch: context.scratch) {
+            case .compiled(let path):
+                job.objectPath = path
+                if snippet.attributes.mode == .compileOnly {
+                    job.result = context.report(SnippetResult(snippet: snippet, status: .passed, duration: context.seconds(since: started)))
+                }
+            case .rejected(let text):
+                job.result = context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: Self.compileFailure(snippet, output: text),
+                                                          duration: context.seconds(since: started)))
+            }
+            return job
+        }
+    }
+
+    static func compileFailure(_ snippet: Snippet, output: String) -> [Diagnostic] {
+        var errors = CompilerMessages.parse(output).filter { $0.severity == .error }
+        if errors.isEmpty {
+            errors = [.error("snippet does not compile", at: snippet.location, details: output.split(separator: "\n").map { "  \($0)" })]
+        }
+        let note = Diagnostic(.note, at: snippet.location, "in snippet \(snippet.name)")
+        return errors.map { error in
+            var error = error
+            error.notes.append(note)
+            return error
+        }
+    }
+
+    // MARK: Linking and running
+
+    private func linkAndRun(_ jobs: [Job], context: VerificationContext) async throws -> [Job] {
+        let runnable = jobs.indices.filter { jobs[$0].result == nil && jobs[$0].objectPath != nil }
+        guard !runnable.isEmpty else { return jobs }
+        var jobs = jobs
+        let linker = Linker(toolchain: toolchain, extraFlags: extraFlags, binaryDirectory: "\(workDirectory)/bin")
+        let entries = runnable.map { entry(for: jobs[$0]) }
+        var binaries: [Int: String] = [:]
+        switch try await linker.link(entries, scratch: context.scratch) {
+        case .linked(let binary):
+            for index in runnable { binaries[index] = binary }
+        case .failed:
+            // Isolate the snippet that breaks the shared link: link each one alone.
+            let pending = runnable.map { ($0, entry(for: jobs[$0])) }
+            let alone = try await forEachConcurrently(pending, width: context.options.jobs) { index, entry in
+                (index, try await linker.link([entry], scratch: context.scratch))
+            }
+            for (index, outcome) in alone {
+                switch outcome {
+                case .linked(let binary): binaries[index] = binary
+                case .failed(let output):
+                    let snippet = jobs[index].snippet
+                    jobs[index].result = context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [
+                        .error("snippet does not link", at: snippet.location, details: output.split(separator: "\n").suffix(10).map { "  \($0)" })]))
+                }
+            }
+        }
+        let toRun = runnable.compactMap { index in binaries[index].map { (index, jobs[index], $0) } }
+        let verdicts = try await forEachConcurrently(toRun, width: context.options.jobs) { index, job, binary in
+            (index, try await run(job, binary: binary, context: context))
+        }
+        for (index, result) in verdicts { jobs[index].result = result }
+        return jobs
+    }
+
+    private func entry(for job: Job) -> Linker.Entry {
+        Linker.Entry(symbolName: job.snippet.symbolName, entryPoint: SnippetCompiler.entryPoint(for: job.snippet),
+                     objectPath: job.objectPath!, objectKey: job.objectKey)
+    }
+
+    private func run(_ job: Job, binary: String, context: VerificationContext) async throws -> SnippetResult {
+        let snippet = job.snippet
+        let outcome = try await SnippetProcess.run(
+            URL(fileURLWithPath: binary).standardizedFileURL.path, arguments: [snippet.symbolName],
+            snippet: snippet, options: context.options, environment: ["SWIFT_BACKTRACE": "enable=no"])
+        let timeout = snippet.attributes.timeout ?? context.options.defaultTimeout
+        let problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: timeout, outputLimit: context.options.outputLimit)
+        return context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
+                                            diagnostics: problems, duration: context.seconds(since: job.prepared.started)))
+    }
+}

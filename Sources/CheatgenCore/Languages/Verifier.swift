@@ -1,0 +1,99 @@
+import Foundation
+
+/// Verifies snippets of every language: prepares each program, answers unchanged ones from
+/// the verdict cache, hands the rest to their language in one batch each, and caches passes.
+public struct Verifier: Sendable {
+    public var options: VerificationOptions
+    public var languages: [String: any SnippetLanguage]
+    /// Called once per snippet as its verdict is known (progress, live reports).
+    public var onResult: (@Sendable (SnippetResult) -> Void)?
+
+    public init(options: VerificationOptions, languages: [any SnippetLanguage], onResult: (@Sendable (SnippetResult) -> Void)? = nil) {
+        self.options = options
+        self.languages = Dictionary(languages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.onResult = onResult
+    }
+
+    public func verify(_ snippets: [Snippet], in sheets: [Sheet]) async throws -> VerificationReport {
+        let clock = ContinuousClock()
+        let work = options.workDirectory
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: "\(work)/verdicts", withIntermediateDirectories: true)
+        let scratch = "\(work)/scratch/\(ProcessInfo.processInfo.processIdentifier)"
+        try fileManager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        ChildProcesses.shared.writing(folder: scratch)
+        defer {
+            ChildProcesses.shared.finished(folder: scratch)
+            try? fileManager.removeItem(atPath: scratch)
+        }
+        let onResult = self.onResult
+        let context = VerificationContext(options: options, scratch: scratch, report: { result in
+            onResult?(result)
+            return result
+        })
+        let cache = VerdictCache(directory: "\(work)/verdicts")
+        var named: [String: [String: Snippet]] = [:]
+        for sheet in sheets {
+            for snippet in sheet.snippets {
+                if let id = snippet.attributes.id { named[sheet.id, default: [:]][id] = snippet }
+            }
+        }
+
+        var finished: [SnippetResult] = []
+        var pending: [String: [PreparedSnippet]] = [:]
+        var keys: [String: String] = [:]
+        var examples: [ExamplePackage.Target] = []
+        for snippet in snippets {
+            let start = clock.now
+            guard let language = languages[snippet.language] else {
+                finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [
+                    .error("no runner for '\(snippet.language)' snippets is available", at: snippet.location)])))
+                continue
+            }
+            if snippet.attributes.mode == .ignore {
+                finished.append(context.report(SnippetResult(snippet: snippet, status: .skipped)))
+                continue
+            }
+            switch language.prepare(snippet, named: named[snippet.sheetID] ?? [:]) {
+            case .failure(let diagnostic):
+                finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
+            case .success(let source):
+                if snippet.language == "swift", snippet.attributes.mode != .compileFail {
+                    examples.append(.init(name: snippet.symbolName, source: source))
+                }
+                let key = verdictKey(for: snippet, source: source, language: language)
+                keys[snippet.name] = key
+                if options.useCache, let entry = cache.lookup(key) {
+                    finished.append(context.report(SnippetResult(snippet: snippet, status: .passed, compilerErrors: entry.compilerErrors,
+                                                                  duration: entry.duration, cached: true)))
+                } else {
+                    pending[snippet.language, default: []].append(PreparedSnippet(snippet: snippet, source: source, started: start))
+                }
+            }
+        }
+        if options.writesExamplePackage {
+            try ExamplePackage(directory: "\(work)/examples").write(examples)
+        }
+        for name in pending.keys.sorted() {
+            for result in try await languages[name]!.verify(pending[name]!, context: context) {
+                if result.status == .passed, let key = keys[result.snippet.name] {
+                    cache.store(.init(compilerErrors: result.compilerErrors, duration: result.duration), for: key)
+                }
+                finished.append(result)
+            }
+        }
+        finished.sort { ($0.snippet.path, $0.snippet.index) < ($1.snippet.path, $1.snippet.index) }
+        let versions = Dictionary(languages.values.map { ($0.name, $0.versionLabel) }, uniquingKeysWith: { a, _ in a })
+        return VerificationReport(results: finished, versions: versions)
+    }
+
+    /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
+    private func verdictKey(for snippet: Snippet, source: EffectiveSource, language: any SnippetLanguage) -> String {
+        Hashing.key([
+            "verdict-v2", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
+            snippet.symbolName, source.text, snippet.attributes.canonical,
+            String(options.defaultTimeout), String(options.outputLimit),
+            snippet.expectedOutput?.text ?? "<none>", snippet.expectedErrors?.text ?? "<none>",
+        ])
+    }
+}

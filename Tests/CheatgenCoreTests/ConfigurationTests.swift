@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+@Suite("cheatgen.yml")
+struct ConfigurationTests {
+    private func parse(_ yaml: String) -> (Configuration, [String]) {
+        let (configuration, diagnostics) = Configuration.parse(yaml, path: "cheatgen.yml")
+        return (configuration, diagnostics.map(\.formatted))
+    }
+
+    @Test func defaults() {
+        let configuration = Configuration()
+        #expect(configuration.title == "Cheatsheets")
+        #expect(configuration.baseURL == nil)
+        #expect(configuration.defaultTimeout == 10)
+        #expect(configuration.swiftFlags == [])
+    }
+
+    @Test("An empty or comment-only file gives the defaults", arguments: ["", "\n", "# nothing set yet\n"])
+    func emptyFile(yaml: String) {
+        let (configuration, diagnostics) = parse(yaml)
+        #expect(diagnostics.isEmpty)
+        #expect(configuration == Configuration())
+    }
+
+    @Test func missingFileGivesTheDefaults() {
+        let (configuration, diagnostics) = Configuration.load(from: "/nonexistent/cheatgen.yml")
+        #expect(diagnostics.isEmpty)
+        #expect(configuration == Configuration())
+    }
+
+    @Test func everyKey() {
+        let (configuration, diagnostics) = parse("""
+            title: Swift Notes
+            base-url: https://example.org/cheats
+            timeout: 2.5
+            swift-flags: [-DCHEATGEN, -warnings-as-errors]
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(configuration.title == "Swift Notes")
+        #expect(configuration.baseURL == "https://example.org/cheats/")
+        #expect(configuration.defaultTimeout == 2.5)
+        #expect(configuration.swiftFlags == ["-DCHEATGEN", "-warnings-as-errors"])
+    }
+
+    @Test func baseURLKeepsAnExistingSlashAndAcceptsHTTP() {
+        #expect(parse("base-url: http://localhost:8000/").0.baseURL == "http://localhost:8000/")
+    }
+
+    @Test func wholeNumberTimeout() {
+        #expect(parse("timeout: 30").0.defaultTimeout == 30)
+    }
+
+    @Test func swiftFlagsAsABlockList() {
+        #expect(parse("swift-flags:\n  - -DA\n  - -DB\n").0.swiftFlags == ["-DA", "-DB"])
+    }
+
+    @Test("Bad values are errors at the value", arguments: [
+        ("title: [a, b]", "cheatgen.yml:2:8: error: 'title' must be a string"),
+        ("base-url: example.org", "cheatgen.yml:2:11: error: 'base-url' must be an http(s) address"),
+        ("base-url: ftp://example.org/", "cheatgen.yml:2:11: error: 'base-url' must be an http(s) address"),
+        ("base-url: javascript:alert(1)", "cheatgen.yml:2:11: error: 'base-url' must be an http(s) address"),
+        ("timeout: abc", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
+        ("timeout: 0", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
+        ("timeout: -5", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
+        ("timeout: 3601", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
+        ("timeout: [1]", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
+        ("swift-flags: -DA", "cheatgen.yml:2:14: error: 'swift-flags' must be a list of strings"),
+        ("swift-flags: [-DA, [nested]]", "cheatgen.yml:2:14: error: 'swift-flags' must be a list of strings"),
+    ])
+    func badValue(line: String, message: String) {
+        let (configuration, diagnostics) = parse("# settings\n\(line)\n")
+        #expect(diagnostics == [message])
+        // The bad setting keeps its default.
+        #expect(configuration.baseURL == nil)
+        #expect(configuration.defaultTimeout == 10)
+        #expect(configuration.swiftFlags == [])
+    }
+
+    @Test func unknownKeyIsAWarning() {
+        let (configuration, diagnostics) = parse("title: T\n\nthemes: dark\n")
+        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, swift-flags, timeout, title"])
+        #expect(configuration.title == "T")
+    }
+
+    @Test func notAMapping() {
+        let (_, diagnostics) = parse("\n- title\n- timeout\n")
+        #expect(diagnostics == ["cheatgen.yml:2:1: error: cheatgen.yml must be a mapping of settings"])
+    }
+
+    @Test func invalidYAMLIsAnError() throws {
+        let (configuration, diagnostics) = Configuration.parse("title: T\ntimeout: 5\nswift-flags: [-DA\n", path: "cheatgen.yml")
+        #expect(configuration == Configuration())
+        let error = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(error.severity == .error)
+        #expect(error.message.hasPrefix("cheatgen.yml is not valid YAML"))
+        withKnownIssue("Configuration.parse reports YAML syntax errors at line 1 instead of where YAML found the problem") {
+            #expect(error.location?.line != 1, "\(error.formatted)")
+        }
+    }
+
+    @Test func loadDecodesTheFileLikeASheet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/cheatgen.yml"
+        try Data([0xEF, 0xBB, 0xBF] + Array("title: With BOM\r\ntimeout: 3\r\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let (configuration, diagnostics) = Configuration.load(from: path)
+        #expect(diagnostics.isEmpty)
+        #expect(configuration.title == "With BOM")
+        #expect(configuration.defaultTimeout == 3)
+
+        try Data(Array("title: T\n".utf8) + [0xFF]).write(to: URL(fileURLWithPath: path))
+        let (_, bad) = Configuration.load(from: path)
+        #expect(bad.map(\.formatted) == ["\(path):2:1: error: file is not valid UTF-8"])
+    }
+}
