@@ -8,6 +8,17 @@ public struct FrontMatter: Hashable, Sendable {
     /// Where each `related` entry was written, to report an unknown id at its line.
     public var relatedLocations: [SourceLocation]
 
+    /// Cards (or sections) of this sheet paired with their counterpart in another sheet.
+    public var twins: [Twin] = []
+
+    /// `twins: {other-sheet: {my-anchor: their-anchor}}` — the same idea in another sheet.
+    public struct Twin: Hashable, Sendable {
+        public var anchor: String
+        public var otherSheet: String
+        public var otherAnchor: String
+        public var location: SourceLocation
+    }
+
     public init(title: String, summary: String = "", tags: [String] = [], related: [String] = [], relatedLocations: [SourceLocation] = []) {
         self.title = title
         self.summary = summary

@@ -7,6 +7,18 @@ public enum CrossReferences {
             for (id, location) in zip(sheet.frontMatter.related, sheet.frontMatter.relatedLocations) where byID[id] == nil {
                 diagnostics.append(.error("related sheet '\(id)' does not exist (no \(id).md next to this sheet)", at: location))
             }
+            for twin in sheet.frontMatter.twins {
+                if !sheet.anchors.contains(twin.anchor) {
+                    diagnostics.append(.error("twin '\(twin.anchor)': this sheet has no section or card with that anchor", at: twin.location))
+                }
+                guard let other = byID[twin.otherSheet] else {
+                    diagnostics.append(.error("twin sheet '\(twin.otherSheet)' does not exist", at: twin.location))
+                    continue
+                }
+                if !other.anchors.contains(twin.otherAnchor) {
+                    diagnostics.append(.error("twin '\(twin.anchor)': sheet '\(other.id)' has no section or card with anchor '#\(twin.otherAnchor)'", at: twin.location))
+                }
+            }
             for link in sheet.links {
                 guard case .sheet(let id, let anchor) = LinkTarget(link.destination) else { continue }
                 guard let target = id.map({ byID[$0] }) ?? sheet else {

@@ -3,7 +3,7 @@ import Yams
 /// Splits the `---` YAML header from a sheet and reads it with Yams.
 enum FrontMatterParser {
     /// Keys a sheet may set; anything else is reported as a warning so typos do not go unnoticed.
-    static let knownKeys: Set<String> = ["title", "summary", "tags", "related"]
+    static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins"]
 
     struct Result {
         var frontMatter: FrontMatter?
@@ -67,6 +67,8 @@ enum FrontMatterParser {
                 let related = strings(value, key: key, path: path, location: location, diagnostics: &diagnostics)
                 frontMatter.related = related.map(\.0)
                 frontMatter.relatedLocations = related.map(\.1)
+            case "twins":
+                frontMatter.twins = twins(value, path: path, location: location, diagnostics: &diagnostics)
             default:
                 diagnostics.append(.warning("unknown front matter key '\(key)' is ignored; known keys: \(knownKeys.sorted().joined(separator: ", "))", at: location))
             }
@@ -110,6 +112,30 @@ enum FrontMatterParser {
             diagnostics.append(.error("'\(key)' must be a list of strings", at: location))
             return []
         }
+    }
+
+    /// `twins:` maps another sheet's id to pairs `this-anchor: other-anchor`.
+    private static func twins(_ node: Node, path: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> [FrontMatter.Twin] {
+        let shape = "'twins' maps a sheet id to pairs of anchors, as in:  twins: {swift-concurrency: {timeouts: timeouts}}"
+        guard case .mapping(let sheets) = node else {
+            diagnostics.append(.error(shape, at: location))
+            return []
+        }
+        var result: [FrontMatter.Twin] = []
+        for (sheetNode, pairs) in sheets {
+            guard let sheet = sheetNode.string, case .mapping(let mapping) = pairs else {
+                diagnostics.append(.error(shape, at: place(sheetNode.mark, path: path)))
+                continue
+            }
+            for (mine, theirs) in mapping {
+                guard let anchor = mine.string, let otherAnchor = theirs.string, case .scalar = theirs else {
+                    diagnostics.append(.error(shape, at: place(mine.mark, path: path)))
+                    continue
+                }
+                result.append(.init(anchor: anchor, otherSheet: sheet, otherAnchor: otherAnchor, location: place(mine.mark, path: path)))
+            }
+        }
+        return result
     }
 
     private static func mark(of error: YamlError) -> Mark? {

@@ -15,10 +15,9 @@ struct TagView {
 }
 
 struct LinkView {
-    var id: String = ""
-    var anchor: String = ""
+    var href: String
     var title: String
-    var last: Bool
+    var last: Bool = true
 }
 
 struct SnippetView {
@@ -43,6 +42,10 @@ struct CardView {
     var title: String
     var titleHTML: String
     var bodyHTML: String
+    var twins: [LinkView] = []
+    /// Set on the comparison page: the sheet the card comes from and a link to it there.
+    var sheet: String = ""
+    var href: String = ""
 }
 
 struct SectionView {
@@ -52,6 +55,7 @@ struct SectionView {
     var hasPreamble: Bool
     var preambleHTML: String
     var cards: [CardView]
+    var twins: [LinkView] = []
 }
 
 struct SheetPageView {
@@ -67,6 +71,7 @@ struct SheetPageView {
     var verifiedCount: Int
     var hasRelated: Bool
     var related: [LinkView]
+    var comparisons: [LinkView]
     var hasIntro: Bool
     var introHTML: String
     var sections: [SectionView]
@@ -91,5 +96,23 @@ struct IndexPageView {
         var tags: [TagView]
         var tagSlugs: String
         var verifiedCount: Int
+    }
+}
+
+struct ComparePageView {
+    var pageTitle: String
+    var description: String?
+    var root: String
+    var siteTitle: String
+    var toolchains: String
+    var leftTitle: String
+    var rightTitle: String
+    var leftHref: String
+    var rightHref: String
+    var rows: [Row]
+
+    struct Row {
+        var left: CardView
+        var right: CardView
     }
 }

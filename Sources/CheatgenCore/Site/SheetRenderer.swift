@@ -8,21 +8,38 @@ struct SheetRenderer {
     /// Python code already highlighted by Pygments, by its text.
     let python: [String: String]
 
-    func render(_ sheet: Sheet) throws -> String {
-        let markdown = MarkdownHTMLRenderer(resolveLink: Self.href(for:), highlight: highlight)
-        var sections: [SectionView] = []
-        for section in sheet.sections {
-            var cards: [CardView] = []
-            for card in section.cards {
-                cards.append(CardView(anchor: card.anchor, title: card.title.plainText,
-                                      titleHTML: markdown.render(card.title), bodyHTML: try body(card.items, sheet: sheet, markdown: markdown)))
+    let twins: TwinIndex
+
+    /// Where links on a page point from: on the sheet's own page, `#anchor` stays on the page;
+    /// on a comparison page (one folder down), it must name the sheet's page.
+    struct Place {
+        var root: String
+        var ownPage: String
+
+        static let sheetPage = Place(root: "", ownPage: "")
+        static func comparePage(for sheet: Sheet) -> Place { Place(root: "../", ownPage: "../\(sheet.id).html") }
+
+        func href(for destination: String) -> String? {
+            switch LinkTarget(destination) {
+            case .unsafe: nil
+            case .external(let url): url
+            case .sheet(let id?, let anchor): "\(root)\(id).html" + (anchor.map { "#\($0)" } ?? "")
+            case .sheet(nil, let anchor): "\(ownPage)#\(anchor ?? "")"
             }
-            let preamble = try body(section.items, sheet: sheet, markdown: markdown)
-            sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: markdown.render(section.title),
-                                        hasPreamble: !preamble.isEmpty, preambleHTML: preamble, cards: cards))
         }
+    }
+
+    func render(_ sheet: Sheet) throws -> String {
+        let place = Place.sheetPage
+        let sections = try sectionViews(sheet, place: place)
         let related = sheet.frontMatter.related.compactMap { sheetsByID[$0] }
-        let intro = try body(sheet.intro, sheet: sheet, markdown: markdown)
+        let comparisons = twins.sheetPairs.filter { $0.0 == sheet.id || $0.1 == sheet.id }.compactMap { pair -> LinkView? in
+            let otherID = pair.0 == sheet.id ? pair.1 : pair.0
+            guard let other = sheetsByID[otherID] else { return nil }
+            return LinkView(href: TwinIndex.comparePath(pair.0, pair.1), title: "side by side with \(other.frontMatter.title)")
+        }
+        let markdown = markdownRenderer(place)
+        let intro = try body(sheet.intro, sheet: sheet, markdown: markdown, place: place)
         let view = SheetPageView(
             pageTitle: "\(sheet.frontMatter.title) — \(chrome.siteTitle)",
             description: sheet.frontMatter.summary.isEmpty ? nil : sheet.frontMatter.summary,
@@ -30,28 +47,89 @@ struct SheetRenderer {
             id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
             tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
             verifiedCount: Self.verifiedCount(sheet, report: report),
-            hasRelated: !related.isEmpty,
-            related: related.enumerated().map { LinkView(id: $1.id, title: $1.frontMatter.title, last: $0 == related.count - 1) },
+            hasRelated: !related.isEmpty || !comparisons.isEmpty,
+            related: related.enumerated().map { LinkView(href: "\($1.id).html", title: $1.frontMatter.title, last: $0 == related.count - 1) },
+            comparisons: comparisons,
             hasIntro: !intro.isEmpty, introHTML: intro, sections: sections)
         return try theme.render(view, template: "sheet")
+    }
+
+    private func markdownRenderer(_ place: Place) -> MarkdownHTMLRenderer {
+        MarkdownHTMLRenderer(resolveLink: place.href(for:), highlight: highlight)
+    }
+
+    private func twinLinks(_ sheet: Sheet, anchor: String, place: Place) -> [LinkView] {
+        twins.twins(of: sheet.id, anchor: anchor).compactMap { pair in
+            sheetsByID[pair.otherSheet].map { LinkView(href: "\(place.root)\($0.id).html#\(pair.otherAnchor)", title: $0.frontMatter.title) }
+        }
+    }
+
+    func sectionViews(_ sheet: Sheet, place: Place) throws -> [SectionView] {
+        let markdown = markdownRenderer(place)
+        var sections: [SectionView] = []
+        for section in sheet.sections {
+            var cards: [CardView] = []
+            for card in section.cards {
+                cards.append(CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: markdown.render(card.title),
+                                      bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
+                                      twins: twinLinks(sheet, anchor: card.anchor, place: place),
+                                      sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)"))
+            }
+            let preamble = try body(section.items, sheet: sheet, markdown: markdown, place: place)
+            sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: markdown.render(section.title),
+                                        hasPreamble: !preamble.isEmpty, preambleHTML: preamble, cards: cards,
+                                        twins: twinLinks(sheet, anchor: section.anchor, place: place)))
+        }
+        return sections
+    }
+
+    /// A card, or a section shown as one card (its preamble and its cards' titles), by anchor.
+    func cardView(_ sheet: Sheet, anchor: String, place: Place) throws -> CardView? {
+        for section in try sectionViews(sheet, place: place) {
+            if let card = section.cards.first(where: { $0.anchor == anchor }) { return card }
+            if section.anchor == anchor {
+                let list = section.cards.map { "<li><a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.title))</a></li>" }.joined()
+                return CardView(anchor: section.anchor, title: section.title, titleHTML: section.titleHTML,
+                                bodyHTML: section.preambleHTML + (list.isEmpty ? "" : "<ul>\(list)</ul>\n"),
+                                sheet: sheet.id, href: "\(place.ownPage)#\(section.anchor)")
+            }
+        }
+        return nil
+    }
+
+    /// The side-by-side page of two sheets' twin cards.
+    func renderComparison(_ left: Sheet, _ right: Sheet) throws -> String {
+        var rows: [ComparePageView.Row] = []
+        for pair in twins.pairs where pair.sheet == left.id && pair.otherSheet == right.id {
+            guard let l = try cardView(left, anchor: pair.anchor, place: .comparePage(for: left)),
+                  let r = try cardView(right, anchor: pair.otherAnchor, place: .comparePage(for: right)) else { continue }
+            rows.append(.init(left: l, right: r))
+        }
+        let view = ComparePageView(
+            pageTitle: "\(left.frontMatter.title) and \(right.frontMatter.title) — \(chrome.siteTitle)",
+            description: "The same ideas in \(left.frontMatter.title) and \(right.frontMatter.title), side by side",
+            root: "../", siteTitle: chrome.siteTitle, toolchains: chrome.toolchains,
+            leftTitle: left.frontMatter.title, rightTitle: right.frontMatter.title,
+            leftHref: "../\(left.id).html", rightHref: "../\(right.id).html", rows: rows)
+        return try theme.render(view, template: "compare")
     }
 
     static func verifiedCount(_ sheet: Sheet, report: VerificationReport) -> Int {
         report.results.count { $0.snippet.sheetID == sheet.id && $0.status == .passed }
     }
 
-    private func body(_ items: [ContentItem], sheet: Sheet, markdown: MarkdownHTMLRenderer) throws -> String {
+    private func body(_ items: [ContentItem], sheet: Sheet, markdown: MarkdownHTMLRenderer, place: Place) throws -> String {
         var html = ""
         for item in items {
             switch item {
             case .block(let block): html += markdown.render(block)
-            case .snippet(let snippet): html += try theme.render(view(of: snippet, in: sheet), template: "snippet")
+            case .snippet(let snippet): html += try theme.render(view(of: snippet, in: sheet, place: place), template: "snippet")
             }
         }
         return html
     }
 
-    private func view(of snippet: Snippet, in sheet: Sheet) -> SnippetView {
+    private func view(of snippet: Snippet, in sheet: Sheet, place: Place) -> SnippetView {
         let result = report.result(for: snippet)
         let version = report.versions[snippet.language] ?? snippet.language
         let mode = snippet.attributes.mode
@@ -66,7 +144,7 @@ struct SheetRenderer {
         }
         let named = Dictionary(sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
         let usedCards = snippet.attributes.uses.compactMap { named[$0] }.filter { $0.cardAnchor != nil && $0.cardAnchor != snippet.cardAnchor }
-        let uses = usedCards.enumerated().map { LinkView(anchor: $1.cardAnchor!, title: $1.cardTitle, last: $0 == usedCards.count - 1) }
+        let uses = usedCards.enumerated().map { LinkView(href: "\(place.ownPage)#\($1.cardAnchor!)", title: $1.cardTitle, last: $0 == usedCards.count - 1) }
         let errors = result?.compilerErrors.map { snippet.language == "swift" ? "error: \($0)" : $0 }.joined(separator: "\n") ?? ""
         let output = snippet.expectedOutput?.text ?? ""
         return SnippetView(
@@ -112,15 +190,5 @@ struct SheetRenderer {
             section.cards.forEach { visit($0.items) }
         }
         return codes
-    }
-
-    /// Cross-links become page links; unsafe schemes are dropped; the rest is left alone.
-    static func href(for destination: String) -> String? {
-        switch LinkTarget(destination) {
-        case .unsafe: nil
-        case .external(let url): url
-        case .sheet(let id?, let anchor): "\(id).html" + (anchor.map { "#\($0)" } ?? "")
-        case .sheet(nil, let anchor): "#\(anchor ?? "")"
-        }
     }
 }

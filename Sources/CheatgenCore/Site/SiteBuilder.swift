@@ -19,10 +19,14 @@ public struct SiteBuilder {
         let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version)
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let python = await PythonHighlighter.highlight(sheets.flatMap(SheetRenderer.pythonCode(in:)), scratch: NSTemporaryDirectory()) ?? [:]
-        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, python: python)
+        let twins = TwinIndex(sheets)
+        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, python: python, twins: twins)
         var files: [(String, Data)] = []
         for sheet in sorted.sorted(by: { $0.id < $1.id }) {
             files.append(("\(sheet.id).html", Data(try renderer.render(sheet).utf8)))
+        }
+        for (left, right) in twins.sheetPairs {
+            files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(byID[left]!, byID[right]!).utf8)))
         }
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
         var notFound = chrome

@@ -7,7 +7,7 @@ struct Theme: Sendable {
     /// Files copied as they are into `assets/`: name → bytes.
     let assets: [String: Data]
 
-    static let templateNames = ["layout-head", "site-header", "site-footer", "snippet", "sheet", "index", "404"]
+    static let templateNames = ["layout-head", "site-header", "site-footer", "snippet", "sheet", "index", "404", "compare"]
     static let assetNames = ["style.css", "search.js"]
 
     /// Loads the built-in theme.
