@@ -11,8 +11,8 @@ struct Build: AsyncParsableCommand {
     var output = "site"
 
     func validate() throws {
-        if options.filter != nil {
-            throw ValidationError("--filter verifies only some snippets, and a site needs all of them verified; use 'cheatgen check --filter'")
+        if options.filter != nil || options.shard != nil {
+            throw ValidationError("--filter and --shard verify only some snippets, and a site needs all of them verified; use them with 'cheatgen check'")
         }
     }
 

@@ -9,6 +9,9 @@ struct VerifyOptions: ParsableArguments {
     @Option(help: "Only verify snippets whose sheet, card or name contains this text.")
     var filter: String?
 
+    @Option(help: ArgumentHelp("Verify only shard K of N (1-based), balanced by recorded durations.", valueName: "K/N"))
+    var shard: String?
+
     @Option(help: "How many snippets to compile and run at once (default: the number of cores).")
     var jobs: Int?
 
@@ -18,12 +21,28 @@ struct VerifyOptions: ParsableArguments {
     @Option(help: "The configuration file (optional).")
     var config = "cheatgen.yml"
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also report as 'junit=<file>' (JUnit XML) or 'github' (Actions annotations). Repeatable.", valueName: "format"))
+    var reportFormats: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Print only problems and the summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every command cheatgen runs and each snippet's timing.")
+    var verbose = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Shard(argument: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, as in --shard 2/4") }
+        for format in reportFormats where ReportFormat(argument: format) == nil {
+            throw ValidationError("--report takes 'junit=<file>' or 'github', not '\(format)'")
+        }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
     func checkAction() -> CheckAction {
-        CheckAction(paths: paths, filter: SnippetFilter(filter), jobs: jobs, useCache: !noCache, configurationPath: config)
+        CheckAction(paths: paths, filter: SnippetFilter(filter), shard: shard.flatMap(Shard.init(argument:)), jobs: jobs,
+                    useCache: !noCache, configurationPath: config, reports: reportFormats.compactMap(ReportFormat.init(argument:)),
+                    progressStyle: quiet ? .quiet : nil, verbose: verbose)
     }
 }
 

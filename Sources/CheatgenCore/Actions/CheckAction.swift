@@ -4,20 +4,30 @@ import Foundation
 public struct CheckAction: Sendable {
     public var paths: [String]
     public var filter: SnippetFilter
+    public var shard: Shard?
     public var jobs: Int?
     public var useCache: Bool
     public var configurationPath: String
     public var workDirectory: String
+    public var reports: [ReportFormat]
+    /// nil: live on a terminal, plain elsewhere.
+    public var progressStyle: ProgressReporter.Style?
+    public var verbose: Bool
     public var console: Console
 
-    public init(paths: [String], filter: SnippetFilter = .init(nil), jobs: Int? = nil, useCache: Bool = true,
-                configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", console: Console = .standard) {
+    public init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
+                configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", reports: [ReportFormat] = [],
+                progressStyle: ProgressReporter.Style? = nil, verbose: Bool = false, console: Console = .standard) {
         self.paths = paths
         self.filter = filter
+        self.shard = shard
         self.jobs = jobs
         self.useCache = useCache
         self.configurationPath = configurationPath
         self.workDirectory = workDirectory
+        self.reports = reports
+        self.progressStyle = progressStyle
+        self.verbose = verbose
         self.console = console
     }
 
@@ -30,13 +40,25 @@ public struct CheckAction: Sendable {
         public var succeeded: Bool { !diagnostics.hasErrors && (report?.failed ?? 0) == 0 }
     }
 
-    public func run() async throws -> Outcome {
+    /// Loads the configuration and the sheets, with every problem found so far.
+    func load() -> (Configuration, ContentLoader.Result, DiagnosticBag) {
         var bag = DiagnosticBag()
         let (configuration, configProblems) = Configuration.load(from: configurationPath)
         bag.append(contentsOf: configProblems)
         let content = ContentLoader.load(paths)
         bag.append(contentsOf: content.diagnostics)
-        let snippets = content.sheets.flatMap(\.snippets).filter(filter.includes)
+        return (configuration, content, bag)
+    }
+
+    /// The snippets this run covers: `--filter`, then `--shard`.
+    func selectedSnippets(_ sheets: [Sheet]) -> [Snippet] {
+        let snippets = sheets.flatMap(\.snippets).filter(filter.includes)
+        guard let shard else { return snippets }
+        return shard.select(snippets, durations: DurationLog.load(workDirectory))
+    }
+
+    /// Verifies `snippets` with the languages they need; reports progress as it goes.
+    func verify(_ snippets: [Snippet], sheets: [Sheet], configuration: Configuration, useCache: Bool) async throws -> VerificationReport {
         let toolchain = try await Toolchain.locate(cacheDirectory: workDirectory)
         var languages: [any SnippetLanguage] = [SwiftLanguage(toolchain: toolchain, extraFlags: configuration.swiftFlags, workDirectory: workDirectory)]
         if snippets.contains(where: { $0.language == "python" }), let python = await PythonLanguage.locate() {
@@ -45,19 +67,49 @@ public struct CheckAction: Sendable {
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
                                           useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
-        options.writesExamplePackage = filter.text == nil
-        let verifier = Verifier(options: options, languages: languages)
-        let report = try await verifier.verify(snippets, in: content.sheets)
-        for result in report.results { bag.append(contentsOf: result.diagnostics) }
+        options.writesExamplePackage = filter.text == nil && shard == nil
+        let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
+        progress.begin(total: snippets.count)
+        let verifier = Verifier(options: options, languages: languages, onResult: { progress.finished($0) })
+        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in progress.log(line) } : nil
+        let report = try await ProcessRunner.$commandLog.withValue(log) {
+            try await verifier.verify(snippets, in: sheets)
+        }
+        progress.end()
+        DurationLog.record(report.results, workDirectory: workDirectory)
+        return report
+    }
+
+    public func run() async throws -> Outcome {
+        let (configuration, content, loaded) = load()
+        var bag = loaded
+        let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
         if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }
+        for result in report.results { bag.append(contentsOf: result.diagnostics) }
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
+        try writeReports(report, diagnostics: bag)
         var summary = report.summary
-        if bag.errorCount > report.failed { summary += " (\(bag.errorCount - countSnippetErrors(report)) content errors)" }
+        let contentErrors = bag.errorCount - report.results.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .error } }
+        if contentErrors > 0 { summary += " (\(contentErrors) content error\(contentErrors == 1 ? "" : "s"))" }
         console.out(summary)
         return Outcome(sheets: content.sheets, configuration: configuration, report: report, diagnostics: bag)
     }
 
-    private func countSnippetErrors(_ report: VerificationReport) -> Int {
-        report.results.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .error } }
+    private func writeReports(_ report: VerificationReport, diagnostics: DiagnosticBag) throws {
+        let snippetDiagnostics = Set(report.results.flatMap(\.diagnostics))
+        let contentErrors = diagnostics.sorted.filter { $0.severity == .error && !snippetDiagnostics.contains($0) }
+        // Files first: a reader of the annotations may close the pipe early.
+        for format in reports.sorted(by: { a, _ in if case .junit = a { true } else { false } }) {
+            switch format {
+            case .github:
+                for line in GitHubAnnotations.lines(for: diagnostics.sorted) { console.out(line) }
+            case .junit(let path):
+                do {
+                    try JUnitReport.xml(report, contentErrors: contentErrors).write(toFile: path, atomically: true, encoding: .utf8)
+                } catch {
+                    throw CheatgenError("cannot write the JUnit report to \(path): \(error.localizedDescription)")
+                }
+            }
+        }
     }
 }

@@ -17,6 +17,10 @@ public indirect enum Block: Hashable, Sendable {
         public var location: SourceLocation
         /// Whether it was a fenced block (an indented block has no info and no fence line).
         public var isFenced: Bool
+        /// The last line of the block: the closing fence, or the last line of code when the
+        /// fence was never closed (then `isClosed` is false).
+        public var endLine: Int = 0
+        public var isClosed: Bool = true
 
         /// The first word of the info string: the language.
         public var language: String {

@@ -96,8 +96,11 @@ public struct PythonLanguage: SnippetLanguage {
             problems[index] = .error("snippet raised \(mapper.lastLine(of: traceback))", at: mapper.location(in: traceback) ?? snippet.location,
                                      details: Self.indent(traceback))
         }
-        return context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
-                                            diagnostics: problems, duration: context.seconds(since: prepared.started)))
+        var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
+                                   diagnostics: problems, duration: context.seconds(since: prepared.started))
+        result.ending = .init(outcome)
+        result.actualOutput = outcome.outputText
+        return context.report(result)
     }
 
     private static func indent(_ text: String) -> [String] {

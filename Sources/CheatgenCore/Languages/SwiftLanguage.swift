@@ -142,7 +142,10 @@ public struct SwiftLanguage: SnippetLanguage {
             snippet: snippet, options: context.options, environment: ["SWIFT_BACKTRACE": "enable=no"])
         let timeout = snippet.attributes.timeout ?? context.options.defaultTimeout
         let problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: timeout, outputLimit: context.options.outputLimit)
-        return context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
-                                            diagnostics: problems, duration: context.seconds(since: job.prepared.started)))
+        var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
+                                   diagnostics: problems, duration: context.seconds(since: job.prepared.started))
+        result.ending = .init(outcome)
+        result.actualOutput = outcome.outputText
+        return context.report(result)
     }
 }

@@ -124,7 +124,10 @@ enum CommonMarkParser {
                 let literal = Self.string(cmark_node_get_literal(node))
                 // cmark 0.30 does not say whether a block was fenced; its first source line does.
                 let fenced = isFence(line: here.line)
-                return .codeBlock(.init(info: info, code: literal, location: here, isFenced: fenced))
+                var block = Block.CodeBlock(info: info, code: literal, location: here, isFenced: fenced)
+                block.endLine = Int(cmark_node_get_end_line(node))
+                block.isClosed = !fenced || isFence(line: block.endLine) && block.endLine > here.line
+                return .codeBlock(block)
             case .blockQuote:
                 return .blockQuote(blocks(under: node, depth: depth + 1), here)
             case .list:

@@ -140,7 +140,7 @@ public enum SheetParser {
         }
 
         private mutating func attachExpectation(_ code: Block.CodeBlock) {
-            let expectation = Expectation(text: code.code, location: code.location)
+            let expectation = Expectation(text: code.code, location: code.location, endLine: code.endLine)
             guard case .snippet(var snippet) = lastItem else {
                 diagnostics.append(.error("'\(code.language)' block has no snippet right above it; put it directly under a ```swift block", at: code.location))
                 append(.block(.codeBlock(code)))
@@ -194,12 +194,18 @@ public enum SheetParser {
             if symbolNames.contains(symbol) { symbol += "_\(snippetCount)" }
             symbolNames.insert(symbol)
             defer { snippetCount += 1 }
-            return Snippet(
+            if !code.isClosed {
+                diagnostics.append(.error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location))
+            }
+            var snippet = Snippet(
                 sheetID: sheetID, path: path, index: snippetCount,
                 cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
                 sectionAnchor: section?.anchor, language: code.language, attributes: attributes,
                 code: code.code, location: code.location, firstCodeLine: code.firstCodeLine,
                 expectedOutput: nil, expectedErrors: nil, name: name, symbolName: symbol)
+            snippet.endLine = code.endLine
+            snippet.isClosed = code.isClosed
+            return snippet
         }
 
         /// A Swift identifier made of the name's letters and digits.

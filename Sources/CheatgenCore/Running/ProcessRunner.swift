@@ -13,6 +13,9 @@ import SystemPackage
 /// cap on what it may print. On timeout or too much output the whole group is killed, and any
 /// process the child left behind is killed when it ends, so nothing outlives a snippet.
 public enum ProcessRunner {
+    /// Where `--verbose` wants every command line and its duration; nil when nobody asked.
+    @TaskLocal public static var commandLog: (@Sendable (String) -> Void)?
+
     public static func run(
         _ executable: String,
         arguments: [String],
@@ -66,13 +69,23 @@ public enum ProcessRunner {
         case .exited(let code): ending = .exited(code)
         case .signaled(let signal): ending = .signaled(signal)
         }
+        let duration = clock.now - start
+        if let log = commandLog {
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            log("$ \(([executable] + arguments).map(Self.shellQuoted).joined(separator: " "))  (\(String(format: "%.2f", seconds)) s)")
+        }
         return ProcessOutcome(
             ending: ending,
             standardOutput: result.closureResult.output,
             standardError: result.closureResult.error,
             timedOut: state.timedOut,
             exceededOutputLimit: state.overflowed,
-            duration: clock.now - start)
+            duration: duration)
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@".contains($0) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private struct Captured: Sendable {

@@ -14,6 +14,29 @@ public struct SnippetResult: Sendable, Hashable {
     public var duration: Double
     /// The verdict came from the cache, nothing was compiled or run.
     public var cached: Bool
+    /// How the run ended, when the snippet was run in this invocation.
+    public var ending: RunEnding?
+    /// What it printed, when it was run in this invocation (what `bless` writes).
+    public var actualOutput: String?
+
+    /// How a snippet's process ended, as far as `bless` and reports care.
+    public enum RunEnding: Sendable, Hashable {
+        case exited(Int32)
+        case crashed(signal: Int32)
+        case timedOut
+        case tooMuchOutput
+
+        init(_ outcome: ProcessOutcome) {
+            if outcome.timedOut { self = .timedOut }
+            else if outcome.exceededOutputLimit { self = .tooMuchOutput }
+            else {
+                switch outcome.ending {
+                case .exited(let code): self = .exited(code)
+                case .signaled(let signal): self = .crashed(signal: signal)
+                }
+            }
+        }
+    }
 
     public init(snippet: Snippet, status: Status, diagnostics: [Diagnostic] = [], compilerErrors: [String] = [], duration: Double = 0, cached: Bool = false) {
         self.snippet = snippet

@@ -16,6 +16,10 @@ public struct Snippet: Hashable, Sendable {
     public var location: SourceLocation
     /// The file line of the first line of code.
     public var firstCodeLine: Int
+    /// The closing fence line (where `bless` inserts an output block).
+    public var endLine: Int = 0
+    /// Whether the closing fence exists.
+    public var isClosed: Bool = true
     public var expectedOutput: Expectation?
     public var expectedErrors: Expectation?
 

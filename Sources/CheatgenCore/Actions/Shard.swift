@@ -1,0 +1,61 @@
+import Foundation
+
+/// `--shard K/N`: a deterministic 1/N of the snippets, balanced by how long each took last
+/// time (recorded in `.cheatgen/durations.json`), so N CI jobs split one full run.
+public struct Shard: Sendable, Hashable {
+    public var index: Int
+    public var count: Int
+
+    /// Parses `K/N` with 1 ≤ K ≤ N.
+    public init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+        index = k
+        count = n
+    }
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// The snippets of this shard. Longest first, each to the least-loaded shard (ties to the
+    /// lowest), names breaking ties: every shard computes the same split from the same inputs.
+    public func select(_ snippets: [Snippet], durations: [String: Double]) -> [Snippet] {
+        let known = durations.values.sorted()
+        let typical = known.isEmpty ? 1.0 : known[known.count / 2]
+        let ordered = snippets.sorted { a, b in
+            let (da, db) = (durations[a.name] ?? typical, durations[b.name] ?? typical)
+            return da != db ? da > db : a.name < b.name
+        }
+        var loads = [Double](repeating: 0, count: count)
+        var chosen: Set<String> = []
+        for snippet in ordered {
+            let target = loads.indices.min { loads[$0] != loads[$1] ? loads[$0] < loads[$1] : $0 < $1 }!
+            loads[target] += durations[snippet.name] ?? typical
+            if target == index - 1 { chosen.insert(snippet.name) }
+        }
+        return snippets.filter { chosen.contains($0.name) }
+    }
+}
+
+/// How long each snippet took when last verified for real: `.cheatgen/durations.json`.
+enum DurationLog {
+    static func load(_ workDirectory: String) -> [String: Double] {
+        guard let data = FileManager.default.contents(atPath: "\(workDirectory)/durations.json"),
+              let values = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
+        return values
+    }
+
+    static func record(_ results: [SnippetResult], workDirectory: String) {
+        var values = load(workDirectory)
+        for result in results where !result.cached && result.status != .skipped {
+            values[result.snippet.name] = (result.duration * 1000).rounded() / 1000
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        guard let data = try? encoder.encode(values) else { return }
+        try? FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: "\(workDirectory)/durations.json"), options: .atomic)
+    }
+}
