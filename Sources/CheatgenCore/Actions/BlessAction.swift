@@ -1,0 +1,82 @@
+import Foundation
+
+/// `cheatgen bless`: run the selected snippets and write what they actually printed (or, for
+/// `compile-fail`, the compiler's message) into their sheets. Files are replaced atomically;
+/// snippets that crashed, timed out or did not compile are refused, never written.
+public struct BlessAction: Sendable {
+    public var check: CheckAction
+
+    public init(check: CheckAction) {
+        self.check = check
+    }
+
+    public struct Outcome: Sendable {
+        public var blessed: Int
+        public var refused: Int
+        public var filesChanged: [String]
+    }
+
+    public func run() async throws -> Outcome {
+        let console = check.console
+        let (configuration, content, bag) = check.load()
+        for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
+        if bag.hasErrors {
+            throw CheatgenError("fix the errors above first: bless rewrites only sheets that parse cleanly")
+        }
+        let snippets = check.selectedSnippets(content.sheets)
+        let report = try await check.verify(snippets, sheets: content.sheets, configuration: configuration, useCache: false)
+        if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }
+
+        var editsByFile: [String: [Blesser.Edit]] = [:]
+        var refused = 0
+        for result in report.results {
+            switch Blesser.decide(result) {
+            case .unchanged: break
+            case .write(let edit): editsByFile[result.snippet.path, default: []].append(edit)
+            case .refuse(let reason):
+                refused += 1
+                console.err(Diagnostic.warning("not blessing \(result.snippet.name): \(reason)", at: result.snippet.location).formatted)
+            }
+        }
+        var blessed = 0
+        var changed: [String] = []
+        for path in editsByFile.keys.sorted() {
+            let edits = editsByFile[path]!
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let original = String(data: data, encoding: .utf8) else { throw CheatgenError("\(path) is not valid UTF-8") }
+            if original.unicodeScalars.enumerated().contains(where: { index, scalar in
+                scalar == "\r" && original.unicodeScalars.dropFirst(index + 1).first != "\n"
+            }) {
+                throw CheatgenError("\(path) uses bare CR line endings; bless only rewrites LF or CRLF files")
+            }
+            let updated = Blesser.apply(edits, to: original)
+            try AtomicFile.write(Data(updated.utf8), to: path)
+            for edit in edits {
+                console.err(Diagnostic(.note, at: edit.snippet.location, "blessed the \(edit.kind) of \(edit.snippet.name)").formatted)
+            }
+            blessed += edits.count
+            changed.append(path)
+        }
+        console.out("blessed \(blessed) snippet\(blessed == 1 ? "" : "s") in \(changed.count) file\(changed.count == 1 ? "" : "s")"
+                    + (refused > 0 ? "; refused \(refused)" : ""))
+        return Outcome(blessed: blessed, refused: refused, filesChanged: changed)
+    }
+}
+
+/// Replaces a file in one rename, keeping its permissions: a reader sees the old file or the
+/// new one, never half of each.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).cheatgen-\(ProcessInfo.processInfo.processIdentifier)")
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+        do {
+            try data.write(to: temporary)
+            if let permissions { try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path) }
+            guard rename(temporary.path, path) == 0 else { throw CheatgenError(String(cString: strerror(errno))) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CheatgenError("cannot write \(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// Rewrites a sheet's `output` and `error` blocks to what its snippets actually did, touching
+/// nothing else: every other byte — line endings, BOM, indentation, wildcards in outputs that
+/// still match — stays as it was.
+enum Blesser {
+    /// One block to write: replace lines `replacing` (the old block's content) or insert a new
+    /// block after line `after`.
+    struct Edit {
+        var snippet: Snippet
+        var language: String
+        var text: String
+        var replacing: ClosedRange<Int>?
+        var after: Int
+        var kind: String
+    }
+
+    enum Decision {
+        case unchanged
+        case write(Edit)
+        case refuse(String)
+    }
+
+    /// What bless should do for one snippet given its fresh verdict.
+    static func decide(_ result: SnippetResult) -> Decision {
+        let snippet = result.snippet
+        switch snippet.attributes.mode {
+        case .ignore, .compileOnly:
+            return .unchanged
+        case .compileFail:
+            if result.compilerErrors.isEmpty {
+                return .refuse("it compiles, but it is marked compile-fail")
+            }
+            if let expected = snippet.expectedErrors {
+                let wanted = expected.lines.map { $0.trimmed(of: " \t") }.filter { !$0.isEmpty }
+                let said = result.compilerErrors.joined(separator: "\n")
+                if !wanted.isEmpty && wanted.allSatisfy(said.contains) { return .unchanged }
+                return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: contentLines(expected),
+                                   after: snippet.endLine, kind: "error"))
+            }
+            return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: nil, after: snippet.endLine, kind: "error"))
+        case .run, .shouldCrash:
+            guard let ending = result.ending, let actual = result.actualOutput else {
+                return .refuse(result.diagnostics.first.map { "it did not run: \($0.message)" } ?? "it did not run")
+            }
+            switch (snippet.attributes.mode, ending) {
+            case (_, .timedOut): return .refuse("it timed out")
+            case (_, .tooMuchOutput): return .refuse("it printed too much")
+            case (.run, .crashed(let signal)): return .refuse("it crashed (signal \(signal))")
+            case (.run, .exited(let status)) where status != 0: return .refuse("it exited with status \(status)")
+            case (.shouldCrash, .exited(0)): return .refuse("it was expected to crash but exited normally")
+            default: break
+            }
+            let lines = OutputMatcher.normalizedLines(actual)
+            if let expected = snippet.expectedOutput {
+                if OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) { return .unchanged }
+                return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: contentLines(expected),
+                                   after: snippet.endLine, kind: "output"))
+            }
+            if lines.isEmpty { return .unchanged }
+            return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: nil, after: snippet.endLine, kind: "output"))
+        }
+    }
+
+    private static func contentLines(_ block: Expectation) -> ClosedRange<Int> {
+        // From the line after the opening fence; the closing fence line ends it (see `apply`).
+        block.location.line + 1...max(block.endLine - 1, block.location.line + 1)
+    }
+
+    /// Applies edits to the file's raw text. `lines` keep their own terminators.
+    static func apply(_ edits: [Edit], to original: String) -> String {
+        var lines = splitKeepingTerminators(original)
+        // Swift sees "\r\n" as one Character, so look at scalars.
+        let newline = lines.first { $0.unicodeScalars.suffix(2).elementsEqual("\r\n".unicodeScalars) } != nil ? "\r\n" : "\n"
+        for edit in edits.sorted(by: { ($0.replacing?.lowerBound ?? $0.after) > ($1.replacing?.lowerBound ?? $1.after) }) {
+            let indent = String((lines[safe: edit.snippet.location.line - 1] ?? "").prefix { $0 == " " || $0 == "\t" })
+            let body = edit.text.isEmpty ? [] : edit.text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 + newline }
+            if let range = edit.replacing {
+                let start = range.lowerBound - 1
+                let fenceClose = (edit.kind == "output" ? edit.snippet.expectedOutput : edit.snippet.expectedErrors)?.endLine ?? range.upperBound + 1
+                let count = max(fenceClose - 1 - start, 0)
+                lines.replaceSubrange(start..<min(start + count, lines.count), with: body)
+            } else {
+                let fence = String(repeating: "`", count: max(3, longestBacktickRun(edit.text) + 1))
+                var block = [newline, indent + fence + edit.language + newline] + body + [indent + fence + newline]
+                if edit.after - 1 < lines.count, lines[edit.after - 1].unicodeScalars.last != "\n" {
+                    // The snippet's closing fence is the file's last line, without a newline.
+                    lines[edit.after - 1] += newline
+                    block[block.count - 1] = indent + fence
+                }
+                lines.insert(contentsOf: block, at: min(edit.after, lines.count))
+            }
+        }
+        return lines.joined()
+    }
+
+    static func splitKeepingTerminators(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            current.unicodeScalars.append(scalar)
+            if scalar == "\n" {
+                lines.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    private static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

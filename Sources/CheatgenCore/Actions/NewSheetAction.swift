@@ -1,0 +1,65 @@
+import Foundation
+
+/// `cheatgen new <id>`: starts a sheet from a small template whose one example is already
+/// correct, so the writer's first `check` passes and shows the format.
+public struct NewSheetAction: Sendable {
+    public var id: String
+    public var directory: String
+    public var title: String?
+
+    public init(id: String, directory: String = "content", title: String? = nil) {
+        self.id = id
+        self.directory = directory
+        self.title = title
+    }
+
+    /// Ids are file names and URLs: lowercase letters, digits and single dashes.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    public static func template(title: String) -> String {
+        """
+        ---
+        title: \(title)
+        summary: One line on what this sheet covers, shown on the index.
+        tags: []
+        ---
+
+        Who this sheet is for and what it assumes, in a sentence or two.
+
+        ## Basics
+
+        ### A first card
+
+        Say in a line what the snippet shows. Its output below is checked on every build;
+        `cheatgen bless` rewrites it from a real run.
+
+        ```swift
+        let words = ["verified", "cheat", "sheet"]
+        print(words.map { $0.uppercased() }.joined(separator: " "))
+        ```
+
+        ```output
+        VERIFIED CHEAT SHEET
+        ```
+
+        """
+    }
+
+    /// Writes the sheet and returns its path; never overwrites.
+    public func run() throws -> String {
+        guard Self.isValidID(id) else {
+            throw CheatgenError("'\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
+        }
+        let path = "\(directory)/\(id).md"
+        if FileManager.default.fileExists(atPath: path) { throw CheatgenError("\(path) already exists") }
+        let title = self.title ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: path, contents: Data(Self.template(title: title).utf8)) else {
+            throw CheatgenError("cannot create \(path)")
+        }
+        return path
+    }
+}
