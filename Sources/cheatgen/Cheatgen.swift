@@ -6,7 +6,7 @@ struct Cheatgen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cheatgen",
         abstract: "Verify the Swift snippets in Markdown cheatsheets and build a static site from them.",
-        subcommands: [Check.self, Build.self, Bless.self, New.self],
+        subcommands: [Check.self, Build.self, Bless.self, New.self, Serve.self],
         defaultSubcommand: Build.self)
 
     static func main() async {

@@ -43,7 +43,12 @@ public final class ChildProcesses: @unchecked Sendable {
         }
     }
 
-    /// On SIGINT or SIGTERM: clean up, then exit with the conventional status (128 + signal).
+    /// What a signal means: an interrupted run (the default) or a server asked to stop.
+    public var stopMessage = "interrupted; nothing was written"
+    public var stopsCleanly = false
+
+    /// On SIGINT or SIGTERM: clean up, then exit with the conventional status (128 + signal),
+    /// or 0 when stopping is the normal way to end (a server).
     public func installSignalHandlers() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
@@ -51,8 +56,9 @@ public final class ChildProcesses: @unchecked Sendable {
             source.setEventHandler { [weak self] in
                 self?.lock.withLock { self?._interrupted = true }
                 self?.cleanUp()
-                FileHandle.standardError.write(Data("\ncheatgen: interrupted; nothing was written\n".utf8))
-                exit(128 + signalNumber)
+                let (message, clean) = self.map { ($0.stopMessage, $0.stopsCleanly) } ?? ("interrupted", false)
+                FileHandle.standardError.write(Data("\ncheatgen: \(message)\n".utf8))
+                exit(clean ? 0 : 128 + signalNumber)
             }
             source.resume()
             lock.withLock { sources.append(source) }

@@ -223,15 +223,21 @@
 
     input.addEventListener("input", function () {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(update, 40);
+      timer = setTimeout(function () { timer = null; update(); }, 40);
     });
 
     input.addEventListener("focus", function () {
       if (input.value && list.firstChild) open();
     });
 
+    // Runs a pending (debounced) update now, so keys act on the results for what is typed.
+    function flush() {
+      if (timer) { clearTimeout(timer); timer = null; update(); }
+    }
+
     input.addEventListener("keydown", function (ev) {
       if (ev.isComposing) return;
+      if (/^(Arrow)?(Up|Down)$|^Enter$/.test(ev.key)) flush();
       switch (ev.key) {
         case "ArrowDown":
         case "Down":
@@ -243,7 +249,6 @@
           if (options.length && !list.hidden) { ev.preventDefault(); setActive(active < 0 ? options.length - 1 : active - 1); }
           break;
         case "Enter":
-          if (timer) { clearTimeout(timer); timer = null; update(); }
           if (!list.hidden && options.length) {
             ev.preventDefault();
             var target = options[active >= 0 ? active : 0];

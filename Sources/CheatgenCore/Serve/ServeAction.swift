@@ -1,0 +1,74 @@
+import FlyingFox
+import Foundation
+
+/// `cheatgen serve`: build, serve the site on localhost, rebuild when a sheet changes and
+/// reload open pages. A failing build keeps the last good site and shows its diagnostics
+/// in the page; the server keeps running.
+public struct ServeAction: Sendable {
+    public var build: BuildAction
+    public var port: UInt16
+
+    public init(build: BuildAction, port: UInt16) {
+        self.build = build
+        self.port = port
+    }
+
+    public func run() async throws {
+        let console = build.check.console
+        let state = LiveState()
+        let watcher = ContentWatcher(paths: build.check.paths + [build.check.configurationPath])
+        let initial = watcher.snapshot()
+        await rebuild(state: state)
+
+        let root = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: "127.0.0.1", port: port)
+        } catch {
+            throw CheatgenError("cannot listen on 127.0.0.1:\(port): \(error)")
+        }
+        let server = HTTPServer(address: address, logger: .disabled, handler: SiteRequestHandler(root: root, state: state))
+        ChildProcesses.shared.stopMessage = "server stopped"
+        ChildProcesses.shared.stopsCleanly = true
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await server.run()
+                } catch {
+                    throw CheatgenError("cannot serve on 127.0.0.1:\(port): \(error)")
+                }
+            }
+            try await server.waitUntilListening()
+            let actualPort: String
+            if case .ip4(_, let listening)? = await server.listeningAddress { actualPort = String(listening) } else { actualPort = String(port) }
+            console.out("serving http://127.0.0.1:\(actualPort)/ — watching \(build.check.paths.joined(separator: ", ")); Ctrl-C to stop")
+            group.addTask {
+                var snapshot = initial
+                while true {
+                    snapshot = try await watcher.waitForChange(from: snapshot)
+                    console.err("cheatgen: change detected, rebuilding")
+                    await rebuild(state: state)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Builds once; a failure is recorded for the pages instead of ending the server.
+    private func rebuild(state: LiveState) async {
+        do {
+            let outcome = try await build.check.run()
+            if outcome.succeeded, let report = outcome.report {
+                try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report)
+                state.built(problems: [])
+                build.check.console.err("cheatgen: site rebuilt")
+            } else {
+                state.built(problems: outcome.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted))
+            }
+        } catch {
+            state.built(problems: ["cheatgen: error: \(error)"])
+            build.check.console.err("cheatgen: error: \(error)")
+        }
+    }
+}
