@@ -80,7 +80,7 @@ struct ConfigurationTests {
 
     @Test func unknownKeyIsAWarning() {
         let (configuration, diagnostics) = parse("title: T\n\nthemes: dark\n")
-        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, swift-flags, timeout, title"])
+        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, swift-flags, timeout, title"])
         #expect(configuration.title == "T")
     }
 
@@ -96,9 +96,7 @@ struct ConfigurationTests {
         #expect(diagnostics.count == 1)
         #expect(error.severity == .error)
         #expect(error.message.hasPrefix("cheatgen.yml is not valid YAML"))
-        withKnownIssue("Configuration.parse reports YAML syntax errors at line 1 instead of where YAML found the problem") {
-            #expect(error.location?.line != 1, "\(error.formatted)")
-        }
+        #expect(error.location?.line != 1, "\(error.formatted)")
     }
 
     @Test func loadDecodesTheFileLikeASheet() throws {

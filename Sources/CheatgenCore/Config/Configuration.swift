@@ -11,8 +11,10 @@ public struct Configuration: Sendable, Hashable {
     public var defaultTimeout: Double = 10
     /// Extra `swiftc` flags for every snippet.
     public var swiftFlags: [String] = []
+    /// Packages every sheet's snippets may import.
+    public var dependencies: [PackageDependency] = []
 
-    public static let knownKeys = ["base-url", "swift-flags", "timeout", "title"]
+    public static let knownKeys = ["base-url", "dependencies", "swift-flags", "timeout", "title"]
 
     public init() {}
 
@@ -32,12 +34,15 @@ public struct Configuration: Sendable, Hashable {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let name = (path as NSString).lastPathComponent
+            return (configuration, [.error("\(name) is not valid YAML: \(FrontMatterParser.problem(of: error))", at: place(FrontMatterParser.mark(of: error)))])
         } catch {
-            return (configuration, [.error("cheatgen.yml is not valid YAML: \(error)", at: place(nil))])
+            return (configuration, [.error("not valid YAML: \(error)", at: place(nil))])
         }
         guard let node else { return (configuration, []) }
         guard case .mapping(let mapping) = node else {
-            return (configuration, [.error("cheatgen.yml must be a mapping of settings", at: place(node.mark))])
+            return (configuration, [.error("\((path as NSString).lastPathComponent) must be a mapping of settings", at: place(node.mark))])
         }
         for (key, value) in mapping {
             let name = key.string ?? ""
@@ -60,6 +65,8 @@ public struct Configuration: Sendable, Hashable {
                 } else {
                     diagnostics.append(.error("'swift-flags' must be a list of strings", at: place(value.mark)))
                 }
+            case "dependencies":
+                configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)
             default:
                 diagnostics.append(.warning("unknown setting '\(name)' is ignored; known: \(knownKeys.joined(separator: ", "))", at: place(key.mark)))
             }

@@ -8,6 +8,9 @@ public struct FrontMatter: Hashable, Sendable {
     /// Where each `related` entry was written, to report an unknown id at its line.
     public var relatedLocations: [SourceLocation]
 
+    /// Packages this sheet's snippets may import.
+    public var dependencies: [PackageDependency] = []
+
     /// Cards (or sections) of this sheet paired with their counterpart in another sheet.
     public var twins: [Twin] = []
 

@@ -3,7 +3,7 @@ import Yams
 /// Splits the `---` YAML header from a sheet and reads it with Yams.
 enum FrontMatterParser {
     /// Keys a sheet may set; anything else is reported as a warning so typos do not go unnoticed.
-    static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins"]
+    static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins", "dependencies"]
 
     struct Result {
         var frontMatter: FrontMatter?
@@ -67,6 +67,8 @@ enum FrontMatterParser {
                 let related = strings(value, key: key, path: path, location: location, diagnostics: &diagnostics)
                 frontMatter.related = related.map(\.0)
                 frontMatter.relatedLocations = related.map(\.1)
+            case "dependencies":
+                frontMatter.dependencies = DependencyParser.parse(value, place: { place($0, path: path) }, diagnostics: &diagnostics)
             case "twins":
                 frontMatter.twins = twins(value, path: path, location: location, diagnostics: &diagnostics)
             default:
@@ -138,7 +140,7 @@ enum FrontMatterParser {
         return result
     }
 
-    private static func mark(of error: YamlError) -> Mark? {
+    static func mark(of error: YamlError) -> Mark? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
         case .duplicatedKeysInMapping(_, let context): context.mark
@@ -146,7 +148,7 @@ enum FrontMatterParser {
         }
     }
 
-    private static func problem(of error: YamlError) -> String {
+    static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
         case .reader(let problem, _, _, _): problem

@@ -33,6 +33,8 @@ public enum SheetParser {
 
     /// Parses Markdown text that came from `path`.
     public static func parse(_ text: String, path: String) -> Result {
+        var text = SourceText.normalizingLineEndings(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let header = FrontMatterParser.parse(text, path: path)
         var diagnostics = header.diagnostics
@@ -72,10 +74,16 @@ public enum SheetParser {
 
         private mutating func anchor(for title: [Inline], at location: SourceLocation) -> String {
             let base = Anchor.slug(title.plainText)
-            let seen = usedAnchors[base, default: 0]
-            usedAnchors[base] = seen + 1
-            guard seen > 0 else { return base }
-            let unique = "\(base)-\(seen + 1)"
+            guard usedAnchors[base] != nil else {
+                usedAnchors[base] = 1
+                return base
+            }
+            // "Foo", "Foo 2", "Foo": the third must not become "foo-2" too.
+            var number = usedAnchors[base]! + 1
+            while usedAnchors["\(base)-\(number)"] != nil { number += 1 }
+            usedAnchors[base] = number
+            let unique = "\(base)-\(number)"
+            usedAnchors[unique] = 1
             diagnostics.append(.warning("heading '\(title.plainText)' repeats an earlier one; its anchor is '#\(unique)'", at: location))
             return unique
         }
@@ -102,8 +110,25 @@ public enum SheetParser {
             case .html(_, let location):
                 diagnostics.append(.warning("raw HTML is not rendered; it is shown as text", at: location))
                 append(.block(block))
+            case .list, .blockQuote:
+                for nested in Self.nestedSnippetFences(in: [block]) {
+                    diagnostics.append(.warning("a '\(nested.language)' block inside a list or quote is shown but not verified; move it to the top level to verify it", at: nested.location))
+                }
+                append(.block(block))
             default:
                 append(.block(block))
+            }
+        }
+
+        /// Snippet-language code blocks nested in lists and quotes.
+        static func nestedSnippetFences(in blocks: [Block]) -> [Block.CodeBlock] {
+            blocks.flatMap { block -> [Block.CodeBlock] in
+                switch block {
+                case .codeBlock(let code) where code.isFenced && SheetParser.snippetLanguages.contains(code.language): [code]
+                case .blockQuote(let children, _): nestedSnippetFences(in: children)
+                case .list(let list): list.items.flatMap { nestedSnippetFences(in: $0) }
+                default: []
+                }
             }
         }
 

@@ -13,7 +13,12 @@ enum SourceText {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             return .failure(.error("file is not valid UTF-8", at: location(ofByte: offset, in: bytes, path: path)))
         }
-        // Swift treats "\r\n" as one Character, so replace on scalars.
+        return .success(normalizingLineEndings(text))
+    }
+
+    /// CRLF and lone CR become LF. Swift treats "\r\n" as one Character, so work on scalars.
+    static func normalizingLineEndings(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
         var normalized = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -26,15 +31,21 @@ enum SourceText {
             previousWasCR = false
             normalized.append(scalar)
         }
-        return .success(String(normalized))
+        return String(normalized)
     }
 
     private static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
         var line = 1
         var lineStart = 0
-        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
+        // LF, CRLF and lone CR each end a line, as in `normalizingLineEndings`.
+        for index in 0..<offset {
+            let byte = bytes[index]
+            let endsLine = byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            if endsLine {
+                line += 1
+                lineStart = index + 1
+            }
         }
         // Columns count characters, as editors do; count the UTF-8 lead bytes before the offset.
         let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1

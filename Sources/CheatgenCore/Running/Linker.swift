@@ -48,6 +48,8 @@ struct Linker: Sendable {
                 return 64
             }
         }
+        // Line-buffered, so what a snippet printed before it traps still reaches the pipe.
+        setvbuf(stdout, nil, _IOLBF, 0)
         guard CommandLine.argc > 1, let name = CommandLine.unsafeArgv[1] else { exit(64) }
         exit(dispatch(String(cString: name), CommandLine.argc - 1, CommandLine.unsafeArgv + 1))
 

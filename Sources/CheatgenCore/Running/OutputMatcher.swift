@@ -7,8 +7,11 @@ public enum OutputMatcher {
 
     /// Lines as compared: trailing whitespace removed, trailing blank lines dropped.
     public static func normalizedLines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.trimmingSuffix(while: { $0 == " " || $0 == "\t" || $0 == "\r" }))
+        // Split on "\n" scalars: Swift sees "\r\n" as one Character and would not split there.
+        let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r"]
+        var lines: [String] = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let end = line.lastIndex { !blanks.contains($0) }.map { line.index(after: $0) } ?? line.startIndex
+            return String(String.UnicodeScalarView(line[..<end]))
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines

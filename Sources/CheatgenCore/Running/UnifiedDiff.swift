@@ -32,7 +32,7 @@ public enum UnifiedDiff {
             var end = firstChange
             // Extend the hunk while changes are closer than twice the context.
             while true {
-                guard let next = ops[(end + 1)...].firstIndex(where: { $0.0 != " " }), next - end <= 2 * context else { break }
+                guard let next = ops[(end + 1)...].firstIndex(where: { $0.0 != " " }), next - end <= 2 * context + 1 else { break }
                 end = next
             }
             let stop = min(end + context + 1, ops.count)

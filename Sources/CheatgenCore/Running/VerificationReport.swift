@@ -1,12 +1,21 @@
 /// The verdicts of a run, in document order.
 public struct VerificationReport: Sendable {
+    // Results are immutable once made; the index below is derived from them in `init`.
     public var results: [SnippetResult]
     /// Each language's version label, by language name: `swift` → `Swift 6.3.1`.
     public var versions: [String: String]
 
+    /// Verdicts by sheet id and snippet index, so pages look them up in constant time.
+    private let index: [String: [Int: Int]]
+
     public init(results: [SnippetResult], versions: [String: String]) {
         self.results = results
         self.versions = versions
+        var index: [String: [Int: Int]] = [:]
+        for (position, result) in results.enumerated() {
+            index[result.snippet.sheetID, default: [:]][result.snippet.index] = position
+        }
+        self.index = index
     }
 
     public var passed: Int { results.count { $0.status == .passed } }
@@ -18,6 +27,11 @@ public struct VerificationReport: Sendable {
 
     /// The verdict for a snippet, by sheet and index.
     public func result(for snippet: Snippet) -> SnippetResult? {
-        results.first { $0.snippet.sheetID == snippet.sheetID && $0.snippet.index == snippet.index }
+        index[snippet.sheetID]?[snippet.index].map { results[$0] }
+    }
+
+    /// How many snippets of a sheet passed.
+    public func passedCount(sheetID: String) -> Int {
+        (index[sheetID] ?? [:]).values.count { results[$0].status == .passed }
     }
 }

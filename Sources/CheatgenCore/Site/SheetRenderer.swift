@@ -115,7 +115,7 @@ struct SheetRenderer {
     }
 
     static func verifiedCount(_ sheet: Sheet, report: VerificationReport) -> Int {
-        report.results.count { $0.snippet.sheetID == sheet.id && $0.status == .passed }
+        report.passedCount(sheetID: sheet.id)
     }
 
     private func body(_ items: [ContentItem], sheet: Sheet, markdown: MarkdownHTMLRenderer, place: Place) throws -> String {
@@ -142,8 +142,7 @@ struct SheetRenderer {
         case (.shouldCrash, true): ("✓ traps", "Run with \(version); it stops with a runtime error, as shown")
         case (.compileFail, true): ("✗ does not compile", "\(version) rejects this code; the error shown was checked")
         }
-        let named = Dictionary(sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
-        let usedCards = snippet.attributes.uses.compactMap { named[$0] }.filter { $0.cardAnchor != nil && $0.cardAnchor != snippet.cardAnchor }
+        let usedCards = snippet.attributes.uses.compactMap { name in sheet.snippets.first { $0.attributes.id == name } }.filter { $0.cardAnchor != nil && $0.cardAnchor != snippet.cardAnchor }
         let uses = usedCards.enumerated().map { LinkView(href: "\(place.ownPage)#\($1.cardAnchor!)", title: $1.cardTitle, last: $0 == usedCards.count - 1) }
         let errors = result?.compilerErrors.map { snippet.language == "swift" ? "error: \($0)" : $0 }.joined(separator: "\n") ?? ""
         let output = snippet.expectedOutput?.text ?? ""

@@ -11,8 +11,9 @@ public struct SiteBuilder {
         self.outputDirectory = outputDirectory
     }
 
-    /// The files of the site, path → bytes, in a stable order.
-    public func render(_ sheets: [Sheet], report: VerificationReport) async throws -> [(String, Data)] {
+    /// Renders every file of the site and hands each to `emit` (path, bytes) as it is made,
+    /// so memory holds one page at a time, not the site. Sheet pages render on all cores.
+    public func render(_ sheets: [Sheet], report: VerificationReport, emit: (String, Data) throws -> Void) async throws {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
         let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
@@ -21,10 +22,16 @@ public struct SiteBuilder {
         let python = await PythonHighlighter.highlight(sheets.flatMap(SheetRenderer.pythonCode(in:)), scratch: NSTemporaryDirectory()) ?? [:]
         let twins = TwinIndex(sheets)
         let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, python: python, twins: twins)
-        var files: [(String, Data)] = []
-        for sheet in sorted.sorted(by: { $0.id < $1.id }) {
-            files.append(("\(sheet.id).html", Data(try renderer.render(sheet).utf8)))
+        let byName = sorted.sorted(by: { $0.id < $1.id })
+        let batch = max(ProcessInfoCores.count * 8, 8)
+        for start in stride(from: 0, to: byName.count, by: batch) {
+            let slice = Array(byName[start..<min(start + batch, byName.count)])
+            let pages = try await forEachConcurrently(slice, width: ProcessInfoCores.count) { sheet in
+                Data(try renderer.render(sheet).utf8)
+            }
+            for (sheet, page) in zip(slice, pages) { try emit("\(sheet.id).html", page) }
         }
+        var files: [(String, Data)] = []
         for (left, right) in twins.sheetPairs {
             files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(byID[left]!, byID[right]!).utf8)))
         }
@@ -43,6 +50,13 @@ public struct SiteBuilder {
         if let base = configuration.baseURL {
             files.append(("sitemap.xml", Data(sitemap(base: base, sheets: sorted).utf8)))
         }
+        for (path, data) in files { try emit(path, data) }
+    }
+
+    /// The files of the site, path → bytes, in a stable order (for tests and tools).
+    public func render(_ sheets: [Sheet], report: VerificationReport) async throws -> [(String, Data)] {
+        var files: [(String, Data)] = []
+        try await render(sheets, report: report) { files.append(($0, $1)) }
         return files
     }
 
@@ -50,7 +64,7 @@ public struct SiteBuilder {
     public func build(_ sheets: [Sheet], report: VerificationReport) async throws {
         var writer = try SiteWriter(destination: outputDirectory)
         do {
-            for (path, data) in try await render(sheets, report: report) {
+            try await render(sheets, report: report) { path, data in
                 try writer.write(data, to: path)
             }
             try writer.commit()

@@ -59,9 +59,7 @@ struct SourceTextTests {
     @Test func crlfTextGivenDirectlyAsAString() throws {
         // Callers of the String entry point who read a file themselves get the same sheet.
         let parsed = SheetParser.parse(Self.lf.replacingOccurrences(of: "\n", with: "\r\n"), path: "sheet.md")
-        withKnownIssue("SheetParser.parse(_: String, path:) does not normalise CRLF; only the Data entry point does") {
-            #expect(parsed.sheet == parse(Self.lf).sheet)
-        }
+        #expect(parsed.sheet == parse(Self.lf).sheet)
     }
 
     @Test func crlfLinesKeepTheirNumbers() throws {
@@ -114,9 +112,7 @@ struct SourceTextTests {
 
     @Test func nulInACROnlyFileIsReportedAtItsLine() {
         let parsed = parse(bytes: bytes("---\rtitle: T\r---\rx") + [0])
-        withKnownIssue("SourceText.location(ofByte:in:path:) only counts '\\n' as a line break, so old-Mac CR files report line 1") {
-            #expect(parsed.lines == ["sheet.md:4:2: error: file contains a NUL byte; sheets are UTF-8 text"])
-        }
+        #expect(parsed.lines == ["sheet.md:4:2: error: file contains a NUL byte; sheets are UTF-8 text"])
     }
 
     @Test func readingAMissingFileIsAnError() {
