@@ -68,6 +68,13 @@ public struct CheckAction: Sendable {
                                           useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
         options.writesExamplePackage = filter.text == nil && shard == nil
+        options.log = { [console] line in console.err(line) }
+        for sheet in sheets {
+            // A sheet's own declaration of a package replaces cheatgen.yml's.
+            let own = Set(sheet.frontMatter.dependencies.map(\.identity))
+            let all = configuration.dependencies.filter { !own.contains($0.identity) } + sheet.frontMatter.dependencies
+            if !all.isEmpty { options.dependencies[sheet.id] = all }
+        }
         let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
         progress.begin(total: snippets.count)
         let verifier = Verifier(options: options, languages: languages, onResult: { progress.finished($0) })

@@ -12,6 +12,12 @@ public protocol SnippetLanguage: Sendable {
     func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>
     /// Verifies snippets that have no cached verdict, reporting each verdict through `context`.
     func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult]
+    /// Anything besides the program that decides a verdict (declared packages, say).
+    func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String
+}
+
+extension SnippetLanguage {
+    public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String { "" }
 }
 
 /// A snippet with its program, ready for its language.

@@ -30,15 +30,48 @@ public struct SwiftLanguage: SnippetLanguage {
         var snippet: Snippet { prepared.snippet }
     }
 
+    public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+        let dependencies = options.dependencies[snippet.sheetID] ?? []
+        return dependencies.isEmpty ? "" : DependencyBuild(dependencies: dependencies, toolchain: toolchain, workDirectory: workDirectory).key
+    }
+
+    /// Snippets are verified in groups that share their declared packages: each group compiles
+    /// against its packages' modules and links its own runner with their library.
     public func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for folder in ["objects", "bin"] {
             try FileManager.default.createDirectory(atPath: "\(workDirectory)/\(folder)", withIntermediateDirectories: true)
         }
-        let compiler = SnippetCompiler(toolchain: toolchain, extraFlags: extraFlags, objectDirectory: "\(workDirectory)/objects")
-        var jobs = snippets.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
-        jobs = try await compileAll(jobs, compiler: compiler, context: context)
-        jobs = try await linkAndRun(jobs, context: context)
-        return jobs.compactMap(\.result)
+        var groups: [String: (dependencies: [PackageDependency], snippets: [PreparedSnippet])] = [:]
+        for prepared in snippets {
+            let dependencies = context.options.dependencies[prepared.snippet.sheetID] ?? []
+            groups[dependencies.canonicalKey, default: (dependencies, [])].snippets.append(prepared)
+        }
+        var results: [SnippetResult] = []
+        for key in groups.keys.sorted() {
+            let (dependencies, members) = groups[key]!
+            var compileFlags = extraFlags
+            var linkFlags = extraFlags
+            if !dependencies.isEmpty {
+                let build = DependencyBuild(dependencies: dependencies, toolchain: toolchain, workDirectory: workDirectory)
+                let problems = try await build.build(toolchain: toolchain, log: { context.options.log?($0) })
+                if !problems.isEmpty {
+                    for (offset, prepared) in members.enumerated() {
+                        let own = Diagnostic.error("not verified: the packages declared for this sheet did not build", at: prepared.snippet.location)
+                        results.append(context.report(SnippetResult(snippet: prepared.snippet, status: .failed,
+                                                                     diagnostics: offset == 0 ? problems + [own] : [own])))
+                    }
+                    continue
+                }
+                compileFlags += build.compileFlags
+                linkFlags += build.linkFlags
+            }
+            let compiler = SnippetCompiler(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+            var jobs = members.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
+            jobs = try await compileAll(jobs, compiler: compiler, context: context)
+            jobs = try await linkAndRun(jobs, linkFlags: linkFlags, context: context)
+            results += jobs.compactMap(\.result)
+        }
+        return results
     }
 
     // MARK: Compiling
@@ -89,18 +122,28 @@ public struct SwiftLanguage: SnippetLanguage {
         let note = Diagnostic(.note, at: snippet.location, "in snippet \(snippet.name)")
         return errors.map { error in
             var error = error
+            if let module = Self.missingModule(in: error.message) {
+                error.notes.append(Diagnostic(.note, at: snippet.location,
+                    "to import '\(module)', declare the package that provides it under 'dependencies:' in the sheet's front matter (url, from, products) or in cheatgen.yml"))
+            }
             error.notes.append(note)
             return error
         }
     }
 
+    /// `no such module 'AsyncAlgorithms'` → `AsyncAlgorithms`
+    static func missingModule(in message: String) -> String? {
+        guard message.hasPrefix("no such module '"), message.hasSuffix("'") else { return nil }
+        return String(message.dropFirst("no such module '".count).dropLast())
+    }
+
     // MARK: Linking and running
 
-    private func linkAndRun(_ jobs: [Job], context: VerificationContext) async throws -> [Job] {
+    private func linkAndRun(_ jobs: [Job], linkFlags: [String], context: VerificationContext) async throws -> [Job] {
         let runnable = jobs.indices.filter { jobs[$0].result == nil && jobs[$0].objectPath != nil }
         guard !runnable.isEmpty else { return jobs }
         var jobs = jobs
-        let linker = Linker(toolchain: toolchain, extraFlags: extraFlags, binaryDirectory: "\(workDirectory)/bin")
+        let linker = Linker(toolchain: toolchain, extraFlags: linkFlags, binaryDirectory: "\(workDirectory)/bin")
         let entries = runnable.map { entry(for: jobs[$0]) }
         var binaries: [Int: String] = [:]
         switch try await linker.link(entries, scratch: context.scratch) {

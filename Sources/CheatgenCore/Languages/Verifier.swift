@@ -59,7 +59,7 @@ public struct Verifier: Sendable {
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
             case .success(let source):
                 if snippet.language == "swift", snippet.attributes.mode != .compileFail {
-                    examples.append(.init(name: snippet.symbolName, source: source))
+                    examples.append(.init(name: snippet.symbolName, source: source, dependencies: options.dependencies[snippet.sheetID] ?? []))
                 }
                 let key = verdictKey(for: snippet, source: source, language: language)
                 keys[snippet.name] = key
@@ -91,6 +91,7 @@ public struct Verifier: Sendable {
     private func verdictKey(for snippet: Snippet, source: EffectiveSource, language: any SnippetLanguage) -> String {
         Hashing.key([
             "verdict-v2", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
+            language.cacheSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),
             snippet.expectedOutput?.text ?? "<none>", snippet.expectedErrors?.text ?? "<none>",

@@ -8,6 +8,25 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Sheets that the loaded ones refer to but that were not given: found next to the sheet
+    /// that names them, parsed (not verified) so their anchors can be checked.
+    private static func neighbours(of sheets: [Sheet]) -> [Sheet] {
+        let loaded = Set(sheets.map(\.id))
+        var found: [String: Sheet] = [:]
+        for sheet in sheets {
+            let folder = (sheet.path as NSString).deletingLastPathComponent
+            var ids = sheet.frontMatter.related + sheet.frontMatter.twins.map(\.otherSheet)
+            for link in sheet.links {
+                if case .sheet(let id?, _) = LinkTarget(link.destination) { ids.append(id) }
+            }
+            for id in Set(ids) where !loaded.contains(id) && found[id] == nil {
+                let path = folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md"
+                if let neighbour = SheetParser.parse(fileAt: path).sheet { found[id] = neighbour }
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
     public static func load(_ paths: [String]) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -44,7 +63,7 @@ public enum ContentLoader {
             seen[sheet.id] = file
             sheets.append(sheet)
         }
-        diagnostics.append(contentsOf: CrossReferences.check(sheets))
+        diagnostics.append(contentsOf: CrossReferences.check(sheets, neighbours: neighbours(of: sheets)))
         return Result(sheets: sheets, diagnostics: diagnostics)
     }
 }

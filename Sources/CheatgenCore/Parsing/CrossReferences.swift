@@ -1,7 +1,9 @@
 /// Checks what sheets say about each other: `related:` ids and links to sheets and anchors.
 public enum CrossReferences {
-    public static func check(_ sheets: [Sheet]) -> [Diagnostic] {
-        let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Checks `sheets`; `neighbours` are sheets that were not selected but can be linked to
+    /// (the siblings of a single file given on the command line).
+    public static func check(_ sheets: [Sheet], neighbours: [Sheet] = []) -> [Diagnostic] {
+        let byID = Dictionary((sheets + neighbours).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         for sheet in sheets {
             for (id, location) in zip(sheet.frontMatter.related, sheet.frontMatter.relatedLocations) where byID[id] == nil {

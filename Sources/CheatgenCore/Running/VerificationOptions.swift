@@ -15,6 +15,10 @@ public struct VerificationOptions: Sendable {
     /// Keep `.cheatgen/examples/` (one SwiftPM target per snippet) in step with the sheets.
     /// Off for filtered runs, which see only some snippets.
     public var writesExamplePackage = true
+    /// Where one-off notices go (a dependency build starting); nil to stay quiet.
+    public var log: (@Sendable (String) -> Void)?
+    /// Packages each sheet's snippets may import, by sheet id (front matter plus cheatgen.yml).
+    public var dependencies: [String: [PackageDependency]] = [:]
 
     public init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10, extraCompilerFlags: [String] = [],
                 useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {

@@ -310,6 +310,9 @@
 
     links.forEach(function (a) {
       a.setAttribute("role", "button");
+      a.addEventListener("keydown", function (ev) {     // buttons answer Space as well as Enter
+        if (ev.key === " " || ev.key === "Spacebar") { ev.preventDefault(); a.click(); }
+      });
       a.addEventListener("click", function (ev) {
         ev.preventDefault();
         var tag = a.getAttribute("data-tag") || "";
