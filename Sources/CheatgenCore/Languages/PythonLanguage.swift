@@ -7,6 +7,11 @@ public struct PythonLanguage: SnippetLanguage {
     /// `Python 3.11.7`
     public let version: String
 
+    public init(interpreter: String, version: String) {
+        self.interpreter = interpreter
+        self.version = version
+    }
+
     public var name: String { "python" }
     public var toolchainID: String { version }
     public var versionLabel: String { version }

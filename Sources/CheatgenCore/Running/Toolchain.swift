@@ -6,6 +6,11 @@ public struct Toolchain: Sendable, Hashable {
     /// The first line of `swiftc --version`, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
     public var version: String
 
+    public init(swiftc: String, version: String) {
+        self.swiftc = swiftc
+        self.version = version
+    }
+
     /// The short version shown on pages: `6.3.1`.
     public var shortVersion: String {
         let words = version.split(separator: " ")

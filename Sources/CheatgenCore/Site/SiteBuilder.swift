@@ -92,7 +92,7 @@ public struct SiteBuilder {
         return IndexPageView(
             pageTitle: configuration.title, description: "Verified cheatsheets", root: "", siteTitle: configuration.title,
             toolchains: chrome.toolchains, sheetCount: sheets.count,
-            snippetCount: sheets.reduce(0) { $0 + $1.snippets.count },
+            snippetCount: sheets.reduce(0) { $0 + SheetRenderer.verifiedCount($1, report: report) },
             hasTags: !tags.isEmpty, tags: tags, sheets: summaries)
     }
 

@@ -268,6 +268,16 @@
       if (ev.target !== input && !list.contains(ev.target)) close();
     });
 
+    // Tabbing away closes the list (clicks on results keep focus in the box: see mousedown).
+    input.addEventListener("blur", function () {
+      setTimeout(function () {
+        if (document.activeElement !== input && !list.contains(document.activeElement)) close();
+      }, 0);
+    });
+
+    // Coming back with the Back button shows the page as it was left: closed.
+    window.addEventListener("pageshow", function (ev) { if (ev.persisted) close(); });
+
     // "/" focuses the search box from anywhere (unless the reader is typing somewhere).
     document.addEventListener("keydown", function (ev) {
       if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;

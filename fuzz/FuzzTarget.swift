@@ -1,0 +1,41 @@
+// libFuzzer target over cheatgen's content pipeline: parse → extract snippets → render.
+// Built and run by fuzz/run; not part of the package's products.
+import CheatgenCore
+import Foundation
+
+private let swift = SwiftLanguage(toolchain: Toolchain(swiftc: "/nonexistent/swiftc", version: "fuzz"), extraFlags: [], workDirectory: "/nonexistent")
+private let python = PythonLanguage(interpreter: "/nonexistent/python3", version: "fuzz")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Data(bytes: data, count: size)
+    let parsed = SheetParser.parse(bytes, path: "fuzz.md")
+    for diagnostic in parsed.diagnostics { _ = diagnostic.formatted }
+    guard let sheet = parsed.sheet else { return 0 }
+    _ = CrossReferences.check([sheet])
+
+    // Extract: every snippet's program, as verification would build it.
+    var named: [String: Snippet] = [:]
+    for snippet in sheet.snippets {
+        if let id = snippet.attributes.id { named[id] = snippet }
+    }
+    for snippet in sheet.snippets {
+        let language: any SnippetLanguage = snippet.language == "python" ? python : swift
+        _ = language.prepare(snippet, named: named)
+        _ = snippet.visibleCode
+    }
+
+    // Render: the sheet's page, index, search index — with nothing verified.
+    let report = VerificationReport(results: [], versions: ["swift": "Swift fuzz"])
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        do {
+            _ = try await SiteBuilder(configuration: Configuration(), outputDirectory: "/nonexistent").render([sheet], report: report)
+        } catch {
+            // A thrown error is a handled outcome; only crashes and hangs are findings.
+        }
+        done.signal()
+    }
+    done.wait()
+    return 0
+}
