@@ -29,23 +29,10 @@ public struct PythonLanguage: SnippetLanguage {
     }
 
     public func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
-        var order: [Snippet] = []
-        var seen: Set<String> = []
-        func visit(_ name: String, chain: [String]) -> Diagnostic? {
-            if chain.contains(name) {
-                return .error("'uses=' forms a cycle: \((chain + [name]).joined(separator: " → "))", at: snippet.location)
-            }
-            guard let used = named[name] else {
-                return .error("'uses=\(name)': no snippet in this sheet has 'id=\(name)'", at: snippet.location)
-            }
-            for inner in used.attributes.uses {
-                if let problem = visit(inner, chain: chain + [name]) { return problem }
-            }
-            if seen.insert(name).inserted { order.append(used) }
-            return nil
-        }
-        for name in snippet.attributes.uses {
-            if let problem = visit(name, chain: snippet.attributes.id.map { [$0] } ?? []) { return .failure(problem) }
+        let order: [Snippet]
+        switch UsesResolution.order(for: snippet, named: named) {
+        case .success(let snippets): order = snippets
+        case .failure(let problem): return .failure(problem)
         }
         var lines: [String] = []
         var lineMap: [Int] = []

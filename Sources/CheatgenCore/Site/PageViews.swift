@@ -6,6 +6,11 @@ struct PageChrome {
     var root: String
     var siteTitle: String
     var toolchains: String
+
+    /// The same chrome for another page.
+    func page(title: String, description: String?, root: String? = nil) -> PageChrome {
+        PageChrome(pageTitle: title, description: description, root: root ?? self.root, siteTitle: siteTitle, toolchains: toolchains)
+    }
 }
 
 struct TagView {
@@ -59,11 +64,8 @@ struct SectionView {
 }
 
 struct SheetPageView {
-    var pageTitle: String
-    var description: String?
-    var root: String
-    var siteTitle: String
-    var toolchains: String
+    /// Page title, description, root and site-wide text: the templates' outermost context.
+    var chrome: PageChrome
     var id: String
     var title: String
     var summary: String
@@ -78,11 +80,8 @@ struct SheetPageView {
 }
 
 struct IndexPageView {
-    var pageTitle: String
-    var description: String?
-    var root: String
-    var siteTitle: String
-    var toolchains: String
+    /// Page title, description, root and site-wide text: the templates' outermost context.
+    var chrome: PageChrome
     var sheetCount: Int
     var snippetCount: Int
     var hasTags: Bool
@@ -100,11 +99,8 @@ struct IndexPageView {
 }
 
 struct ComparePageView {
-    var pageTitle: String
-    var description: String?
-    var root: String
-    var siteTitle: String
-    var toolchains: String
+    /// Page title, description, root and site-wide text: the templates' outermost context.
+    var chrome: PageChrome
     var leftTitle: String
     var rightTitle: String
     var leftHref: String

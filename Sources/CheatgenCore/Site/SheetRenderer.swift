@@ -41,9 +41,8 @@ struct SheetRenderer {
         let markdown = markdownRenderer(place)
         let intro = try body(sheet.intro, sheet: sheet, markdown: markdown, place: place)
         let view = SheetPageView(
-            pageTitle: "\(sheet.frontMatter.title) — \(chrome.siteTitle)",
-            description: sheet.frontMatter.summary.isEmpty ? nil : sheet.frontMatter.summary,
-            root: chrome.root, siteTitle: chrome.siteTitle, toolchains: chrome.toolchains,
+            chrome: chrome.page(title: "\(sheet.frontMatter.title) — \(chrome.siteTitle)",
+                                description: sheet.frontMatter.summary.isEmpty ? nil : sheet.frontMatter.summary),
             id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
             tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
             verifiedCount: Self.verifiedCount(sheet, report: report),
@@ -106,9 +105,9 @@ struct SheetRenderer {
             rows.append(.init(left: l, right: r))
         }
         let view = ComparePageView(
-            pageTitle: "\(left.frontMatter.title) and \(right.frontMatter.title) — \(chrome.siteTitle)",
-            description: "The same ideas in \(left.frontMatter.title) and \(right.frontMatter.title), side by side",
-            root: "../", siteTitle: chrome.siteTitle, toolchains: chrome.toolchains,
+            chrome: chrome.page(title: "\(left.frontMatter.title) and \(right.frontMatter.title) — \(chrome.siteTitle)",
+                                description: "The same ideas in \(left.frontMatter.title) and \(right.frontMatter.title), side by side",
+                                root: "../"),
             leftTitle: left.frontMatter.title, rightTitle: right.frontMatter.title,
             leftHref: "../\(left.id).html", rightHref: "../\(right.id).html", rows: rows)
         return try theme.render(view, template: "compare")

@@ -36,9 +36,7 @@ public struct SiteBuilder {
             files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(byID[left]!, byID[right]!).utf8)))
         }
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
-        var notFound = chrome
-        notFound.pageTitle = "Not found — \(configuration.title)"
-        notFound.root = configuration.baseURL ?? ""
+        let notFound = chrome.page(title: "Not found — \(configuration.title)", description: nil, root: configuration.baseURL ?? "")
         files.append(("404.html", Data(try theme.render(notFound, template: "404").utf8)))
         let entries = SearchIndex.entries(for: sorted)
         let json = try SearchIndex.json(entries)
@@ -90,8 +88,7 @@ public struct SiteBuilder {
                 verifiedCount: SheetRenderer.verifiedCount(sheet, report: report))
         }
         return IndexPageView(
-            pageTitle: configuration.title, description: "Verified cheatsheets", root: "", siteTitle: configuration.title,
-            toolchains: chrome.toolchains, sheetCount: sheets.count,
+            chrome: chrome.page(title: configuration.title, description: "Verified cheatsheets"), sheetCount: sheets.count,
             snippetCount: sheets.reduce(0) { $0 + SheetRenderer.verifiedCount($1, report: report) },
             hasTags: !tags.isEmpty, tags: tags, sheets: summaries)
     }

@@ -11,31 +11,10 @@ public struct EffectiveSource: Hashable, Sendable {
     /// Builds the source of `snippet`, resolving `uses=` (transitively) against `named`.
     /// Returns a diagnostic for a `uses=` cycle or a name no snippet has.
     static func make(for snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
-        var order: [Snippet] = []
-        var visiting: [String] = []
-        var done: Set<String> = []
-
-        func visit(_ name: String) -> Diagnostic? {
-            if done.contains(name) { return nil }
-            if visiting.contains(name) {
-                return .error("'uses=' forms a cycle: \((visiting + [name]).joined(separator: " → "))", at: snippet.location)
-            }
-            guard let used = named[name] else {
-                return .error("'uses=\(name)': no snippet in this sheet has 'id=\(name)'", at: snippet.location)
-            }
-            visiting.append(name)
-            for inner in used.attributes.uses {
-                if let problem = visit(inner) { return problem }
-            }
-            visiting.removeLast()
-            done.insert(name)
-            order.append(used)
-            return nil
-        }
-
-        if let own = snippet.attributes.id { visiting.append(own) }
-        for name in snippet.attributes.uses {
-            if let problem = visit(name) { return .failure(problem) }
+        let order: [Snippet]
+        switch UsesResolution.order(for: snippet, named: named) {
+        case .success(let snippets): order = snippets
+        case .failure(let problem): return .failure(problem)
         }
 
         var text = ""
