@@ -72,6 +72,22 @@ struct Linker: Sendable {
             return .failed(output: outcome.errorText + outcome.outputText)
         }
         _ = rename(temporary, binary)
+        pruneOldRunners(keeping: 8)
         return .linked(binaryPath: binary)
+    }
+
+    /// Every edit links a new runner; keep the most recent few so `.cheatgen/bin` stays small
+    /// (a runner still in use by a parallel run is at worst relinked).
+    private func pruneOldRunners(keeping count: Int) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: binaryDirectory) else { return }
+        let runners = names.filter { $0.hasPrefix("runner-") && !$0.hasSuffix(".tmp") }.map { "\(binaryDirectory)/\($0)" }
+        guard runners.count > count else { return }
+        let dated = runners.map { path in
+            (path, (try? fileManager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(count) {
+            try? fileManager.removeItem(atPath: path)
+        }
     }
 }
