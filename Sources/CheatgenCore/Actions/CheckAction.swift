@@ -61,7 +61,7 @@ public struct CheckAction: Sendable {
     func verify(_ snippets: [Snippet], sheets: [Sheet], configuration: Configuration, useCache: Bool) async throws -> VerificationReport {
         let toolchain = try await Toolchain.locate(cacheDirectory: workDirectory)
         var languages: [any SnippetLanguage] = [SwiftLanguage(toolchain: toolchain, extraFlags: configuration.swiftFlags, workDirectory: workDirectory)]
-        if snippets.contains(where: { $0.language == "python" }), let python = await PythonLanguage.locate() {
+        if snippets.contains(where: { $0.language == "python" }), let python = await PythonLanguage.locate(cacheDirectory: workDirectory) {
             languages.append(python)
         }
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,

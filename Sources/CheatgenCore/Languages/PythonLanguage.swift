@@ -16,16 +16,11 @@ public struct PythonLanguage: SnippetLanguage {
     public var toolchainID: String { version }
     public var versionLabel: String { version }
 
-    /// Finds `python3` on PATH (or `$CHEATGEN_PYTHON`) and asks its version; nil when absent.
-    public static func locate() async -> PythonLanguage? {
-        let environment = ProcessInfo.processInfo.environment
-        let candidates = environment["CHEATGEN_PYTHON"].map { [$0] }
-            ?? (environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/python3" }
-        guard let interpreter = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
-              let outcome = try? await ProcessRunner.run(interpreter, arguments: ["--version"], timeout: .seconds(30)),
-              outcome.succeeded else { return nil }
-        let version = (outcome.outputText + outcome.errorText).trimmed()
-        return PythonLanguage(interpreter: interpreter, version: version)
+    /// Finds `python3` on PATH (or `$CHEATGEN_PYTHON`) and its version; nil when absent.
+    public static func locate(cacheDirectory: String? = nil) async -> PythonLanguage? {
+        guard let interpreter = ToolVersion.locate("python3", override: "CHEATGEN_PYTHON"),
+              let version = await ToolVersion.version(of: interpreter, cacheDirectory: cacheDirectory) else { return nil }
+        return PythonLanguage(interpreter: interpreter, version: version.trimmed())
     }
 
     public func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {

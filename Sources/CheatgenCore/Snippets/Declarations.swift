@@ -1,5 +1,6 @@
 import SwiftParser
 import SwiftSyntax
+import Foundation
 
 /// The top-level declarations of a snippet — what `uses=` brings into another snippet.
 /// Statements (prints, loops, awaits) stay behind: a snippet builds on another's helpers,
@@ -11,7 +12,14 @@ enum Declarations {
         var text: String
     }
 
+    /// Helpers are used by many snippets; parse each one once per process.
+    private static let memo = Memo<String, [Piece]>()
+
     static func extract(from code: String) -> [Piece] {
+        memo.value(for: code) { parse(code) }
+    }
+
+    private static func parse(_ code: String) -> [Piece] {
         let tree = Parser.parse(source: code)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         var pieces: [Piece] = []
@@ -29,5 +37,18 @@ enum Declarations {
             let trimmed = line.trimmingPrefix(while: \.isWhitespace)
             return trimmed.hasPrefix("@main") && (trimmed.count == 5 || !(trimmed.dropFirst(5).first!.isLetter || trimmed.dropFirst(5).first!.isNumber || trimmed.dropFirst(5).first! == "_"))
         }
+    }
+}
+
+/// A small thread-safe memo table.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    func value(for key: Key, compute: () -> Value) -> Value {
+        if let known = lock.withLock({ values[key] }) { return known }
+        let value = compute()
+        lock.withLock { values[key] = value }
+        return value
     }
 }

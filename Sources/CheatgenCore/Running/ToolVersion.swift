@@ -1,0 +1,52 @@
+import Foundation
+
+/// Finds a tool (`swiftc`, `python3`) and its version line. Asking a compiler its version
+/// costs a process start on every run, so the answer is remembered in the work directory
+/// under a fingerprint of the binary on disk (resolved path, size, modification time): a
+/// reinstalled or upgraded tool is asked again.
+enum ToolVersion {
+    /// The first executable among `$override` (when set) or `name` on PATH.
+    static func locate(_ name: String, override variable: String) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let candidates: [String]
+        if let explicit = environment[variable], !explicit.isEmpty {
+            candidates = [explicit]
+        } else {
+            candidates = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/\(name)" }
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The line of `tool --version` that holds a version, remembered under `cacheDirectory`.
+    /// `companions` are files next to the resolved binary that also identify the tool.
+    static func version(of tool: String, companions: [String] = [], cacheDirectory: String?) async -> String? {
+        let remembered = cacheDirectory.map { "\($0)/tool-\(Hashing.key([fingerprint(of: tool, companions: companions)]).prefix(24)).txt" }
+        if let remembered, let data = FileManager.default.contents(atPath: remembered),
+           let version = String(data: data, encoding: .utf8), !version.isEmpty {
+            return version
+        }
+        guard let outcome = try? await ProcessRunner.run(tool, arguments: ["--version"], timeout: .seconds(60)), outcome.succeeded else {
+            return nil
+        }
+        let text = outcome.outputText + outcome.errorText
+        guard let line = text.split(separator: "\n").first(where: { $0.lowercased().contains("version") || $0.hasPrefix("Python") }) else {
+            return nil
+        }
+        if let remembered {
+            try? FileManager.default.createDirectory(atPath: (remembered as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? String(line).write(toFile: remembered, atomically: true, encoding: .utf8)
+        }
+        return String(line)
+    }
+
+    private static func fingerprint(of tool: String, companions: [String]) -> String {
+        let resolved = URL(fileURLWithPath: tool).resolvingSymlinksInPath().path
+        let folder = (resolved as NSString).deletingLastPathComponent
+        return ([tool, resolved] + companions.map { "\(folder)/\($0)" }).map { path in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            let size = (attributes?[.size] as? NSNumber)?.stringValue ?? "-"
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(path):\(size):\(modified)"
+        }.joined(separator: "|")
+    }
+}
