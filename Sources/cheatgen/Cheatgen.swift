@@ -5,7 +5,9 @@ import CheatgenCore
 struct Cheatgen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cheatgen",
-        abstract: "Verify the Swift snippets in Markdown cheatsheets and build a static site from them.",
+        abstract: "Verify the code snippets in Markdown cheatsheets and build a static site from them.",
+        discussion: "Every Swift (and Python) snippet is compiled, run and checked against the output written under it; see README.md for the format.",
+        version: "0.1.0",
         subcommands: [Check.self, Build.self, Bless.self, New.self, Serve.self],
         defaultSubcommand: Build.self)
 
