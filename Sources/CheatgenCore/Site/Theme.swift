@@ -10,8 +10,14 @@ struct Theme: Sendable {
     static let templateNames = ["layout-head", "site-header", "site-footer", "snippet", "sheet", "index", "404", "compare"]
     static let assetNames = ["style.css", "search.js"]
 
-    /// Loads the built-in theme.
+    /// The built-in theme, loaded once per process.
     static func builtIn() throws -> Theme {
+        try cachedBuiltIn.get()
+    }
+
+    private static let cachedBuiltIn = Result { try loadBuiltIn() }
+
+    private static func loadBuiltIn() throws -> Theme {
         guard let folder = Bundle.module.url(forResource: "theme", withExtension: nil) else {
             throw CheatgenError("the theme resources are missing from the cheatgen installation")
         }
