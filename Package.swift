@@ -23,10 +23,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(name: "CProcessControl"),
         .target(
             name: "CheatgenCore",
             dependencies: [
                 "CCmark",
+                "CProcessControl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),

@@ -13,6 +13,7 @@ struct Cheatgen: AsyncParsableCommand {
 
     static func main() async {
         ChildProcesses.shared.installSignalHandlers()
+        ChildProcesses.shared.adoptOrphans()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -9,6 +9,7 @@ public struct BuildAction: Sendable {
     }
 
     public func run() async throws -> Bool {
+        try SiteWriter.validate(destination: outputDirectory, contentPaths: check.paths)
         let outcome = try await check.run()
         guard outcome.succeeded else {
             check.console.err("cheatgen: error: not writing \(outputDirectory)/ because verification failed; the previous site is untouched")

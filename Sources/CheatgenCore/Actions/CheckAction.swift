@@ -83,7 +83,8 @@ public struct CheckAction: Sendable {
             try await verifier.verify(snippets, in: sheets)
         }
         progress.end()
-        DurationLog.record(report.results, workDirectory: workDirectory)
+        // A shard's timings would change how the next shard splits; only full runs record them.
+        if shard == nil { DurationLog.record(report.results, workDirectory: workDirectory) }
         return report
     }
 

@@ -22,7 +22,7 @@ public struct NewSheetAction: Sendable {
     public static func template(title: String) -> String {
         """
         ---
-        title: \(title)
+        title: \(yamlQuoted(title))
         summary: One line on what this sheet covers, shown on the index.
         tags: []
         ---
@@ -46,6 +46,11 @@ public struct NewSheetAction: Sendable {
         ```
 
         """
+    }
+
+    /// A YAML double-quoted scalar: any title is safe in it.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Writes the sheet and returns its path; never overwrites.

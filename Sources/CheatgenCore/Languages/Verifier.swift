@@ -25,6 +25,7 @@ public struct Verifier: Sendable {
         defer {
             ChildProcesses.shared.finished(folder: scratch)
             try? fileManager.removeItem(atPath: scratch)
+            ChildProcesses.shared.sweepOrphans()
         }
         let onResult = self.onResult
         let context = VerificationContext(options: options, scratch: scratch, report: { result in

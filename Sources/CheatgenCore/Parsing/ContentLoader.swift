@@ -33,7 +33,11 @@ public enum ContentLoader {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("no such file or directory", at: SourceLocation(path: path, line: 1)))
+                if (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
+                    files.append(path)  // a broken or looping link: reading it says what is wrong
+                } else {
+                    diagnostics.append(.error("no such file or directory", at: SourceLocation(path: path, line: 1)))
+                }
                 continue
             }
             if isDirectory.boolValue {
@@ -51,7 +55,9 @@ public enum ContentLoader {
         }
         var sheets: [Sheet] = []
         var seen: [String: String] = [:]
-        for file in files {
+        var read: Set<String> = []
+        // A file named on the command line and found in a folder given too is read once.
+        for file in files where read.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
             let result = SheetParser.parse(fileAt: file)
             diagnostics.append(contentsOf: result.diagnostics)
             guard let sheet = result.sheet else { continue }

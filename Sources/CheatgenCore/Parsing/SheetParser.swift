@@ -17,10 +17,24 @@ public enum SheetParser {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "it could not be read"
+            let reason = Self.reason(for: error, path: path)
             return Result(sheet: nil, diagnostics: [.error("cannot read sheet: \(reason)", at: SourceLocation(path: path, line: 1))])
         }
         return parse(data, path: path)
+    }
+
+    /// The system's own words for why a file cannot be read ("Is a directory").
+    static func reason(for error: Error, path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return String(cString: strerror(EISDIR))
+        }
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        let code = errno
+        if access(path, R_OK) != 0 { return String(cString: strerror(errno)) }
+        return code != 0 ? String(cString: strerror(code)) : "it could not be read"
     }
 
     /// Parses bytes that were read from `path`.
@@ -57,7 +71,9 @@ public enum SheetParser {
         var intro: [ContentItem] = []
         var sections: [Section] = []
         var diagnostics: [Diagnostic] = []
-        private var usedAnchors: [String: Int] = [:]
+        /// Ids the page itself uses, so no heading's anchor can take one of them.
+        static let reservedAnchors = ["main", "top", "search-input", "search-results"]
+        private var usedAnchors: [String: Int] = Dictionary(uniqueKeysWithValues: reservedAnchors.map { ($0, 1) })
         private var snippetCount = 0
         private var snippetsInCard = 0
         private var symbolNames: Set<String> = []

@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,7 @@ public final class ChildProcesses: @unchecked Sendable {
     public func cleanUp() {
         let (groups, folders) = lock.withLock { (self.groups, self.folders) }
         for group in groups { Self.killSession(group) }
+        sweepOrphans()
         for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
     }
 
@@ -41,6 +43,34 @@ public final class ChildProcesses: @unchecked Sendable {
             guard let pid = pid_t(entry), pid != leader, getsid(pid) == leader else { continue }
             _ = kill(pid, SIGKILL)
         }
+    }
+
+    /// Makes cheatgen the reaper of orphaned descendants: a process a snippet detached from its
+    /// session (setsid, double fork) is then reparented here and `sweepOrphans` finds it.
+    public func adoptOrphans() {
+        _ = cheatgen_become_child_subreaper()
+    }
+
+    /// Kills and reaps children cheatgen did not start itself — orphans of snippets adopted
+    /// as their reaper. Called when a run ends, when no child of its own is alive.
+    public func sweepOrphans() {
+        let me = getpid()
+        let known = lock.withLock { groups }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+        for entry in entries {
+            guard let pid = pid_t(entry), pid != me, !known.contains(pid), Self.parent(of: pid) == me else { continue }
+            _ = kill(pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
+    }
+
+    /// The parent pid from `/proc/<pid>/stat` (the field after the parenthesised name).
+    private static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
     }
 
     /// What a signal means: an interrupted run (the default) or a server asked to stop.

@@ -15,6 +15,7 @@ public struct ServeAction: Sendable {
 
     public func run() async throws {
         let console = build.check.console
+        try SiteWriter.validate(destination: build.outputDirectory, contentPaths: build.check.paths)
         let state = LiveState()
         let watcher = ContentWatcher(paths: build.check.paths + [build.check.configurationPath])
         let initial = watcher.snapshot()

@@ -71,6 +71,7 @@ struct SheetPageView {
     var summary: String
     var tags: [TagView]
     var verifiedCount: Int
+    var verifiedLabel: String
     var hasRelated: Bool
     var related: [LinkView]
     var comparisons: [LinkView]
@@ -95,6 +96,7 @@ struct IndexPageView {
         var tags: [TagView]
         var tagSlugs: String
         var verifiedCount: Int
+        var verifiedLabel: String
     }
 }
 

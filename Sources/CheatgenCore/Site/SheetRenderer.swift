@@ -46,6 +46,7 @@ struct SheetRenderer {
             id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
             tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
             verifiedCount: Self.verifiedCount(sheet, report: report),
+            verifiedLabel: Self.verifiedLabel(Self.verifiedCount(sheet, report: report)),
             hasRelated: !related.isEmpty || !comparisons.isEmpty,
             related: related.enumerated().map { LinkView(href: "\($1.id).html", title: $1.frontMatter.title, last: $0 == related.count - 1) },
             comparisons: comparisons,
@@ -111,6 +112,11 @@ struct SheetRenderer {
             leftTitle: left.frontMatter.title, rightTitle: right.frontMatter.title,
             leftHref: "../\(left.id).html", rightHref: "../\(right.id).html", rows: rows)
         return try theme.render(view, template: "compare")
+    }
+
+    /// "1 verified snippet", "12 verified snippets"
+    static func verifiedLabel(_ count: Int) -> String {
+        "\(count) verified snippet\(count == 1 ? "" : "s")"
     }
 
     static func verifiedCount(_ sheet: Sheet, report: VerificationReport) -> Int {

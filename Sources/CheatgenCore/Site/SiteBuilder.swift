@@ -85,7 +85,8 @@ public struct SiteBuilder {
                 id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
                 tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
                 tagSlugs: sheet.frontMatter.tags.map(Anchor.slug).joined(separator: " "),
-                verifiedCount: SheetRenderer.verifiedCount(sheet, report: report))
+                verifiedCount: SheetRenderer.verifiedCount(sheet, report: report),
+                verifiedLabel: SheetRenderer.verifiedLabel(SheetRenderer.verifiedCount(sheet, report: report)))
         }
         return IndexPageView(
             chrome: chrome.page(title: configuration.title, description: "Verified cheatsheets"), sheetCount: sheets.count,

@@ -7,6 +7,39 @@ struct SiteWriter {
     private let staging: URL
     private var written: Set<String> = []
 
+    /// Written into every site, so a later build knows the folder is its own to replace.
+    static let marker = ".cheatgen-site"
+
+    /// Refuses an output folder that a build must not replace: the working directory or one
+    /// above it, a folder holding (or inside) the sheets, or a folder cheatgen did not write.
+    public static func validate(destination: String, contentPaths: [String]) throws {
+        let fileManager = FileManager.default
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+            path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        let target = absolute(destination)
+        let here = absolute(fileManager.currentDirectoryPath)
+        if isSameOrInside(here, target) {
+            throw CheatgenError("refusing to write the site to \(destination): it would replace the current directory")
+        }
+        for content in contentPaths.map(absolute) where isSameOrInside(content, target) || isSameOrInside(target, content) {
+            throw CheatgenError("refusing to write the site to \(destination): it holds or lies inside the sheets (\(content))")
+        }
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw CheatgenError("refusing to write the site to \(destination): it is a file")
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: target)) ?? []
+        let ours = entries.contains(marker) || (entries.contains("index.html") && entries.contains("search-index.js"))
+        if !entries.isEmpty && !ours {
+            throw CheatgenError("refusing to replace \(destination): it is not a site cheatgen built (no \(marker) in it); empty it or choose another --output")
+        }
+    }
+
     init(destination: String) throws {
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
@@ -15,6 +48,8 @@ struct SiteWriter {
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         ChildProcesses.shared.writing(folder: staging.path)
+        try Data("Written by cheatgen build; the whole folder is replaced on every build.\n".utf8)
+            .write(to: staging.appendingPathComponent(Self.marker))
     }
 
     mutating func write(_ data: Data, to relativePath: String) throws {

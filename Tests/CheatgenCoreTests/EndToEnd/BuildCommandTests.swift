@@ -1,0 +1,330 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+/// `cheatgen build`, run as a user runs it, on `Fixtures/site/`: three sheets that link to each
+/// other, a Swift sheet (`alpha`: `related:`, `uses=`, `compile-fail`, `ignore`, hidden lines)
+/// with twins in a Python sheet (`beta`), and a sheet with a `should-crash` snippet (`gamma`).
+@Suite("cheatgen build, end to end", .serialized)
+struct BuildCommandTests {
+    /// A temporary working directory holding the fixture sheets as `content/`.
+    private func siteFixture() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.copyFixture("site", as: "content")
+        return directory
+    }
+
+    /// Builds `content/` into `output`; records an issue unless it succeeded.
+    @discardableResult
+    private func build(_ directory: TemporaryDirectory, output: String = "site", extra: [String] = [],
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CommandResult {
+        let result = try Cheatgen.run(["build", "content", "--output", output, "--quiet"] + extra, in: directory)
+        #expect(result.status == 0, "build failed:\n\(result.standardError)", sourceLocation: sourceLocation)
+        #expect(result.standardError == "", sourceLocation: sourceLocation)
+        #expect(result.outputLines == ["snippets: 6 passed, 0 failed, 1 skipped", "wrote \(output)/: 3 sheets"], sourceLocation: sourceLocation)
+        return result
+    }
+
+    @Test func writesEveryPageOfTheSite() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        try build(directory)
+
+        let files = try fileTree(at: directory.url.appendingPathComponent("site")).keys.sorted()
+        #expect(files == [
+            ".cheatgen-site", "404.html", "alpha.html", "assets/search.js", "assets/style.css", "beta.html", "compare/alpha--beta.html",
+            "gamma.html", "index.html", "search-index.js", "search-index.json",
+        ])
+    }
+
+    @Test func sheetPageAndIndexMatchTheirGoldenFiles() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        try build(directory)
+
+        for page in ["alpha.html", "index.html"] {
+            let html = try directory.read("site/\(page)")
+            try Golden.check(Golden.normalizingVersions(html), against: page)
+        }
+        // What the golden files pin down, said out loud, so that a careless rewrite is caught.
+        let alpha = try directory.read("site/alpha.html")
+        #expect(!alpha.contains("import Foundation"), "hidden lines are not shown")
+        #expect(alpha.contains(##"<p class="snippet-uses">Builds on <a href="#helpers">Helpers</a></p>"##))
+        #expect(alpha.contains(##"<a class="compare-link" href="compare/alpha--beta.html">side by side with Beta in Python</a>"##))
+        #expect(alpha.contains(##"<pre class="output compiler-error"><code>error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;</code></pre>"##))
+        #expect(alpha.contains(##"<span class="snippet-count">4 verified snippets</span>"##), "the ignored snippet is not counted")
+    }
+
+    @Test func everyInternalLinkResolvesToAFileAndAnAnchor() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        try build(directory)
+
+        let site = directory.url.appendingPathComponent("site")
+        let files = Set(try fileTree(at: site).keys)
+        let pages = try htmlPages(in: site)
+        var checked = 0
+        for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
+            for tag in HTMLScanner.tags(in: html) {
+                for attribute in ["href", "src"] {
+                    guard let address = tag.value(of: attribute), !isExternal(address) else { continue }
+                    checked += 1
+                    if let problem = problem(with: address, on: page, pages: pages, files: files) {
+                        Issue.record(Comment(rawValue: problem))
+                    }
+                }
+            }
+        }
+        #expect(checked > 50, "the scan found the links (\(checked))")
+        // Cross-links of the sheets, as rewritten, are among them.
+        #expect(pages["alpha.html"]?.contains(##"<a href="beta.html#sorting">sorting in Beta</a>"##) == true)
+        #expect(pages["beta.html"]?.contains(##"<a href="alpha.html#collections">Alpha&#39;s collections</a>"##) == true)
+        #expect(pages["gamma.html"]?.contains(##"<a href="alpha.html#rejected-by-swift-6">what Swift rejects</a>"##) == true)
+    }
+
+    @Test func everyIDIsUniqueOnItsPage() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        try build(directory)
+
+        for (page, html) in try htmlPages(in: directory.url.appendingPathComponent("site")) {
+            let all = ids(in: html)
+            let repeated = Set(all.filter { id in all.count { $0 == id } > 1 })
+            #expect(repeated.isEmpty, "\(page) repeats ids \(repeated.sorted())")
+        }
+    }
+
+    @Test func cardTitlesThatNameThePagesOwnElementsDoNotRepeatTheirIDs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.makeFolder("content")
+        // Headings whose anchors are ids the page template already uses.
+        try directory.write("""
+            ---
+            title: Clashing anchors
+            ---
+
+            ## Limits
+
+            ### Limits title
+
+            ### Main
+
+            ### Search input
+
+            """, to: "content/clash.md")
+
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        #expect(result.status == 0)
+        let html = try directory.read("site/clash.html")
+        let all = ids(in: html)
+        for id in ["main", "search-input", "limits-title"] {
+            #expect(all.count { $0 == id } == 1, "id '\(id)' appears \(all.count { $0 == id }) times")
+        }
+    }
+
+    @Test func twoBuildsOfTheSameContentAreByteIdentical() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        // The first verifies everything; the second takes every verdict from the cache.
+        try build(directory, output: "first")
+        try build(directory, output: "second")
+
+        let first = try fileTree(at: directory.url.appendingPathComponent("first"))
+        let second = try fileTree(at: directory.url.appendingPathComponent("second"))
+        #expect(first.count == 11)
+        #expect(treeDifferences(first, second) == [])
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+        try build(directory)
+        let before = try fileTree(at: directory.url.appendingPathComponent("site"))
+
+        // One snippet now prints something else than its output block says.
+        try directory.edit("content/alpha.md", replacing: "print(scores.sorted())", with: "print(scores.sorted(by: >))")
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+
+        #expect(result.status == 1)
+        let text = try directory.read("content/alpha.md")
+        let output = try lineNumber(of: "[72, 88, 95]", in: text) - 1
+        #expect(result.errorLines == [
+            "content/alpha.md:\(output):1: error: snippet output does not match the 'output' block",
+            "--- expected",
+            "+++ actual",
+            "@@ -1,1 +1,1 @@",
+            "-[72, 88, 95]",
+            "+[95, 88, 72]",
+            "cheatgen: error: not writing site/ because verification failed; the previous site is untouched",
+        ])
+        #expect(result.outputLines == ["snippets: 5 passed, 1 failed, 1 skipped"])
+        #expect(treeDifferences(before, try fileTree(at: directory.url.appendingPathComponent("site"))) == [])
+        #expect(directory.entries().filter { $0.hasPrefix(".site.") } == [], "no staging or old folder is left behind")
+    }
+
+    @Test func aSuccessfulBuildReplacesTheWholeFolder() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+        try build(directory)
+        try directory.write("left over", to: "site/stale.html")
+        try directory.edit("content/gamma.md", replacing: "title: Gamma Traps", with: "title: Gamma Pitfalls")
+
+        try build(directory)
+
+        #expect(!directory.exists("site/stale.html"), "the site is swapped in whole, not written over the old one")
+        #expect(try directory.read("site/gamma.html").contains("<h1>Gamma Pitfalls</h1>"))
+        #expect(directory.entries().filter { $0.hasPrefix(".site.") } == [])
+    }
+
+    @Test func aBaseURLAddsASitemapAndMakesThe404PageWorkAnywhere() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+        try directory.write("title: \"Fixture <Sheets>\"\nbase-url: https://example.org/cheats\n", to: "cheatgen.yml")
+
+        try build(directory)
+
+        #expect(try directory.read("site/sitemap.xml") == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <url><loc>https://example.org/cheats/index.html</loc></url>
+            <url><loc>https://example.org/cheats/alpha.html</loc></url>
+            <url><loc>https://example.org/cheats/beta.html</loc></url>
+            <url><loc>https://example.org/cheats/gamma.html</loc></url>
+            </urlset>
+
+            """)
+        // 404.html is served at any depth, so everything it loads or links to is absolute.
+        let notFound = HTMLScanner.tags(in: try directory.read("site/404.html"))
+        let addresses = notFound.flatMap { tag in ["href", "src"].compactMap { tag.value(of: $0) } }.filter { !$0.hasPrefix("#") }
+        #expect(addresses.count == 5)
+        #expect(addresses.allSatisfy { $0.hasPrefix("https://example.org/cheats/") }, "\(addresses)")
+        // The site title, escaped, on every page.
+        #expect(try directory.read("site/alpha.html").contains("<title>Alpha Basics — Fixture &lt;Sheets&gt;</title>"))
+        #expect(try directory.read("site/index.html").contains("<h1 class=\"index-title\">Fixture &lt;Sheets&gt;</h1>"))
+    }
+
+    @Test func buildNeverReplacesTheFolderOfItsOwnSheets() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+        let content = directory.url.appendingPathComponent("content")
+        let sheets = try fileTree(at: content)
+
+        // A slip of the finger: the output is the content folder.
+        let result = try Cheatgen.run(["build", "content", "--output", "content", "--quiet"], in: directory)
+
+        let after = try fileTree(at: content)
+        #expect(result.status != 0, "refused")
+        #expect(treeDifferences(sheets, after) == [], "the sheets are still there")
+    }
+
+    @Test func aBrokenCrossLinkIsReportedAtTheLink() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+        try directory.edit("content/alpha.md", replacing: "[sorting in Beta](beta.md#sorting)", with: "[sorting in Beta](beta.md#nope)")
+        let text = try directory.read("content/alpha.md")
+
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+
+        let line = try lineNumber(of: "(beta.md#nope)", in: text)
+        let column = try columnNumber(of: "[sorting in Beta]", in: text)
+        #expect(result.errorLines == [
+            "content/alpha.md:\(line):\(column): error: link to 'beta.md#nope': sheet 'beta' has no section or card with anchor '#nope'",
+            "cheatgen: error: not writing site/ because verification failed; the previous site is untouched",
+        ])
+        #expect(result.outputLines == ["snippets: 6 passed, 0 failed, 1 skipped (1 content error)"])
+        #expect(result.status == 1)
+        #expect(!directory.exists("site"))
+    }
+
+    @Test func aBrokenTwinIsReportedAtItsFrontMatterLine() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+        // One twin names an anchor the other sheet lacks, one an anchor this sheet lacks.
+        try directory.edit("content/alpha.md", replacing: "    sorting: sorting\n", with: "    sorting: nope\n    missing: sorting\n")
+        let text = try directory.read("content/alpha.md")
+
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+
+        let other = try lineNumber(of: "sorting: nope", in: text)
+        let own = try lineNumber(of: "missing: sorting", in: text)
+        #expect(result.errorLines == [
+            "content/alpha.md:\(other):5: error: twin 'sorting': sheet 'beta' has no section or card with anchor '#nope'",
+            "content/alpha.md:\(own):5: error: twin 'missing': this sheet has no section or card with that anchor",
+            "cheatgen: error: not writing site/ because verification failed; the previous site is untouched",
+        ])
+        #expect(result.status == 1)
+    }
+
+    @Test func theComparisonPageShowsBothTwinsSideBySide() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        try build(directory)
+
+        let html = try directory.read("site/compare/alpha--beta.html")
+        let tags = HTMLScanner.tags(in: html)
+        let cards = tags.filter { $0.name == "article" && $0.value(of: "class") == "card" }.compactMap { $0.value(of: "id") }
+        // A section twin and a card twin, each as a row of the two sheets' cards.
+        #expect(cards == ["alpha--collections", "beta--collections", "alpha--sorting", "beta--sorting"])
+        #expect(html.contains("<h1 class=\"compare-title\">Alpha Basics and Beta in Python, side by side</h1>"))
+        #expect(html.contains("<code><span class=\"kw\">let</span> scores = [<span class=\"nu\">72</span>"), "the Swift card's code")
+        #expect(html.contains("<pre class=\"code language-python\"><code>scores "), "the Python card's code")
+        // Its links go up one folder.
+        #expect(html.contains("<h2 class=\"card-title\"><a href=\"../alpha.html#sorting\">Sorting</a></h2>"))
+        #expect(html.contains("<h2 class=\"card-title\"><a href=\"../beta.html#sorting\">Sorting</a></h2>"))
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
+        // Both sheets link to it, and each twin card links to the other.
+        #expect(try directory.read("site/beta.html").contains("<a class=\"compare-link\" href=\"compare/alpha--beta.html\">side by side with Alpha Basics</a>"))
+        #expect(try directory.read("site/beta.html").contains("<p class=\"twin-link\"><a href=\"alpha.html#sorting\">Same idea in Alpha Basics →</a></p>"))
+        #expect(try directory.read("site/alpha.html").contains("<p class=\"twin-link\"><a href=\"beta.html#sorting\">Same idea in Beta in Python →</a></p>"))
+    }
+
+    private struct SearchEntry: Decodable {
+        var title: String
+        var sheet: String
+        var url: String
+        var kind: String
+        var text: String
+    }
+
+    @Test func theSearchIndexHasEverySheetSectionAndCardWithWorkingURLs() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        try build(directory)
+
+        let site = directory.url.appendingPathComponent("site")
+        let json = try Data(contentsOf: site.appendingPathComponent("search-index.json"))
+        let entries = try JSONDecoder().decode([SearchEntry].self, from: json)
+        #expect(entries.filter { $0.kind == "sheet" }.map(\.url) == ["alpha.html", "beta.html", "gamma.html"])
+        #expect(entries.filter { $0.kind == "section" }.map(\.url) == [
+            "alpha.html#collections", "alpha.html#limits", "beta.html#collections", "gamma.html#traps",
+        ])
+        #expect(entries.filter { $0.kind == "card" }.map(\.url) == [
+            "alpha.html#sorting", "alpha.html#helpers", "alpha.html#greeting", "alpha.html#rejected-by-swift-6",
+            "alpha.html#pseudocode", "beta.html#sorting", "gamma.html#out-of-range-with-0",
+        ])
+        #expect(Set(entries.map(\.kind)) == ["sheet", "section", "card"])
+        let sorting = try #require(entries.first { $0.url == "alpha.html#sorting" })
+        #expect(sorting.title == "Sorting" && sorting.sheet == "Alpha Basics")
+        #expect(sorting.text.contains("print(scores.sorted())"), "visible code is searchable")
+        #expect(!(entries.first { $0.url == "alpha.html#helpers" }?.text.contains("import Foundation") ?? true), "hidden lines are not")
+
+        let files = Set(try fileTree(at: site).keys)
+        let pages = try htmlPages(in: site)
+        for entry in entries {
+            if let problem = problem(with: entry.url, on: "search-index.json", pages: pages, files: files) {
+                Issue.record(Comment(rawValue: problem))
+            }
+        }
+        // The script version carries the same data.
+        let script = try Data(contentsOf: site.appendingPathComponent("search-index.js"))
+        #expect(script == Data("window.CHEATGEN_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8))
+    }
+}
