@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+/// Replays what the fuzzer does (fuzz/FuzzTarget.swift) over every input that ever crashed
+/// it (fuzz/crashes/) and over every fixture: parse, extract each snippet's program, render.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static var inputs: [URL] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = [root.appendingPathComponent("fuzz/crashes"), root.appendingPathComponent("Tests/CheatgenCoreTests/Fixtures")]
+        return folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter { !$0.hasDirectoryPath && !$0.lastPathComponent.hasPrefix(".") }
+        }.sorted { $0.path < $1.path }
+    }
+
+    @Test func thereAreInputsToReplay() {
+        #expect(Self.inputs.count >= 10)
+    }
+
+    @Test(arguments: inputs)
+    func parseExtractAndRenderSurvive(_ input: URL) async throws {
+        let data = try Data(contentsOf: input)
+        let parsed = SheetParser.parse(data, path: input.lastPathComponent)
+        guard let sheet = parsed.sheet else {
+            // Rejected input must say why, at a place in the file.
+            #expect(parsed.diagnostics.contains { $0.severity == .error && $0.location?.path == input.lastPathComponent })
+            return
+        }
+        var named: [String: Snippet] = [:]
+        for snippet in sheet.snippets { if let id = snippet.attributes.id { named[id] = snippet } }
+        for snippet in sheet.snippets where snippet.language == "swift" {
+            if case .success(let source) = EffectiveSource.make(for: snippet, named: named) {
+                #expect(source.text.contains("#sourceLocation(file: \"\(input.lastPathComponent)\""))
+            }
+        }
+        let report = VerificationReport(results: [], versions: ["swift": "Swift test"])
+        let files = try await SiteBuilder(configuration: Configuration(), outputDirectory: "unused").render([sheet], report: report)
+        let page = try #require(files.first { $0.0 == "\(sheet.id).html" })
+        let html = String(decoding: page.1, as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>\(HTML.escape(sheet.frontMatter.title))</h1>"))
+    }
+}
