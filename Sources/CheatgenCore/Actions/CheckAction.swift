@@ -84,7 +84,7 @@ public struct CheckAction: Sendable {
         }
         progress.end()
         // A shard's timings would change how the next shard splits; only full runs record them.
-        if shard == nil { DurationLog.record(report.results, workDirectory: workDirectory) }
+        if shard == nil { DurationLog.record(report.results, complete: filter.text == nil, workDirectory: workDirectory) }
         return report
     }
 

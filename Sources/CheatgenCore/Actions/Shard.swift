@@ -47,8 +47,13 @@ enum DurationLog {
         return values
     }
 
-    static func record(_ results: [SnippetResult], workDirectory: String) {
+    /// Records this run's timings; a full run (`complete`) also forgets snippets that no longer exist.
+    static func record(_ results: [SnippetResult], complete: Bool, workDirectory: String) {
         var values = load(workDirectory)
+        if complete {
+            let names = Set(results.map(\.snippet.name))
+            values = values.filter { names.contains($0.key) }
+        }
         for result in results where !result.cached && result.status != .skipped {
             values[result.snippet.name] = (result.duration * 1000).rounded() / 1000
         }

@@ -51,6 +51,8 @@ public struct PythonLanguage: SnippetLanguage {
     }
 
     private func verify(_ prepared: PreparedSnippet, context: VerificationContext) async throws -> SnippetResult {
+        var prepared = prepared
+        prepared.started = ContinuousClock.now  // its own run, not the wait for a free job
         let snippet = prepared.snippet
         let file = URL(fileURLWithPath: "\(context.scratch)/\(snippet.symbolName).py").standardizedFileURL.path
         try prepared.source.text.write(toFile: file, atomically: false, encoding: .utf8)

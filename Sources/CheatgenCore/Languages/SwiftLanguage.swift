@@ -27,6 +27,8 @@ public struct SwiftLanguage: SnippetLanguage {
         var objectKey: String
         var objectPath: String?
         var result: SnippetResult?
+        /// Seconds spent compiling this snippet (not waiting for others, or for packages).
+        var compileSeconds: Double = 0
         var snippet: Snippet { prepared.snippet }
     }
 
@@ -81,7 +83,7 @@ public struct SwiftLanguage: SnippetLanguage {
             var job = job
             let snippet = job.snippet
             let source = job.prepared.source
-            let started = job.prepared.started
+            let started = ContinuousClock.now
             if snippet.attributes.mode == .compileFail {
                 // Never cached as an object: it must not compile. Same flags as every other snippet,
                 // so diagnostics of later compiler stages (region-based isolation) are seen too.
@@ -100,7 +102,9 @@ public struct SwiftLanguage: SnippetLanguage {
                                                           diagnostics: problems, compilerErrors: errors, duration: context.seconds(since: started)))
                 return job
             }
-            switch try await compiler.compile(snippet, source: source, key: job.objectKey, scratch: context.scratch) {
+            let outcome = try await compiler.compile(snippet, source: source, key: job.objectKey, scratch: context.scratch)
+            job.compileSeconds = context.seconds(since: started)
+            switch outcome {
             case .compiled(let path):
                 job.objectPath = path
                 if snippet.attributes.mode == .compileOnly {
@@ -185,8 +189,9 @@ public struct SwiftLanguage: SnippetLanguage {
             snippet: snippet, options: context.options, environment: ["SWIFT_BACKTRACE": "enable=no"])
         let timeout = snippet.attributes.timeout ?? context.options.defaultTimeout
         let problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: timeout, outputLimit: context.options.outputLimit)
+        let runSeconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
         var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
-                                   diagnostics: problems, duration: context.seconds(since: job.prepared.started))
+                                   diagnostics: problems, duration: job.compileSeconds + runSeconds)
         result.ending = .init(outcome)
         result.actualOutput = outcome.outputText
         return context.report(result)
