@@ -78,7 +78,7 @@ public struct CheckAction: Sendable {
         let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
         progress.begin(total: snippets.count)
         let verifier = Verifier(options: options, languages: languages, onResult: { progress.finished($0) })
-        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in progress.log(line) } : nil
+        let log = verbose ? ProcessRunner.CommandLog { line in progress.log(line) } : nil
         let report = try await ProcessRunner.$commandLog.withValue(log) {
             try await verifier.verify(snippets, in: sheets)
         }

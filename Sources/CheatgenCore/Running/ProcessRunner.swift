@@ -14,7 +14,14 @@ import SystemPackage
 /// process the child left behind is killed when it ends, so nothing outlives a snippet.
 public enum ProcessRunner {
     /// Where `--verbose` wants every command line and its duration; nil when nobody asked.
-    @TaskLocal public static var commandLog: (@Sendable (String) -> Void)?
+    @TaskLocal public static var commandLog: CommandLog?
+
+    /// A sink for command lines. A struct, not a bare closure: Swift 6.3.1 at -O miscompiles
+    /// `withValue` on a function-typed `@TaskLocal` (it crashes in swift_task_localValuePush).
+    public struct CommandLog: Sendable {
+        public var write: @Sendable (String) -> Void
+        public init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
+    }
 
     public static func run(
         _ executable: String,
@@ -72,7 +79,7 @@ public enum ProcessRunner {
         let duration = clock.now - start
         if let log = commandLog {
             let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            log("$ \(([executable] + arguments).map(Self.shellQuoted).joined(separator: " "))  (\(String(format: "%.2f", seconds)) s)")
+            log.write("$ \(([executable] + arguments).map(Self.shellQuoted).joined(separator: " "))  (\(String(format: "%.2f", seconds)) s)")
         }
         return ProcessOutcome(
             ending: ending,
