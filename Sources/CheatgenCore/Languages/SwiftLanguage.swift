@@ -67,7 +67,8 @@ public struct SwiftLanguage: SnippetLanguage {
                 compileFlags += build.compileFlags
                 linkFlags += build.linkFlags
             }
-            let compiler = SnippetCompiler(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+            var compiler = SnippetCompiler(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+            await compiler.learnFrontend(cacheDirectory: workDirectory)
             var jobs = members.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
             jobs = try await compileAll(jobs, compiler: compiler, context: context)
             jobs = try await linkAndRun(jobs, linkFlags: linkFlags, context: context)

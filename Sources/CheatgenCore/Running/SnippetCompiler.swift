@@ -6,6 +6,18 @@ struct SnippetCompiler: Sendable {
     let toolchain: Toolchain
     let extraFlags: [String]
     let objectDirectory: String
+    /// The frontend jobs for top-level code and for `@main` files, when the driver could be skipped.
+    var frontend: (script: FrontendInvocation?, library: FrontendInvocation?) = (nil, nil)
+
+    /// Learns the frontend jobs for these flags (once per toolchain and flags, then remembered).
+    mutating func learnFrontend(cacheDirectory: String) async {
+        func arguments(library: Bool) -> [String] {
+            baseArguments(module: FrontendInvocation.module, entry: FrontendInvocation.entry, isLibrary: library,
+                                 input: FrontendInvocation.input, output: FrontendInvocation.output)
+        }
+        frontend = (await FrontendInvocation.learn(toolchain: toolchain, arguments: arguments(library: false), cacheDirectory: cacheDirectory),
+                    await FrontendInvocation.learn(toolchain: toolchain, arguments: arguments(library: true), cacheDirectory: cacheDirectory))
+    }
 
     enum Outcome: Sendable {
         case compiled(objectPath: String)
@@ -16,15 +28,28 @@ struct SnippetCompiler: Sendable {
     static func moduleName(for snippet: Snippet) -> String { "S_\(snippet.symbolName)" }
 
     func arguments(for snippet: Snippet, source: EffectiveSource, input: String, output: String) -> [String] {
+        baseArguments(module: Self.moduleName(for: snippet), entry: Self.entryPoint(for: snippet), isLibrary: source.isLibrary,
+                      input: input, output: output)
+    }
+
+    private func baseArguments(module: String, entry: String, isLibrary: Bool, input: String, output: String) -> [String] {
         var arguments = [
             "-c", input, "-o", output,
-            "-module-name", Self.moduleName(for: snippet),
+            "-module-name", module,
             "-swift-version", "6", "-Onone",
             "-diagnostic-style", "llvm",
-            "-Xfrontend", "-entry-point-function-name", "-Xfrontend", Self.entryPoint(for: snippet),
+            "-Xfrontend", "-entry-point-function-name", "-Xfrontend", entry,
         ]
-        if source.isLibrary { arguments.append("-parse-as-library") }
+        if isLibrary { arguments.append("-parse-as-library") }
         return arguments + extraFlags
+    }
+
+    /// The command for one snippet: the frontend job directly when it is known, else the driver.
+    func command(for snippet: Snippet, source: EffectiveSource, input: String, output: String) -> (String, [String]) {
+        if let invocation = source.isLibrary ? frontend.library : frontend.script {
+            return invocation.command(input: input, output: output, module: Self.moduleName(for: snippet), entry: Self.entryPoint(for: snippet))
+        }
+        return (toolchain.swiftc, arguments(for: snippet, source: source, input: input, output: output))
     }
 
     /// The cache key of the object: everything the compiler sees.
@@ -39,10 +64,8 @@ struct SnippetCompiler: Sendable {
         let input = "\(scratch)/\(snippet.symbolName).swift"
         try source.text.write(toFile: input, atomically: false, encoding: .utf8)
         let temporary = "\(object).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let outcome = try await ProcessRunner.run(
-            toolchain.swiftc,
-            arguments: arguments(for: snippet, source: source, input: input, output: temporary),
-            timeout: .seconds(300))
+        let (executable, arguments) = command(for: snippet, source: source, input: input, output: temporary)
+        let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: .seconds(300))
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: temporary)
             let text = outcome.errorText + outcome.outputText

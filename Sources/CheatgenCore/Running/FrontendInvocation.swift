@@ -1,0 +1,86 @@
+import Foundation
+
+/// The `swift-frontend` command the driver would run for one snippet, learned once by asking
+/// `swiftc -###` with placeholder names and reused with each snippet's own. Skipping the driver
+/// process saves about 40% of every compile (0.08 s instead of 0.13 s here); the job is
+/// exactly the driver's, so the compiled object is the same.
+struct FrontendInvocation: Sendable, Codable {
+    static let input = "cheatgen-placeholder-input.swift"
+    static let output = "cheatgen-placeholder-output.o"
+    static let module = "CheatgenPlaceholderModule"
+    static let entry = "cheatgen_placeholder_entry"
+
+    /// The frontend executable and its arguments, with the placeholders above in them.
+    var words: [String]
+
+    /// Asks the driver for its job (or reads the answer remembered under `cacheDirectory`).
+    /// Nil when the driver plans anything but a single frontend job: then the driver is used.
+    static func learn(toolchain: Toolchain, arguments: [String], cacheDirectory: String) async -> FrontendInvocation? {
+        let key = Hashing.key(["frontend-v1", toolchain.swiftc, toolchain.version] + arguments)
+        let remembered = "\(cacheDirectory)/frontend-\(key.prefix(24)).json"
+        if let data = FileManager.default.contents(atPath: remembered),
+           let known = try? JSONDecoder().decode(FrontendInvocation.self, from: data) {
+            return known
+        }
+        guard let outcome = try? await ProcessRunner.run(toolchain.swiftc, arguments: ["-###"] + arguments, timeout: .seconds(60)),
+              outcome.succeeded else { return nil }
+        let jobs = outcome.outputText.split(separator: "\n").filter { !$0.trimmed().isEmpty }
+        guard jobs.count == 1, let words = ShellWords.split(String(jobs[0])),
+              words.count > 2, words[0].hasSuffix("swift-frontend"), words[1] == "-frontend",
+              words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
+        let invocation = FrontendInvocation(words: words)
+        if let data = try? JSONEncoder().encode(invocation) {
+            try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+            try? data.write(to: URL(fileURLWithPath: remembered), options: .atomic)
+        }
+        return invocation
+    }
+
+    /// The command for one snippet.
+    func command(input: String, output: String, module: String, entry: String) -> (String, [String]) {
+        let replaced = words.map { word -> String in
+            switch word {
+            case Self.input: input
+            case Self.output: output
+            case Self.module: module
+            case Self.entry: entry
+            default: word
+            }
+        }
+        return (replaced[0], Array(replaced.dropFirst()))
+    }
+}
+
+/// Splits a command line as the driver's `-###` prints it: words separated by spaces, with
+/// double quotes and backslash escapes. Nil on anything it does not understand.
+enum ShellWords {
+    static func split(_ line: String) -> [String]? {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quoted = false
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+                inWord = true
+            } else if character == "\"" {
+                quoted.toggle()
+                inWord = true
+            } else if character == " " && !quoted {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if quoted || escaped { return nil }
+        if inWord { words.append(current) }
+        return words
+    }
+}
