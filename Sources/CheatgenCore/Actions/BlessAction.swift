@@ -52,7 +52,7 @@ public struct BlessAction: Sendable {
             let updated = Blesser.apply(edits, to: original)
             try AtomicFile.write(Data(updated.utf8), to: path)
             for edit in edits {
-                console.err(Diagnostic(.note, at: edit.snippet.location, "blessed the \(edit.kind) of \(edit.snippet.name)").formatted)
+                console.err(Diagnostic(.note, at: edit.snippet.location, "blessed the \(edit.language) of \(edit.snippet.name)").formatted)
             }
             blessed += edits.count
             changed.append(path)

@@ -2,15 +2,17 @@
 /// nothing else: every other byte — line endings, BOM, indentation, wildcards in outputs that
 /// still match — stays as it was.
 enum Blesser {
-    /// One block to write: replace lines `replacing` (the old block's content) or insert a new
-    /// block after line `after`.
+    /// One block to write: replace the content of the old block `replacing`, or insert a new
+    /// block after the snippet's closing fence.
     struct Edit {
         var snippet: Snippet
+        /// `output` or `error`: the block's info string.
         var language: String
         var text: String
-        var replacing: ClosedRange<Int>?
-        var after: Int
-        var kind: String
+        var replacing: Expectation?
+
+        /// The line the edit starts at, for applying edits bottom-up.
+        var line: Int { replacing?.location.line ?? snippet.endLine }
     }
 
     enum Decision {
@@ -35,10 +37,9 @@ enum Blesser {
                 let wanted = expected.lines.map { $0.trimmed(of: " \t") }.filter { !$0.isEmpty }
                 let said = result.compilerErrors.joined(separator: "\n")
                 if !wanted.isEmpty && wanted.allSatisfy(said.contains) { return .unchanged }
-                return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: contentLines(expected),
-                                   after: snippet.endLine, kind: "error"))
+                return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: expected))
             }
-            return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: nil, after: snippet.endLine, kind: "error"))
+            return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: nil))
         case .run, .shouldCrash:
             guard let ending = result.ending, let actual = result.actualOutput else {
                 return .refuse(result.diagnostics.first.map { "it did not run: \($0.message)" } ?? "it did not run")
@@ -54,17 +55,11 @@ enum Blesser {
             let lines = OutputMatcher.normalizedLines(actual)
             if let expected = snippet.expectedOutput {
                 if OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) { return .unchanged }
-                return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: contentLines(expected),
-                                   after: snippet.endLine, kind: "output"))
+                return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: expected))
             }
             if lines.isEmpty { return .unchanged }
-            return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: nil, after: snippet.endLine, kind: "output"))
+            return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: nil))
         }
-    }
-
-    private static func contentLines(_ block: Expectation) -> ClosedRange<Int> {
-        // From the line after the opening fence; the closing fence line ends it (see `apply`).
-        block.location.line + 1...max(block.endLine - 1, block.location.line + 1)
     }
 
     /// Applies edits to the file's raw text. `lines` keep their own terminators.
@@ -72,23 +67,24 @@ enum Blesser {
         var lines = splitKeepingTerminators(original)
         // Swift sees "\r\n" as one Character, so look at scalars.
         let newline = lines.first { $0.unicodeScalars.suffix(2).elementsEqual("\r\n".unicodeScalars) } != nil ? "\r\n" : "\n"
-        for edit in edits.sorted(by: { ($0.replacing?.lowerBound ?? $0.after) > ($1.replacing?.lowerBound ?? $1.after) }) {
+        for edit in edits.sorted(by: { $0.line > $1.line }) {
             let indent = String((lines[safe: edit.snippet.location.line - 1] ?? "").prefix { $0 == " " || $0 == "\t" })
             let body = edit.text.isEmpty ? [] : edit.text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 + newline }
-            if let range = edit.replacing {
-                let start = range.lowerBound - 1
-                let fenceClose = (edit.kind == "output" ? edit.snippet.expectedOutput : edit.snippet.expectedErrors)?.endLine ?? range.upperBound + 1
-                let count = max(fenceClose - 1 - start, 0)
-                lines.replaceSubrange(start..<min(start + count, lines.count), with: body)
+            if let block = edit.replacing {
+                // The content lines lie between the opening fence and the closing one (0-based indices).
+                let start = block.location.line
+                let end = max(block.endLine - 1, start)
+                lines.replaceSubrange(min(start, lines.count)..<min(end, lines.count), with: body)
             } else {
                 let fence = String(repeating: "`", count: max(3, longestBacktickRun(edit.text) + 1))
                 var block = [newline, indent + fence + edit.language + newline] + body + [indent + fence + newline]
-                if edit.after - 1 < lines.count, lines[edit.after - 1].unicodeScalars.last != "\n" {
+                let after = edit.snippet.endLine
+                if after - 1 < lines.count, lines[after - 1].unicodeScalars.last != "\n" {
                     // The snippet's closing fence is the file's last line, without a newline.
-                    lines[edit.after - 1] += newline
+                    lines[after - 1] += newline
                     block[block.count - 1] = indent + fence
                 }
-                lines.insert(contentsOf: block, at: min(edit.after, lines.count))
+                lines.insert(contentsOf: block, at: min(after, lines.count))
             }
         }
         return lines.joined()
