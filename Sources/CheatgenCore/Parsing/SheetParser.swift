@@ -238,12 +238,12 @@ public enum SheetParser {
             if !code.isClosed {
                 diagnostics.append(.error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location))
             }
-            var snippet = Snippet(
+            var snippet = Snippet(.init(
                 sheetID: sheetID, path: path, index: snippetCount,
                 cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
                 sectionAnchor: section?.anchor, language: code.language, attributes: attributes,
                 code: code.code, location: code.location, firstCodeLine: code.firstCodeLine,
-                expectedOutput: nil, expectedErrors: nil, name: name, symbolName: symbol)
+                expectedOutput: nil, expectedErrors: nil, name: name, symbolName: symbol))
             snippet.endLine = code.endLine
             snippet.isClosed = code.isClosed
             return snippet

@@ -11,9 +11,17 @@ public struct SiteBuilder {
         self.outputDirectory = outputDirectory
     }
 
-    /// Renders every file of the site and hands each to `emit` (path, bytes) as it is made,
-    /// so memory holds one page at a time, not the site. Sheet pages render on all cores.
-    public func render(_ sheets: [Sheet], report: VerificationReport, emit: (String, Data) throws -> Void) async throws {
+    /// A piece of the site as it is made: a whole file, or more bytes for a file being written
+    /// piece by piece (the search index, which grows with every page).
+    public enum Piece {
+        case file(String, Data)
+        case append(String, [Data])
+    }
+
+    /// Renders every file of the site and hands it to `emit` as it is made, so memory holds a
+    /// batch of pages at a time, not the site. Sheet pages and their entries in the search
+    /// index render on all cores; the index is written as the pages are, in title order.
+    public func render(_ sheets: [Sheet], report: VerificationReport, emit: (Piece) throws -> Void) async throws {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
         let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
@@ -22,15 +30,20 @@ public struct SiteBuilder {
         let python = await PythonHighlighter.highlight(sheets.flatMap(SheetRenderer.pythonCode(in:)), scratch: NSTemporaryDirectory()) ?? [:]
         let twins = TwinIndex(sheets)
         let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, python: python, twins: twins)
-        let byName = sorted.sorted(by: { $0.id < $1.id })
+        var search = SearchIndex.Writer()
+        try search.begin(emit)
         let batch = max(ProcessInfoCores.count * 8, 8)
-        for start in stride(from: 0, to: byName.count, by: batch) {
-            let slice = Array(byName[start..<min(start + batch, byName.count)])
+        for start in stride(from: 0, to: sorted.count, by: batch) {
+            let slice = Array(sorted[start..<min(start + batch, sorted.count)])
             let pages = try await forEachConcurrently(slice, width: ProcessInfoCores.count) { sheet in
-                Data(try renderer.render(sheet).utf8)
+                (Data(try renderer.render(sheet).utf8), try SearchIndex.fragment(for: sheet))
             }
-            for (sheet, page) in zip(slice, pages) { try emit("\(sheet.id).html", page) }
+            for (sheet, (page, fragment)) in zip(slice, pages) {
+                try emit(.file("\(sheet.id).html", page))
+                try search.add(fragment, emit)
+            }
         }
+        try search.end(emit)
         var files: [(String, Data)] = []
         for (left, right) in twins.sheetPairs {
             files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(byID[left]!, byID[right]!).utf8)))
@@ -38,32 +51,39 @@ public struct SiteBuilder {
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
         let notFound = chrome.page(title: "Not found — \(configuration.title)", description: nil, root: configuration.baseURL ?? "")
         files.append(("404.html", Data(try theme.render(notFound, template: "404").utf8)))
-        let entries = SearchIndex.entries(for: sorted)
-        let json = try SearchIndex.json(entries)
-        files.append(("search-index.json", json))
-        files.append(("search-index.js", Data("window.CHEATGEN_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8)))
         for name in Theme.assetNames {
             files.append(("assets/\(name)", theme.assets[name]!))
         }
         if let base = configuration.baseURL {
             files.append(("sitemap.xml", Data(sitemap(base: base, sheets: sorted).utf8)))
         }
-        for (path, data) in files { try emit(path, data) }
+        for (path, data) in files { try emit(.file(path, data)) }
     }
 
     /// The files of the site, path → bytes, in a stable order (for tests and tools).
     public func render(_ sheets: [Sheet], report: VerificationReport) async throws -> [(String, Data)] {
         var files: [(String, Data)] = []
-        try await render(sheets, report: report) { files.append(($0, $1)) }
-        return files
+        var appended: [String: Data] = [:]
+        try await render(sheets, report: report) { piece in
+            switch piece {
+            case .file(let path, let data): files.append((path, data))
+            case .append(let path, let parts):
+                if appended[path] == nil { files.append((path, Data())) }
+                appended[path, default: Data()].append(contentsOf: parts.reduce(Data(), +))
+            }
+        }
+        return files.map { path, data in (path, appended[path] ?? data) }
     }
 
     /// Renders and writes the site atomically.
     public func build(_ sheets: [Sheet], report: VerificationReport) async throws {
         var writer = try SiteWriter(destination: outputDirectory)
         do {
-            try await render(sheets, report: report) { path, data in
-                try writer.write(data, to: path)
+            try await render(sheets, report: report) { piece in
+                switch piece {
+                case .file(let path, let data): try writer.write(data, to: path)
+                case .append(let path, let parts): try writer.append(parts, to: path)
+                }
             }
             try writer.commit()
         } catch {

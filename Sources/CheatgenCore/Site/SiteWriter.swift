@@ -60,6 +60,23 @@ struct SiteWriter {
         written.insert(relativePath)
     }
 
+    /// Adds bytes to the end of a file (created empty the first time), without holding the
+    /// file in memory.
+    mutating func append(_ parts: [Data], to relativePath: String) throws {
+        precondition(!relativePath.contains(".."), "site paths stay inside the site")
+        let url = staging.appendingPathComponent(relativePath)
+        if written.insert(relativePath).inserted {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CheatgenError("cannot create \(url.path)")
+            }
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        for part in parts { try handle.write(contentsOf: part) }
+    }
+
     mutating func write(_ text: String, to relativePath: String) throws {
         try write(Data(text.utf8), to: relativePath)
     }
