@@ -45,6 +45,7 @@ public struct CheckAction: Sendable {
         var bag = DiagnosticBag()
         let (configuration, configProblems) = Configuration.load(from: configurationPath)
         bag.append(contentsOf: configProblems)
+        Toolchain.warmUp(cacheDirectory: workDirectory, extraFlags: configuration.swiftFlags)
         let content = ContentLoader.load(paths)
         bag.append(contentsOf: content.diagnostics)
         return (configuration, content, bag)

@@ -13,16 +13,25 @@ struct FrontendInvocation: Sendable, Codable {
     /// The frontend executable and its arguments, with the placeholders above in them.
     var words: [String]
 
-    /// Asks the driver for its job (or reads the answer remembered under `cacheDirectory`).
-    /// Nil when the driver plans anything but a single frontend job: then the driver is used.
-    static func learn(toolchain: Toolchain, arguments: [String], cacheDirectory: String) async -> FrontendInvocation? {
-        let key = Hashing.key(["frontend-v1", toolchain.swiftc, toolchain.version] + arguments)
-        let remembered = "\(cacheDirectory)/frontend-\(key.prefix(24)).json"
+    /// Asks the driver for its job (or reads the answer remembered under `cacheDirectory` for
+    /// this compiler binary). Nil when the driver plans anything but a single frontend job: then
+    /// the driver is used. Keyed by the binary, not its version, so it can be asked while the
+    /// version is still being found; concurrent askers of the same job share one answer.
+    static func learn(swiftc: String, arguments: [String], cacheDirectory: String) async -> FrontendInvocation? {
+        let key = Hashing.key(["frontend-v2", ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"])] + arguments)
+        return await inFlight.value(for: "\(cacheDirectory)|\(key)") {
+            await ask(swiftc: swiftc, arguments: arguments, remembered: "\(cacheDirectory)/frontend-\(key.prefix(24)).json")
+        }
+    }
+
+    private static let inFlight = SharedWork<String, FrontendInvocation?>()
+
+    private static func ask(swiftc: String, arguments: [String], remembered: String) async -> FrontendInvocation? {
         if let data = FileManager.default.contents(atPath: remembered),
            let known = try? JSONDecoder().decode(FrontendInvocation.self, from: data) {
             return known
         }
-        guard let outcome = try? await ProcessRunner.run(toolchain.swiftc, arguments: ["-###"] + arguments, timeout: .seconds(60)),
+        guard let outcome = try? await ProcessRunner.run(swiftc, arguments: ["-###"] + arguments, timeout: .seconds(60)),
               outcome.succeeded else { return nil }
         let jobs = outcome.outputText.split(separator: "\n").filter { !$0.trimmed().isEmpty }
         guard jobs.count == 1, let words = ShellWords.split(String(jobs[0])),
@@ -30,7 +39,7 @@ struct FrontendInvocation: Sendable, Codable {
               words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
         let invocation = FrontendInvocation(words: words)
         if let data = try? JSONEncoder().encode(invocation) {
-            try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(atPath: (remembered as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try? data.write(to: URL(fileURLWithPath: remembered), options: .atomic)
         }
         return invocation
@@ -82,5 +91,22 @@ enum ShellWords {
         if quoted || escaped { return nil }
         if inWord { words.append(current) }
         return words
+    }
+}
+
+/// Work that several callers may ask for at once, done once per key: later callers await the
+/// first caller's task instead of starting their own.
+final class SharedWork<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks: [Key: Task<Value, Never>] = [:]
+
+    func value(for key: Key, work: @escaping @Sendable () async -> Value) async -> Value {
+        let task = lock.withLock {
+            if let running = tasks[key] { return running }
+            let task = Task { await work() }
+            tasks[key] = task
+            return task
+        }
+        return await task.value
     }
 }

@@ -9,14 +9,23 @@ struct SnippetCompiler: Sendable {
     /// The frontend jobs for top-level code and for `@main` files, when the driver could be skipped.
     var frontend: (script: FrontendInvocation?, library: FrontendInvocation?) = (nil, nil)
 
-    /// Learns the frontend jobs for these flags (once per toolchain and flags, then remembered).
+    /// Learns the frontend jobs for these flags (once per compiler binary and flags, then remembered).
     mutating func learnFrontend(cacheDirectory: String) async {
+        frontend = await Self.learnFrontend(swiftc: toolchain.swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
+    }
+
+    /// The jobs for top-level code and for `@main` files, asked of the driver at the same time.
+    /// `CheckAction` calls this early, while the sheets are still being read.
+    @discardableResult
+    static func learnFrontend(swiftc: String, extraFlags: [String], cacheDirectory: String) async
+        -> (script: FrontendInvocation?, library: FrontendInvocation?) {
         func arguments(library: Bool) -> [String] {
             baseArguments(module: FrontendInvocation.module, entry: FrontendInvocation.entry, isLibrary: library,
-                                 input: FrontendInvocation.input, output: FrontendInvocation.output)
+                          input: FrontendInvocation.input, output: FrontendInvocation.output, extraFlags: extraFlags)
         }
-        frontend = (await FrontendInvocation.learn(toolchain: toolchain, arguments: arguments(library: false), cacheDirectory: cacheDirectory),
-                    await FrontendInvocation.learn(toolchain: toolchain, arguments: arguments(library: true), cacheDirectory: cacheDirectory))
+        async let script = FrontendInvocation.learn(swiftc: swiftc, arguments: arguments(library: false), cacheDirectory: cacheDirectory)
+        async let library = FrontendInvocation.learn(swiftc: swiftc, arguments: arguments(library: true), cacheDirectory: cacheDirectory)
+        return await (script, library)
     }
 
     enum Outcome: Sendable {
@@ -28,11 +37,12 @@ struct SnippetCompiler: Sendable {
     static func moduleName(for snippet: Snippet) -> String { "S_\(snippet.symbolName)" }
 
     func arguments(for snippet: Snippet, source: EffectiveSource, input: String, output: String) -> [String] {
-        baseArguments(module: Self.moduleName(for: snippet), entry: Self.entryPoint(for: snippet), isLibrary: source.isLibrary,
-                      input: input, output: output)
+        Self.baseArguments(module: Self.moduleName(for: snippet), entry: Self.entryPoint(for: snippet), isLibrary: source.isLibrary,
+                           input: input, output: output, extraFlags: extraFlags)
     }
 
-    private func baseArguments(module: String, entry: String, isLibrary: Bool, input: String, output: String) -> [String] {
+    private static func baseArguments(module: String, entry: String, isLibrary: Bool, input: String, output: String,
+                                      extraFlags: [String]) -> [String] {
         var arguments = [
             "-c", input, "-o", output,
             "-module-name", module,

@@ -39,7 +39,8 @@ enum ToolVersion {
         return String(line)
     }
 
-    private static func fingerprint(of tool: String, companions: [String]) -> String {
+    /// The binary on disk: resolved path, size and modification time, with its companions'.
+    static func fingerprint(of tool: String, companions: [String]) -> String {
         let resolved = URL(fileURLWithPath: tool).resolvingSymlinksInPath().path
         let folder = (resolved as NSString).deletingLastPathComponent
         return ([tool, resolved] + companions.map { "\(folder)/\($0)" }).map { path in

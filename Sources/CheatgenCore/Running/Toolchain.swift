@@ -19,14 +19,32 @@ public struct Toolchain: Sendable, Hashable {
     }
 
     /// Finds `swiftc` (`$CHEATGEN_SWIFTC`, else on `PATH`) and its version, remembered in
-    /// `cacheDirectory` for this exact compiler binary.
+    /// `cacheDirectory` for this exact compiler binary. Callers at the same time share one ask.
     public static func locate(cacheDirectory: String? = nil) async throws -> Toolchain {
         guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else {
             throw CheatgenError("cannot find 'swiftc' on PATH; install Swift 6 or set CHEATGEN_SWIFTC")
         }
-        guard let version = await ToolVersion.version(of: swiftc, companions: ["swift-frontend"], cacheDirectory: cacheDirectory) else {
+        let key = "\(cacheDirectory ?? "-")|\(ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"]))"
+        let version = await versions.value(for: key) {
+            await ToolVersion.version(of: swiftc, companions: ["swift-frontend"], cacheDirectory: cacheDirectory)
+        }
+        guard let version else {
             throw CheatgenError("'\(swiftc) --version' failed; is it a Swift compiler?")
         }
         return Toolchain(swiftc: swiftc, version: version)
+    }
+
+    private static let versions = SharedWork<String, String?>()
+
+    /// Starts asking the compiler what a check needs from it — its version and its frontend
+    /// jobs — without waiting: `CheckAction` calls this before reading the sheets, so on a
+    /// first run the compiler answers while they are parsed. Later asks join these.
+    static func warmUp(cacheDirectory: String, extraFlags: [String]) {
+        guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else { return }
+        Task {
+            async let version = try? locate(cacheDirectory: cacheDirectory)
+            async let jobs = SnippetCompiler.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
+            _ = await (version, jobs)
+        }
     }
 }
