@@ -30,6 +30,7 @@ public struct SwiftLanguage: SnippetLanguage {
         /// Seconds spent compiling this snippet (not waiting for others, or for packages).
         var compileSeconds: Double = 0
         var snippet: Snippet { prepared.snippet }
+        var target: Linker.Target { .init(symbolName: snippet.symbolName, entryPoint: SnippetCompiler.entryPoint(for: snippet)) }
     }
 
     public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {
@@ -70,8 +71,13 @@ public struct SwiftLanguage: SnippetLanguage {
             var compiler = SnippetCompiler(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
             await compiler.learnFrontend(cacheDirectory: workDirectory)
             var jobs = members.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
+            let linker = Linker(toolchain: toolchain, compileFlags: extraFlags, extraFlags: linkFlags,
+                                binaryDirectory: "\(workDirectory)/bin", objectDirectory: "\(workDirectory)/objects")
+            // The dispatcher for the snippets expected to run compiles alongside them.
+            let expected = jobs.filter { ![.compileFail, .compileOnly].contains($0.snippet.attributes.mode) }.map(\.target)
+            async let dispatcher = expected.isEmpty ? nil : linker.dispatcher(for: expected, scratch: context.scratch)
             jobs = try await compileAll(jobs, compiler: compiler, context: context)
-            jobs = try await linkAndRun(jobs, linkFlags: linkFlags, context: context)
+            jobs = try await linkAndRun(jobs, linker: linker, dispatcher: (expected, try await dispatcher), context: context)
             results += jobs.compactMap(\.result)
         }
         return results
@@ -144,14 +150,18 @@ public struct SwiftLanguage: SnippetLanguage {
 
     // MARK: Linking and running
 
-    private func linkAndRun(_ jobs: [Job], linkFlags: [String], context: VerificationContext) async throws -> [Job] {
+    /// `dispatcher`: the dispatcher compiled ahead for the snippets expected to run; used when
+    /// they all compiled.
+    private func linkAndRun(_ jobs: [Job], linker: Linker, dispatcher: ([Linker.Target], Linker.Outcome?),
+                            context: VerificationContext) async throws -> [Job] {
         let runnable = jobs.indices.filter { jobs[$0].result == nil && jobs[$0].objectPath != nil }
         guard !runnable.isEmpty else { return jobs }
         var jobs = jobs
-        let linker = Linker(toolchain: toolchain, extraFlags: linkFlags, binaryDirectory: "\(workDirectory)/bin")
         let entries = runnable.map { entry(for: jobs[$0]) }
+        var ready: String?
+        if case .linked(let object)? = dispatcher.1, dispatcher.0 == entries.map(\.target) { ready = object }
         var binaries: [Int: String] = [:]
-        switch try await linker.link(entries, scratch: context.scratch) {
+        switch try await linker.link(entries, dispatcher: ready, scratch: context.scratch) {
         case .linked(let binary):
             for index in runnable { binaries[index] = binary }
         case .failed:
@@ -179,8 +189,7 @@ public struct SwiftLanguage: SnippetLanguage {
     }
 
     private func entry(for job: Job) -> Linker.Entry {
-        Linker.Entry(symbolName: job.snippet.symbolName, entryPoint: SnippetCompiler.entryPoint(for: job.snippet),
-                     objectPath: job.objectPath!, objectKey: job.objectKey)
+        Linker.Entry(target: job.target, objectPath: job.objectPath!, objectKey: job.objectKey)
     }
 
     private func run(_ job: Job, binary: String, context: VerificationContext) async throws -> SnippetResult {
