@@ -74,8 +74,14 @@ struct DependencyBuild: Sendable {
             .write(toFile: "\(directory)/Sources/\(Self.libraryName)/Dependencies.swift", atomically: true, encoding: .utf8)
         let swift = URL(fileURLWithPath: toolchain.swiftc).deletingLastPathComponent().appendingPathComponent("swift").path
         log("cheatgen: building the packages snippets import (\(dependencies.map(\.identity).joined(separator: ", "))) once; later runs reuse them")
+        // SwiftPM's compiler driver leaves empty temporary folders behind; keep them in here.
+        let temporary = "\(directory)/.tmp"
+        try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(atPath: temporary) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary
         let outcome = try await ProcessRunner.run(swift, arguments: ["build", "--package-path", directory, "--product", Self.libraryName],
-                                                  timeout: .seconds(3600), outputLimit: 16 << 20)
+                                                  environment: environment, timeout: .seconds(3600), outputLimit: 16 << 20)
         guard outcome.succeeded else {
             return diagnostics(forFailure: outcome.outputText + outcome.errorText)
         }

@@ -69,10 +69,13 @@ public struct SwiftLanguage: SnippetLanguage {
                 linkFlags += build.linkFlags
             }
             var compiler = SnippetCompiler(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+            let groupLinkFlags = linkFlags
+            async let linkJobs = LinkInvocation.learn(swiftc: toolchain.swiftc, flags: groupLinkFlags, cacheDirectory: workDirectory)
             await compiler.learnFrontend(cacheDirectory: workDirectory)
             var jobs = members.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
-            let linker = Linker(toolchain: toolchain, compileFlags: extraFlags, extraFlags: linkFlags,
-                                binaryDirectory: "\(workDirectory)/bin", objectDirectory: "\(workDirectory)/objects")
+            let linker = Linker(toolchain: toolchain, compileFlags: compileFlags, extraFlags: linkFlags,
+                                binaryDirectory: "\(workDirectory)/bin", objectDirectory: "\(workDirectory)/objects",
+                                frontend: compiler.frontend.script, linkJobs: await linkJobs)
             // The dispatcher for the snippets expected to run compiles alongside them.
             let expected = jobs.filter { ![.compileFail, .compileOnly].contains($0.snippet.attributes.mode) }.map(\.target)
             async let dispatcher = expected.isEmpty ? nil : linker.dispatcher(for: expected, scratch: context.scratch)

@@ -31,10 +31,9 @@ struct FrontendInvocation: Sendable, Codable {
            let known = try? JSONDecoder().decode(FrontendInvocation.self, from: data) {
             return known
         }
-        guard let outcome = try? await ProcessRunner.run(swiftc, arguments: ["-###"] + arguments, timeout: .seconds(60)),
-              outcome.succeeded else { return nil }
-        let jobs = outcome.outputText.split(separator: "\n").filter { !$0.trimmed().isEmpty }
-        guard jobs.count == 1, let words = ShellWords.split(String(jobs[0])),
+        let scratch = (remembered as NSString).deletingLastPathComponent
+        guard let jobs = await DriverPlan.jobs(swiftc: swiftc, arguments: arguments, scratchParent: scratch),
+              jobs.count == 1, let words = jobs.first,
               words.count > 2, words[0].hasSuffix("swift-frontend"), words[1] == "-frontend",
               words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
         let invocation = FrontendInvocation(words: words)
@@ -57,56 +56,5 @@ struct FrontendInvocation: Sendable, Codable {
             }
         }
         return (replaced[0], Array(replaced.dropFirst()))
-    }
-}
-
-/// Splits a command line as the driver's `-###` prints it: words separated by spaces, with
-/// double quotes and backslash escapes. Nil on anything it does not understand.
-enum ShellWords {
-    static func split(_ line: String) -> [String]? {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quoted = false
-        var escaped = false
-        for character in line {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-                inWord = true
-            } else if character == "\"" {
-                quoted.toggle()
-                inWord = true
-            } else if character == " " && !quoted {
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
-            } else {
-                current.append(character)
-                inWord = true
-            }
-        }
-        if quoted || escaped { return nil }
-        if inWord { words.append(current) }
-        return words
-    }
-}
-
-/// Work that several callers may ask for at once, done once per key: later callers await the
-/// first caller's task instead of starting their own.
-final class SharedWork<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tasks: [Key: Task<Value, Never>] = [:]
-
-    func value(for key: Key, work: @escaping @Sendable () async -> Value) async -> Value {
-        let task = lock.withLock {
-            if let running = tasks[key] { return running }
-            let task = Task { await work() }
-            tasks[key] = task
-            return task
-        }
-        return await task.value
     }
 }

@@ -19,13 +19,15 @@ enum ToolVersion {
 
     /// The line of `tool --version` that holds a version, remembered under `cacheDirectory`.
     /// `companions` are files next to the resolved binary that also identify the tool.
-    static func version(of tool: String, companions: [String] = [], cacheDirectory: String?) async -> String? {
+    /// `asking`: a binary that answers for the tool more cheaply (`swift-frontend` for `swiftc`,
+    /// which otherwise starts the driver only to run the frontend).
+    static func version(of tool: String, companions: [String] = [], asking: String? = nil, cacheDirectory: String?) async -> String? {
         let remembered = cacheDirectory.map { "\($0)/tool-\(Hashing.key([fingerprint(of: tool, companions: companions)]).prefix(24)).txt" }
         if let remembered, let data = FileManager.default.contents(atPath: remembered),
            let version = String(data: data, encoding: .utf8), !version.isEmpty {
             return version
         }
-        guard let outcome = try? await ProcessRunner.run(tool, arguments: ["--version"], timeout: .seconds(60)), outcome.succeeded else {
+        guard let outcome = try? await ProcessRunner.run(asking ?? tool, arguments: ["--version"], timeout: .seconds(60)), outcome.succeeded else {
             return nil
         }
         let text = outcome.outputText + outcome.errorText

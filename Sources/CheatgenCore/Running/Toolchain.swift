@@ -25,8 +25,11 @@ public struct Toolchain: Sendable, Hashable {
             throw CheatgenError("cannot find 'swiftc' on PATH; install Swift 6 or set CHEATGEN_SWIFTC")
         }
         let key = "\(cacheDirectory ?? "-")|\(ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"]))"
+        // The driver answers `--version` by starting the frontend; asking the frontend is half the time.
+        let frontend = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("swift-frontend").path
+        let asking = FileManager.default.isExecutableFile(atPath: frontend) ? frontend : nil
         let version = await versions.value(for: key) {
-            await ToolVersion.version(of: swiftc, companions: ["swift-frontend"], cacheDirectory: cacheDirectory)
+            await ToolVersion.version(of: swiftc, companions: ["swift-frontend"], asking: asking, cacheDirectory: cacheDirectory)
         }
         guard let version else {
             throw CheatgenError("'\(swiftc) --version' failed; is it a Swift compiler?")
@@ -36,15 +39,16 @@ public struct Toolchain: Sendable, Hashable {
 
     private static let versions = SharedWork<String, String?>()
 
-    /// Starts asking the compiler what a check needs from it — its version and its frontend
-    /// jobs — without waiting: `CheckAction` calls this before reading the sheets, so on a
+    /// Starts asking the compiler what a check needs from it — its version, its frontend jobs
+    /// and its link jobs — without waiting: `CheckAction` calls this before reading the sheets, so on a
     /// first run the compiler answers while they are parsed. Later asks join these.
     static func warmUp(cacheDirectory: String, extraFlags: [String]) {
         guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else { return }
         Task {
             async let version = try? locate(cacheDirectory: cacheDirectory)
             async let jobs = SnippetCompiler.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
-            _ = await (version, jobs)
+            async let link = LinkInvocation.learn(swiftc: swiftc, flags: extraFlags, cacheDirectory: cacheDirectory)
+            _ = await (version, jobs, link)
         }
     }
 }

@@ -39,12 +39,16 @@ struct CheckCommandTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
+        try FileManager.default.createDirectory(atPath: directory.path + "/tmp", withIntermediateDirectories: true)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory,
+                                      environment: ["TMPDIR": directory.path + "/tmp"])
 
         #expect(result.standardError == "", "nothing to report")
         #expect(result.outputLines == ["snippets: 14 passed, 0 failed, 1 skipped"])
         #expect(result.status == 0)
+        // The compiler driver leaves an empty folder in TMPDIR each time it is asked for its plan.
+        #expect(entries("tmp", in: directory) == [], "a check leaves nothing in the temporary folder")
         // The work folder lands in the working directory; the per-run scratch folder is cleaned up.
         #expect(entries(".cheatgen/verdicts", in: directory).count == 14, "every pass is cached")
         #expect(!entries(".cheatgen/objects", in: directory).isEmpty)

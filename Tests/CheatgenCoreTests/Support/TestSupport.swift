@@ -149,11 +149,15 @@ enum Cheatgen {
         }
     }
 
-    /// Runs `cheatgen arguments…` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> CommandResult {
+    /// Runs `cheatgen arguments…` in `directory` and waits for it; `environment` adds to (or
+    /// replaces) the test's own variables.
+    static func run(_ arguments: [String], in directory: TemporaryDirectory, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory.url
         // Files, not pipes: nothing can fill up and block while we wait.
         let outURL = directory.url.appendingPathComponent(".stdout-\(UUID().uuidString)")

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The jobs the driver runs to link a runner — `swift-autolink-extract` over the objects, then
+/// `clang` as the linker driver — learned once by asking `swiftc -###` with placeholder names
+/// and run directly. The Swift driver's own start-up is half the time of linking a runner of
+/// a few dozen small objects; the jobs are exactly the driver's, so the runner is the same.
+struct LinkInvocation: Sendable, Codable {
+    static let dispatcher = "cheatgen-placeholder-dispatcher.o"
+    static let objects = "cheatgen-placeholder-objects.o"
+    static let output = "cheatgen-placeholder-runner"
+
+    /// The two jobs, with the placeholders above in them; the autolink file's path in both is
+    /// `autolinkFile`, replaced by one in the scratch folder.
+    var extract: [String]
+    var link: [String]
+    var autolinkFile: String
+
+    /// Asks the driver for its link jobs with these flags (or reads the answer remembered for
+    /// this compiler binary). Nil when the plan is not the expected two jobs: then the driver links.
+    static func learn(swiftc: String, flags: [String], cacheDirectory: String) async -> LinkInvocation? {
+        let arguments = [dispatcher, "-o", output, objects] + flags
+        let key = Hashing.key(["link-v1", ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"])] + arguments)
+        return await inFlight.value(for: "\(cacheDirectory)|\(key)") {
+            await ask(swiftc: swiftc, arguments: arguments, remembered: "\(cacheDirectory)/link-\(key.prefix(24)).json")
+        }
+    }
+
+    private static let inFlight = SharedWork<String, LinkInvocation?>()
+
+    private static func ask(swiftc: String, arguments: [String], remembered: String) async -> LinkInvocation? {
+        if let data = FileManager.default.contents(atPath: remembered),
+           let known = try? JSONDecoder().decode(LinkInvocation.self, from: data) {
+            return known
+        }
+        let scratch = (remembered as NSString).deletingLastPathComponent
+        guard let jobs = await DriverPlan.jobs(swiftc: swiftc, arguments: arguments, scratchParent: scratch),
+              let invocation = Self(jobs: jobs) else { return nil }
+        if let data = try? JSONEncoder().encode(invocation) {
+            try? FileManager.default.createDirectory(atPath: (remembered as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? data.write(to: URL(fileURLWithPath: remembered), options: .atomic)
+        }
+        return invocation
+    }
+
+    /// Recognises the plan: `swift-autolink-extract <objects> -o X.autolink`, then a link job
+    /// naming the objects, `@X.autolink` and the output. Anything else is not understood.
+    init?(jobs: [[String]]) {
+        guard jobs.count == 2 else { return nil }
+        let (extract, link) = (jobs[0], jobs[1])
+        guard extract.first?.hasSuffix("swift-autolink-extract") == true,
+              let flag = extract.firstIndex(of: "-o"), flag + 1 < extract.count, extract[flag + 1].hasSuffix(".autolink"),
+              extract.contains(Self.dispatcher), extract.contains(Self.objects) else { return nil }
+        let autolink = extract[flag + 1]
+        guard link.count > 1, link.contains(Self.dispatcher), link.contains(Self.objects), link.contains(Self.output),
+              link.contains("@\(autolink)"),
+              !link.contains(where: { $0.contains(".autolink") && $0 != "@\(autolink)" }) else { return nil }
+        self.extract = extract
+        self.link = link
+        self.autolinkFile = autolink
+    }
+
+    /// The two commands for linking `objects` with `dispatcher` into `output`; the autolink
+    /// file goes to `autolinkPath`.
+    func commands(dispatcher: String, objects: [String], output: String, autolinkPath: String) -> [(String, [String])] {
+        [extract, link].map { job in
+            let words = job.flatMap { word -> [String] in
+                switch word {
+                case Self.dispatcher: [dispatcher]
+                case Self.objects: objects
+                case Self.output: [output]
+                case autolinkFile: [autolinkPath]
+                case "@\(autolinkFile)": ["@\(autolinkPath)"]
+                default: [word]
+                }
+            }
+            return (words[0], Array(words.dropFirst()))
+        }
+    }
+}

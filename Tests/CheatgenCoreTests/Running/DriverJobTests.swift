@@ -1,0 +1,36 @@
+import Testing
+@testable import CheatgenCore
+
+/// The driver's plans that cheatgen learns once and then runs itself.
+@Suite("Learned driver jobs")
+struct DriverJobTests {
+    // What `swiftc -### <dispatcher> -o <runner> <objects> -L /deps -lCheatgenDependencies` prints on Linux.
+    static let plan: [[String]] = [
+        ["/opt/swift/usr/bin/swift-autolink-extract", LinkInvocation.dispatcher, LinkInvocation.objects, "-o", "/tmp/T.1/main-1.autolink"],
+        ["/opt/swift/usr/bin/clang", "-pie", "/opt/swift/usr/lib/swift/linux/x86_64/swiftrt.o", LinkInvocation.dispatcher, LinkInvocation.objects,
+         "@/tmp/T.1/main-1.autolink", "-L", "/opt/swift/usr/lib/swift/linux", "-lswiftCore", "-L", "/deps", "-lCheatgenDependencies",
+         "-o", LinkInvocation.output],
+    ]
+
+    @Test func theLinkPlanIsRunWithTheRealObjectsAndAScratchAutolinkFile() throws {
+        let invocation = try #require(LinkInvocation(jobs: Self.plan))
+        let commands = invocation.commands(dispatcher: "d.o", objects: ["a.o", "b.o"], output: "bin/runner", autolinkPath: "scratch/r.autolink")
+        #expect(commands.map(\.0) == ["/opt/swift/usr/bin/swift-autolink-extract", "/opt/swift/usr/bin/clang"])
+        #expect(commands[0].1 == ["d.o", "a.o", "b.o", "-o", "scratch/r.autolink"])
+        #expect(commands[1].1 == ["-pie", "/opt/swift/usr/lib/swift/linux/x86_64/swiftrt.o", "d.o", "a.o", "b.o", "@scratch/r.autolink",
+                                  "-L", "/opt/swift/usr/lib/swift/linux", "-lswiftCore", "-L", "/deps", "-lCheatgenDependencies", "-o", "bin/runner"])
+    }
+
+    @Test func aPlanItDoesNotRecogniseIsLeftToTheDriver() {
+        // One job more (a toolchain that also strips or signs), one less, or the objects missing from a job.
+        #expect(LinkInvocation(jobs: Self.plan + [["/usr/bin/strip", LinkInvocation.output]]) == nil)
+        #expect(LinkInvocation(jobs: [Self.plan[1]]) == nil)
+        #expect(LinkInvocation(jobs: [Self.plan[0], Self.plan[1].filter { $0 != LinkInvocation.objects }]) == nil)
+        #expect(LinkInvocation(jobs: [Self.plan[0].filter { !$0.hasSuffix(".autolink") && $0 != "-o" }, Self.plan[1]]) == nil)
+    }
+
+    @Test func driverLinesSplitLikeAShell() {
+        #expect(ShellWords.split(#"/bin/clang -o "a b.o" c\ d.o"#) == ["/bin/clang", "-o", "a b.o", "c d.o"])
+        #expect(ShellWords.split(#"/bin/clang "unterminated"#) == nil)
+    }
+}
