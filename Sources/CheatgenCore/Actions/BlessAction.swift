@@ -18,7 +18,7 @@ public struct BlessAction: Sendable {
 
     public func run() async throws -> Outcome {
         let console = check.console
-        let (configuration, content, bag) = check.load()
+        let (configuration, content, bag) = await check.load()
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
         if bag.hasErrors {
             throw CheatgenError("fix the errors above first: bless rewrites only sheets that parse cleanly")

@@ -40,13 +40,16 @@ public struct CheckAction: Sendable {
         public var succeeded: Bool { !diagnostics.hasErrors && (report?.failed ?? 0) == 0 }
     }
 
-    /// Loads the configuration and the sheets, with every problem found so far.
-    func load() -> (Configuration, ContentLoader.Result, DiagnosticBag) {
+    /// Loads the configuration and the sheets, with every problem found so far. Meanwhile the
+    /// compiler is asked what verifying will need from it (answered from `.cheatgen/` after
+    /// the first run), so a first run does not wait for it after parsing.
+    func load() async -> (Configuration, ContentLoader.Result, DiagnosticBag) {
         var bag = DiagnosticBag()
         let (configuration, configProblems) = Configuration.load(from: configurationPath)
         bag.append(contentsOf: configProblems)
-        Toolchain.warmUp(cacheDirectory: workDirectory, extraFlags: configuration.swiftFlags)
+        async let compilerFacts: Void = Toolchain.warmUp(cacheDirectory: workDirectory, extraFlags: configuration.swiftFlags)
         let content = ContentLoader.load(paths)
+        await compilerFacts
         bag.append(contentsOf: content.diagnostics)
         return (configuration, content, bag)
     }
@@ -90,7 +93,7 @@ public struct CheckAction: Sendable {
     }
 
     public func run() async throws -> Outcome {
-        let (configuration, content, loaded) = load()
+        let (configuration, content, loaded) = await load()
         var bag = loaded
         let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
         if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }

@@ -57,8 +57,10 @@ public enum ContentLoader {
         var seen: [String: String] = [:]
         var read: Set<String> = []
         // A file named on the command line and found in a folder given too is read once.
-        for file in files where read.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
-            let result = SheetParser.parse(fileAt: file)
+        let unique = files.filter { read.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        // Sheets parse independently, on all cores; what only the whole set can tell comes after.
+        let parsed = concurrentMap(unique) { SheetParser.parse(fileAt: $0) }
+        for (file, result) in zip(unique, parsed) {
             diagnostics.append(contentsOf: result.diagnostics)
             guard let sheet = result.sheet else { continue }
             if let other = seen[sheet.id] {

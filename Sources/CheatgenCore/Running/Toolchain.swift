@@ -39,16 +39,14 @@ public struct Toolchain: Sendable, Hashable {
 
     private static let versions = SharedWork<String, String?>()
 
-    /// Starts asking the compiler what a check needs from it — its version, its frontend jobs
-    /// and its link jobs — without waiting: `CheckAction` calls this before reading the sheets, so on a
-    /// first run the compiler answers while they are parsed. Later asks join these.
-    static func warmUp(cacheDirectory: String, extraFlags: [String]) {
+    /// Asks the compiler what a check needs from it — its version, its frontend jobs and its
+    /// link jobs — all at once. `CheckAction` runs this while it reads the sheets; the answers
+    /// are remembered, and the later asks for each find them.
+    static func warmUp(cacheDirectory: String, extraFlags: [String]) async {
         guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else { return }
-        Task {
-            async let version = try? locate(cacheDirectory: cacheDirectory)
-            async let jobs = SnippetCompiler.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
-            async let link = LinkInvocation.learn(swiftc: swiftc, flags: extraFlags, cacheDirectory: cacheDirectory)
-            _ = await (version, jobs, link)
-        }
+        async let version = try? locate(cacheDirectory: cacheDirectory)
+        async let jobs = SnippetCompiler.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
+        async let link = LinkInvocation.learn(swiftc: swiftc, flags: extraFlags, cacheDirectory: cacheDirectory)
+        _ = await (version, jobs, link)
     }
 }
