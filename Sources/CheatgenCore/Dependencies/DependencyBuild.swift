@@ -64,6 +64,9 @@ struct DependencyBuild: Sendable {
         """
     }
 
+    /// How long a package build may use no CPU at all before it is taken for stuck.
+    static let stallLimit: Duration = .seconds(60)
+
     /// Resolves and builds, unless an earlier run already did. Errors point at the declarations.
     func build(toolchain: Toolchain, log: (String) -> Void) async throws -> [Diagnostic] {
         if isBuilt { return [] }
@@ -80,9 +83,25 @@ struct DependencyBuild: Sendable {
         defer { try? fileManager.removeItem(atPath: temporary) }
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary
-        let outcome = try await ProcessRunner.run(swift, arguments: ["build", "--package-path", directory, "--product", Self.libraryName],
-                                                  environment: environment, timeout: .seconds(3600), outputLimit: 16 << 20)
+        func swiftBuild() async throws -> ProcessOutcome {
+            try await ProcessRunner.run(swift, arguments: ["build", "--package-path", directory, "--product", Self.libraryName],
+                                        environment: environment, timeout: .seconds(3600), stallTimeout: Self.stallLimit,
+                                        outputLimit: 16 << 20)
+        }
+        // SwiftPM now and then stops for good, using no CPU at all, after a fetch fails; it
+        // picks up where it was when run again.
+        var outcome = try await swiftBuild()
+        if outcome.stalled {
+            log("cheatgen: swift build stopped doing anything for \(Self.stallLimit.components.seconds) s; running it again")
+            outcome = try await swiftBuild()
+        }
         guard outcome.succeeded else {
+            if outcome.stalled {
+                return dependencies.map { dependency in
+                    .error("cannot build dependency \(dependency.url): swift build stopped doing anything (no CPU use for \(Self.stallLimit.components.seconds) s), twice",
+                           at: dependency.location)
+                }
+            }
             return diagnostics(forFailure: outcome.outputText + outcome.errorText)
         }
         _ = fileManager.createFile(atPath: stamp, contents: Data(Self.manifest(for: dependencies).utf8))

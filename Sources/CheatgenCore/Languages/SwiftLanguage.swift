@@ -162,10 +162,10 @@ public struct SwiftLanguage: SnippetLanguage {
         var jobs = jobs
         let entries = runnable.map { entry(for: jobs[$0]) }
         var ready: String?
-        if case .linked(let object)? = dispatcher.1, dispatcher.0 == entries.map(\.target) { ready = object }
+        if case .built(let object)? = dispatcher.1, dispatcher.0 == entries.map(\.target) { ready = object }
         var binaries: [Int: String] = [:]
         switch try await linker.link(entries, dispatcher: ready, scratch: context.scratch) {
-        case .linked(let binary):
+        case .built(let binary):
             for index in runnable { binaries[index] = binary }
         case .failed:
             // Isolate the snippet that breaks the shared link: link each one alone.
@@ -175,7 +175,7 @@ public struct SwiftLanguage: SnippetLanguage {
             }
             for (index, outcome) in alone {
                 switch outcome {
-                case .linked(let binary): binaries[index] = binary
+                case .built(let binary): binaries[index] = binary
                 case .failed(let output):
                     let snippet = jobs[index].snippet
                     jobs[index].result = context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [

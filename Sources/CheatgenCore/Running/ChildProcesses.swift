@@ -66,6 +66,22 @@ public final class ChildProcesses: @unchecked Sendable {
     }
 
     /// The parent pid from `/proc/<pid>/stat` (the field after the parenthesised name).
+    /// CPU time used so far by every process in a session (clock ticks, children that were
+    /// waited for included): a session that stops adding to it is doing nothing at all.
+    static func cpuTicks(session: pid_t) -> Int {
+        guard session > 0, let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return 0 }
+        var total = 0
+        for entry in entries where entry.first?.isNumber == true {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After the name: state, ppid, pgrp, session, …, utime (12th), stime, cutime, cstime.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 14, pid_t(fields[3]) == session else { continue }
+            total += fields[11...14].reduce(0) { $0 + (Int($1) ?? 0) }
+        }
+        return total
+    }
+
     private static func parent(of pid: pid_t) -> pid_t? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }

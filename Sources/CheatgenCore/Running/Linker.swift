@@ -34,8 +34,9 @@ struct Linker: Sendable {
         var entryPoint: String { target.entryPoint }
     }
 
+    /// What a link (or the dispatcher's compile) made: the file, or what the tools said.
     enum Outcome: Sendable {
-        case linked(binaryPath: String)
+        case built(path: String)
         case failed(output: String)
     }
 
@@ -82,7 +83,7 @@ struct Linker: Sendable {
         let source = Self.dispatcherSource(for: targets)
         let key = Hashing.key(["dispatcher-v2", toolchain.version, compileFlags.joined(separator: " "), source])
         let object = "\(objectDirectory)/dispatcher-\(key.prefix(32)).o"
-        if FileManager.default.fileExists(atPath: object) { return .linked(binaryPath: object) }
+        if FileManager.default.fileExists(atPath: object) { return .built(path: object) }
         let input = "\(scratch)/dispatcher-\(key.prefix(16)).swift"
         try source.write(toFile: input, atomically: false, encoding: .utf8)
         let temporary = "\(object).\(ProcessInfo.processInfo.processIdentifier).tmp"
@@ -94,7 +95,7 @@ struct Linker: Sendable {
             return .failed(output: outcome.errorText + outcome.outputText)
         }
         _ = rename(temporary, object)
-        return .linked(binaryPath: object)
+        return .built(path: object)
     }
 
     /// Links the snippets' objects with a dispatcher object for exactly these snippets
@@ -102,13 +103,13 @@ struct Linker: Sendable {
     func link(_ entries: [Entry], dispatcher given: String? = nil, scratch: String) async throws -> Outcome {
         let key = Hashing.key([toolchain.version, extraFlags.joined(separator: " ")] + entries.map { "\($0.symbolName)=\($0.objectKey)" })
         let binary = "\(binaryDirectory)/runner-\(key.prefix(32))"
-        if FileManager.default.isExecutableFile(atPath: binary) { return .linked(binaryPath: binary) }
+        if FileManager.default.isExecutableFile(atPath: binary) { return .built(path: binary) }
         let dispatcherObject: String
         if let given {
             dispatcherObject = given
         } else {
             switch try await dispatcher(for: entries.map(\.target), scratch: scratch) {
-            case .linked(let object): dispatcherObject = object
+            case .built(let object): dispatcherObject = object
             case .failed(let output): return .failed(output: output)
             }
         }
@@ -125,7 +126,7 @@ struct Linker: Sendable {
         }
         _ = rename(temporary, binary)
         pruneOldRunners(keeping: 8)
-        return .linked(binaryPath: binary)
+        return .built(path: binary)
     }
 
     /// Every edit links a new runner; keep the most recent few so `.cheatgen/bin` stays small

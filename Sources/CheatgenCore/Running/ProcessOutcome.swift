@@ -14,9 +14,11 @@ public struct ProcessOutcome: Sendable {
     public var timedOut: Bool
     /// It printed more than the limit and was killed.
     public var exceededOutputLimit: Bool
+    /// It (with everything it started) used no CPU for its stall limit and was killed.
+    public var stalled: Bool = false
     public var duration: Duration
 
-    public var succeeded: Bool { ending == .exited(0) && !timedOut && !exceededOutputLimit }
+    public var succeeded: Bool { ending == .exited(0) && !timedOut && !exceededOutputLimit && !stalled }
     public var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
     public var errorText: String { String(decoding: standardError, as: UTF8.self) }
 }

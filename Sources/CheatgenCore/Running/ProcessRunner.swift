@@ -29,6 +29,7 @@ public enum ProcessRunner {
         workingDirectory: String? = nil,
         environment: [String: String]? = nil,
         timeout: Duration? = nil,
+        stallTimeout: Duration? = nil,
         outputLimit: Int = 4 << 20
     ) async throws -> ProcessOutcome {
         var options = PlatformOptions()
@@ -60,7 +61,26 @@ public enum ProcessRunner {
                     state.timedOut = true
                     state.killGroup()
                 }
-                defer { watchdog.cancel() }
+                // A child whose whole session uses no CPU for `stallTimeout` is waiting for
+                // something that will not come (SwiftPM, now and then, after a failed fetch).
+                let stallWatch = Task {
+                    guard let stallTimeout else { return }
+                    let poll = min(max(stallTimeout / 4, .milliseconds(250)), .seconds(2))
+                    var ticks = ChildProcesses.cpuTicks(session: pid)
+                    var since = clock.now
+                    while true {
+                        try await Task.sleep(for: poll)
+                        let now = ChildProcesses.cpuTicks(session: pid)
+                        if now != ticks {
+                            (ticks, since) = (now, clock.now)
+                        } else if clock.now - since >= stallTimeout {
+                            state.stalled = true
+                            state.killGroup()
+                            return
+                        }
+                    }
+                }
+                defer { watchdog.cancel(); stallWatch.cancel() }
                 async let errorBytes = collect(execution.standardError, limit: outputLimit, state: state)
                 let outputBytes = try await collect(execution.standardOutput, limit: outputLimit, state: state)
                 return Captured(output: outputBytes, error: try await errorBytes)
@@ -87,6 +107,7 @@ public enum ProcessRunner {
             standardError: result.closureResult.error,
             timedOut: state.timedOut,
             exceededOutputLimit: state.overflowed,
+            stalled: state.stalled,
             duration: duration)
     }
 
@@ -122,6 +143,7 @@ public enum ProcessRunner {
         private var _pid: pid_t = 0
         private var _timedOut = false
         private var _overflowed = false
+        private var _stalled = false
 
         var pid: pid_t {
             get { lock.withLock { _pid } }
@@ -134,6 +156,10 @@ public enum ProcessRunner {
         var overflowed: Bool {
             get { lock.withLock { _overflowed } }
             set { lock.withLock { _overflowed = newValue } }
+        }
+        var stalled: Bool {
+            get { lock.withLock { _stalled } }
+            set { lock.withLock { _stalled = newValue } }
         }
 
         func killGroup() {

@@ -285,6 +285,33 @@ struct CheckCommandTests {
         #expect(result.status == 1)
     }
 
+    /// The writer's loop: editing the same snippet again and again recompiles that snippet
+    /// only — its runner's dispatcher is reused — relinks, and runs it alone.
+    @Test func editingASnippetAgainCompilesOnlyThatSnippet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let sheet = try directory.copyFixture("cached.md")
+        let original = try directory.read(sheet)
+        #expect(try Cheatgen.run(["check", sheet, "--quiet"], in: directory).status == 0)
+
+        func commandsAfterEditing(_ code: String) throws -> [String] {
+            try directory.write(original.replacingOccurrences(of: #"print("hello")"#, with: code), to: sheet)
+            let result = try Cheatgen.run(["check", sheet, "--verbose"], in: directory)
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.outputLines.last == "snippets: 2 passed, 0 failed, 0 skipped")
+            return (result.outputLines + result.errorLines).filter { $0.hasPrefix("$ ") }
+        }
+        let compiles = { (commands: [String]) in commands.filter { $0.contains(" -primary-file ") || $0.contains(" -c ") } }
+
+        let first = try commandsAfterEditing(#"print("hel" + "lo")"#)
+        #expect(compiles(first).count == 2, "the snippet, and a dispatcher for a runner of it alone: \(first)")
+        let second = try commandsAfterEditing(#"print("h" + "ello")"#)
+        #expect(compiles(second).count == 1, "\(second)")
+        #expect(compiles(second).allSatisfy { $0.contains("cached__first") })
+        let runs = second.filter { $0.contains("/.cheatgen/bin/runner-") }
+        #expect(runs.count == 1 && runs[0].contains(" cached__first"), "only the edited snippet runs: \(runs)")
+    }
+
     @Test func verdictsAreCachedAndTheExpectedOutputIsPartOfTheKey() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
