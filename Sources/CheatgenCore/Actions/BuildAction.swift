@@ -16,7 +16,7 @@ public struct BuildAction: Sendable {
             return false
         }
         guard let report = outcome.report else { return false }
-        try await SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory).build(outcome.sheets, report: report)
+        try await SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory).build(outcome.sheets, report: report, page: SiteBuilder.reparsed)
         check.console.out("wrote \(outputDirectory)/: \(outcome.sheets.count) sheets")
         return true
     }

@@ -41,6 +41,7 @@ public struct Verifier: Sendable {
         }
 
         var finished: [SnippetResult] = []
+        finished.reserveCapacity(snippets.count)
         var pending: [String: [PreparedSnippet]] = [:]
         var keys: [String: String] = [:]
         var examples: [ExamplePackage.Target] = []

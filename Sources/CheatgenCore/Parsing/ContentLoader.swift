@@ -1,22 +1,30 @@
 import Foundation
 
 /// Finds and parses the sheets under the paths given on the command line, then checks what
-/// only the whole set can tell: duplicate ids and cross-references.
+/// only the whole set can tell: duplicate ids and cross-references. What it keeps of each
+/// sheet is its outline (`Sheet.outline()`): the prose is read again when a page is rendered.
 public enum ContentLoader {
     public struct Result: Sendable {
+        /// The sheets' outlines, in the order found.
         public var sheets: [Sheet]
         public var diagnostics: [Diagnostic]
     }
 
+    /// A parsed sheet's outline with the links of its prose, which the outline leaves out.
+    private struct Loaded: Sendable {
+        var result: SheetParser.Result
+        var links: [Inline.Link]
+    }
+
     /// Sheets that the loaded ones refer to but that were not given: found next to the sheet
     /// that names them, parsed (not verified) so their anchors can be checked.
-    private static func neighbours(of sheets: [Sheet]) -> [Sheet] {
+    private static func neighbours(of sheets: [Sheet], links: [String: [Inline.Link]]) -> [Sheet] {
         let loaded = Set(sheets.map(\.id))
         var found: [String: Sheet] = [:]
         for sheet in sheets {
             let folder = (sheet.path as NSString).deletingLastPathComponent
             var ids = sheet.frontMatter.related + sheet.frontMatter.twins.map(\.otherSheet)
-            for link in sheet.links {
+            for link in links[sheet.id] ?? [] {
                 if case .sheet(let id?, _) = LinkTarget(link.destination) { ids.append(id) }
             }
             for id in Set(ids) where !loaded.contains(id) && found[id] == nil {
@@ -58,9 +66,17 @@ public enum ContentLoader {
         var read: Set<String> = []
         // A file named on the command line and found in a folder given too is read once.
         let unique = files.filter { read.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
-        // Sheets parse independently, on all cores; what only the whole set can tell comes after.
-        let parsed = concurrentMap(unique) { SheetParser.parse(fileAt: $0) }
-        for (file, result) in zip(unique, parsed) {
+        // Sheets parse independently, on all cores, each kept as its outline and links; what only
+        // the whole set can tell comes after.
+        let parsed = concurrentMap(unique) { file in
+            var result = SheetParser.parse(fileAt: file)
+            let links = result.sheet?.links ?? []
+            result.sheet = result.sheet?.outline()
+            return Loaded(result: result, links: links)
+        }
+        var links: [String: [Inline.Link]] = [:]
+        for (file, loaded) in zip(unique, parsed) {
+            let result = loaded.result
             diagnostics.append(contentsOf: result.diagnostics)
             guard let sheet = result.sheet else { continue }
             if let other = seen[sheet.id] {
@@ -70,8 +86,9 @@ public enum ContentLoader {
             }
             seen[sheet.id] = file
             sheets.append(sheet)
+            links[sheet.id] = loaded.links
         }
-        diagnostics.append(contentsOf: CrossReferences.check(sheets, neighbours: neighbours(of: sheets)))
+        diagnostics.append(contentsOf: CrossReferences.check(sheets, links: links, neighbours: neighbours(of: sheets, links: links)))
         return Result(sheets: sheets, diagnostics: diagnostics)
     }
 }

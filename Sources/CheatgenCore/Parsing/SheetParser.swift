@@ -243,7 +243,7 @@ public enum SheetParser {
                 cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
                 sectionAnchor: section?.anchor, language: code.language, attributes: attributes,
                 code: code.code, location: code.location, firstCodeLine: code.firstCodeLine,
-                expectedOutput: nil, expectedErrors: nil, name: name, symbolName: symbol))
+                name: name, symbolName: symbol))
             snippet.endLine = code.endLine
             snippet.isClosed = code.isClosed
             return snippet

@@ -21,7 +21,11 @@ public struct SiteBuilder {
     /// Renders every file of the site and hands it to `emit` as it is made, so memory holds a
     /// batch of pages at a time, not the site. Sheet pages and their entries in the search
     /// index render on all cores; the index is written as the pages are, in title order.
-    public func render(_ sheets: [Sheet], report: VerificationReport, emit: (Piece) throws -> Void) async throws {
+    ///
+    /// `page` gives the sheet a page is rendered from: the sheet itself when it was parsed in
+    /// full, `reparsed` for the outlines `ContentLoader` keeps.
+    public func render(_ sheets: [Sheet], report: VerificationReport, page: @escaping @Sendable (Sheet) throws -> Sheet = { $0 },
+                       emit: (Piece) throws -> Void) async throws {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
         let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
@@ -35,8 +39,9 @@ public struct SiteBuilder {
         let batch = max(ProcessInfoCores.count * 8, 8)
         for start in stride(from: 0, to: sorted.count, by: batch) {
             let slice = Array(sorted[start..<min(start + batch, sorted.count)])
-            let pages = try await forEachConcurrently(slice, width: ProcessInfoCores.count) { sheet in
-                (Data(try renderer.render(sheet).utf8), try SearchIndex.fragment(for: sheet))
+            let pages = try await forEachConcurrently(slice, width: ProcessInfoCores.count) { outline in
+                let sheet = try page(outline)
+                return (Data(try renderer.render(sheet).utf8), try SearchIndex.fragment(for: sheet))
             }
             for (sheet, (page, fragment)) in zip(slice, pages) {
                 try emit(.file("\(sheet.id).html", page))
@@ -46,7 +51,7 @@ public struct SiteBuilder {
         try search.end(emit)
         var files: [(String, Data)] = []
         for (left, right) in twins.sheetPairs {
-            files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(byID[left]!, byID[right]!).utf8)))
+            files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(page(byID[left]!), page(byID[right]!)).utf8)))
         }
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
         let notFound = chrome.page(title: "Not found — \(configuration.title)", description: nil, root: configuration.baseURL ?? "")
@@ -61,10 +66,11 @@ public struct SiteBuilder {
     }
 
     /// The files of the site, path → bytes, in a stable order (for tests and tools).
-    public func render(_ sheets: [Sheet], report: VerificationReport) async throws -> [(String, Data)] {
+    public func render(_ sheets: [Sheet], report: VerificationReport, page: @escaping @Sendable (Sheet) throws -> Sheet = { $0 })
+        async throws -> [(String, Data)] {
         var files: [(String, Data)] = []
         var appended: [String: Data] = [:]
-        try await render(sheets, report: report) { piece in
+        try await render(sheets, report: report, page: page) { piece in
             switch piece {
             case .file(let path, let data): files.append((path, data))
             case .append(let path, let parts):
@@ -76,10 +82,10 @@ public struct SiteBuilder {
     }
 
     /// Renders and writes the site atomically.
-    public func build(_ sheets: [Sheet], report: VerificationReport) async throws {
+    public func build(_ sheets: [Sheet], report: VerificationReport, page: @escaping @Sendable (Sheet) throws -> Sheet = { $0 }) async throws {
         var writer = try SiteWriter(destination: outputDirectory)
         do {
-            try await render(sheets, report: report) { piece in
+            try await render(sheets, report: report, page: page) { piece in
                 switch piece {
                 case .file(let path, let data): try writer.write(data, to: path)
                 case .append(let path, let parts): try writer.append(parts, to: path)
@@ -90,6 +96,16 @@ public struct SiteBuilder {
             writer.discard()
             throw error
         }
+    }
+
+    /// A sheet's file parsed again for its page. It must be the sheet that was verified: a file
+    /// changed since (an editor saving during a build) stops the build rather than publish a
+    /// page whose snippets were not the ones checked.
+    public static func reparsed(_ outline: Sheet) throws -> Sheet {
+        guard let sheet = SheetParser.parse(fileAt: outline.path).sheet, sheet.outline() == outline else {
+            throw CheatgenError("\(outline.path) changed while the site was being built; build again")
+        }
+        return sheet
     }
 
     private func indexView(_ sheets: [Sheet], report: VerificationReport, chrome: PageChrome) -> IndexPageView {

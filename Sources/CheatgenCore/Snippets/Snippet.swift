@@ -27,13 +27,30 @@ public struct Snippet: Hashable, Sendable {
         public var endLine: Int = 0
         /// Whether the closing fence exists.
         public var isClosed: Bool = true
-        public var expectedOutput: Expectation?
-        public var expectedErrors: Expectation?
+        /// What it must print (an `output` block), and the errors it must fail with (an `error` block).
+        public var expectedOutput: Expectation? {
+            get { storedOutput?.value }
+            set { storedOutput = newValue.map(Stored.init) }
+        }
+        public var expectedErrors: Expectation? {
+            get { storedErrors?.value }
+            set { storedErrors = newValue.map(Stored.init) }
+        }
+        // Most snippets have one of the two, often neither: a pointer each instead of ~60 bytes.
+        var storedOutput: Stored<Expectation>? = nil
+        var storedErrors: Stored<Expectation>? = nil
 
         /// A readable unique name: `sheet/card` (with `#2`… when a card has several snippets).
         public var name: String
         /// A name usable as a Swift module and a target: letters, digits and `_` only, unique in the site.
         public var symbolName: String
+    }
+
+    /// A value kept out of line, behind one pointer.
+    indirect enum Stored<Value: Hashable & Sendable>: Hashable, Sendable {
+        case value(Value)
+        init(_ value: Value) { self = .value(value) }
+        var value: Value { switch self { case .value(let value): value } }
     }
 
     private final class Box: @unchecked Sendable {

@@ -1,0 +1,51 @@
+extension Sheet {
+    /// The sheet as a whole run keeps it between reading the sheets and rendering their pages:
+    /// front matter, sections and cards (titles, anchors), every snippet, and top-level Python
+    /// code blocks (highlighted together before any page renders) — but not the prose. A
+    /// snippet that is only shown (`ignore`, no `id=`, not Python) keeps its place and name but
+    /// not its code or output, which only its page needs.
+    ///
+    /// Ten thousand sheets parsed in full take gigabytes; their outlines a small part of that.
+    /// A page is rendered from its file parsed again, which must give the same outline back
+    /// (`SiteBuilder.reparsed`).
+    public func outline() -> Sheet {
+        var outline = self
+        outline.intro = Self.outline(intro)
+        for index in outline.sections.indices {
+            outline.sections[index].items = Self.outline(sections[index].items)
+            for card in outline.sections[index].cards.indices {
+                outline.sections[index].cards[card].items = Self.outline(sections[index].cards[card].items)
+            }
+        }
+        return outline
+    }
+
+    private static func outline(_ items: [ContentItem]) -> [ContentItem] {
+        items.compactMap { item in
+            switch item {
+            case .snippet(let snippet):
+                return .snippet(snippet.isOnlyShown ? snippet.withoutBody() : snippet)
+            case .block(.codeBlock(let code)) where code.language == "python" || code.language == "py":
+                return item
+            case .block:
+                return nil
+            }
+        }
+    }
+}
+
+extension Snippet {
+    /// Shown on its page, never compiled, run or named by another snippet's `uses=`.
+    var isOnlyShown: Bool {
+        self.attributes.mode == .ignore && self.attributes.id == nil && self.language != "python"
+    }
+
+    /// The same snippet without its code and expected output or errors.
+    func withoutBody() -> Snippet {
+        var copy = self
+        copy.code = ""
+        copy.expectedOutput = nil
+        copy.expectedErrors = nil
+        return copy
+    }
+}

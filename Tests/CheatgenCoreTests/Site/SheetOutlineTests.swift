@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+/// What a run keeps of each sheet between loading and rendering, and how a page gets its
+/// prose back.
+@Suite("Sheet outlines")
+struct SheetOutlineTests {
+    static let text = """
+        ---
+        title: Outline
+        ---
+
+        Intro with a [link](#second).
+
+        ## First
+
+        Section prose.
+
+        ```py
+        print("shown, highlighted with the Python snippets")
+        ```
+
+        ### Second
+
+        Card prose.
+
+        ```swift ignore
+        let shown = "only shown"
+        ```
+
+        ```output
+        shown
+        ```
+
+        ```swift ignore id=helper
+        func helper() -> Int { 1 }
+        ```
+
+        ```swift uses=helper
+        print(helper())
+        ```
+
+        ```output
+        1
+        ```
+        """
+
+    @Test func theOutlineKeepsStructureAndSnippetsButNotProse() throws {
+        let full = try sheet(Self.text)
+        let outline = full.outline()
+        #expect(outline.intro.isEmpty)
+        #expect(outline.anchors == full.anchors)
+        #expect(outline.sections[0].items.count == 1, "the Python code block stays, the prose goes")
+        #expect(!SheetRenderer.pythonCode(in: outline).isEmpty)
+        #expect(SheetRenderer.pythonCode(in: outline) == SheetRenderer.pythonCode(in: full))
+        let snippets = outline.snippets
+        #expect(snippets.map(\.name) == full.snippets.map(\.name))
+        #expect(snippets[0].code == "" && snippets[0].expectedOutput == nil, "a shown-only snippet keeps its place, not its code")
+        #expect(snippets[1].code == full.snippets[1].code, "a snippet named by id= keeps its code for uses=")
+        #expect(snippets[2] == full.snippets[2], "a verified snippet is kept whole")
+    }
+
+    @Test func aPageIsRenderedFromTheFileParsedAgainUnlessItChanged() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Self.text, to: "outline.md")
+        let loaded = ContentLoader.load([directory.path + "/outline.md"])
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.formatted))")
+        let outline = try #require(loaded.sheets.first)
+        #expect(outline.intro.isEmpty, "the loader keeps outlines")
+
+        let page = try SiteBuilder.reparsed(outline)
+        #expect(page == (try sheet(Self.text, path: directory.path + "/outline.md")))
+
+        try directory.write(Self.text.replacingOccurrences(of: "print(helper())", with: "print(helper() + 1)"), to: "outline.md")
+        #expect(throws: CheatgenError.self) { try SiteBuilder.reparsed(outline) }
+        // Prose edits change no snippet, so the verified outline still stands.
+        try directory.write(Self.text.replacingOccurrences(of: "Card prose.", with: "Other prose."), to: "outline.md")
+        #expect((try? SiteBuilder.reparsed(outline)) != nil)
+    }
+}
