@@ -48,7 +48,7 @@ public struct CheckAction: Sendable {
         let (configuration, configProblems) = Configuration.load(from: configurationPath)
         bag.append(contentsOf: configProblems)
         async let compilerFacts: Void = Toolchain.warmUp(cacheDirectory: workDirectory, extraFlags: configuration.swiftFlags)
-        let content = ContentLoader.load(paths)
+        let content = ContentLoader.load(paths, options: configuration.parseOptions)
         await compilerFacts
         bag.append(contentsOf: content.diagnostics)
         return (configuration, content, bag)

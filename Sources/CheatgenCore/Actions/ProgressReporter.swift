@@ -30,7 +30,7 @@ public final class ProgressReporter: @unchecked Sendable {
 
     public func begin(total: Int) {
         lock.withLock { self.total = total }
-        if style == .plain { console.err("cheatgen: verifying \(total) snippets") }
+        if style == .plain { console.err("cheatgen: verifying \(total) snippet\(total == 1 ? "" : "s")") }
     }
 
     public func finished(_ result: SnippetResult) {

@@ -13,8 +13,13 @@ public struct Configuration: Sendable, Hashable {
     public var swiftFlags: [String] = []
     /// Packages every sheet's snippets may import.
     public var dependencies: [PackageDependency] = []
+    /// Which snippets are verified unless a sheet says otherwise (`verify:`).
+    public var verify: VerifySetting = .all
 
-    public static let knownKeys = ["base-url", "dependencies", "swift-flags", "timeout", "title"]
+    /// How sheets are read under this configuration.
+    public var parseOptions: SheetParser.Options { SheetParser.Options(verify: verify) }
+
+    public static let knownKeys = ["base-url", "dependencies", "swift-flags", "timeout", "title", "verify"]
 
     public init() {}
 
@@ -67,6 +72,10 @@ public struct Configuration: Sendable, Hashable {
                 }
             case "dependencies":
                 configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)
+            case "verify":
+                if let setting = FrontMatterParser.verifySetting(value, location: place(value.mark), place: place, diagnostics: &diagnostics) {
+                    configuration.verify = setting
+                }
             default:
                 diagnostics.append(.warning("unknown setting '\(name)' is ignored; known: \(knownKeys.joined(separator: ", "))", at: place(key.mark)))
             }

@@ -7,6 +7,8 @@ extension Array where Element == Block {
             case .codeBlock(let code): code.code
             case .blockQuote(let children, _): children.plainText
             case .list(let list): list.items.map(\.plainText).joined(separator: " ")
+            case .table(let table): ([table.header] + table.rows).map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
+            case .attributed(let block, _): [block].plainText
             case .thematicBreak, .html: ""
             }
         }.joined(separator: " ")

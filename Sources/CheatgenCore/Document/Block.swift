@@ -9,6 +9,10 @@ public indirect enum Block: Hashable, Sendable {
     case thematicBreak(SourceLocation)
     /// A raw HTML block. Never emitted as markup.
     case html(String, SourceLocation)
+    /// A GitHub pipe table (cmark core has none; found in paragraphs by `PipeTable`).
+    case table(Table)
+    /// A block with the kramdown attribute list written under it (`{: .-setup}`).
+    case attributed(Block, BlockAttributes)
 
     public struct CodeBlock: Hashable, Sendable {
         /// The whole info string after the fence (`swift unordered timeout=3`).
@@ -50,6 +54,14 @@ public indirect enum Block: Hashable, Sendable {
             l
         case .codeBlock(let c): c.location
         case .list(let l): l.location
+        case .table(let t): t.location
+        case .attributed(let b, _): b.location
         }
+    }
+
+    /// The block without its attribute list.
+    public var unattributed: Block {
+        if case .attributed(let block, _) = self { return block.unattributed }
+        return self
     }
 }

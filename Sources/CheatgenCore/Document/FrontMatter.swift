@@ -14,6 +14,20 @@ public struct FrontMatter: Hashable, Sendable {
     /// Cards (or sections) of this sheet paired with their counterpart in another sheet.
     public var twins: [Twin] = []
 
+    /// `intro:` Markdown shown under the title (Jekyll cheatsheet sites' lead text).
+    public var intro: [Block] = []
+    /// `category:` groups the index page.
+    public var category: String?
+    /// `updated:` as written (`2020-07-05`), shown on the page.
+    public var updated: String?
+    /// `weight:` orders sheets within a category; lower first, then by title.
+    public var weight: Double?
+    /// `keywords:` and `description:`, for search and the page's meta description.
+    public var keywords: [String] = []
+    public var description: String?
+    /// `verify:` for this sheet; nil follows `cheatgen.yml`.
+    public var verify: VerifySetting?
+
     /// `twins: {other-sheet: {my-anchor: their-anchor}}` — the same idea in another sheet.
     public struct Twin: Hashable, Sendable {
         public var anchor: String

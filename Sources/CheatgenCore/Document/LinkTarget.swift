@@ -7,7 +7,9 @@ public enum LinkTarget: Hashable, Sendable {
     /// A scheme that runs code or smuggles content (`javascript:`, `vbscript:`, `data:`): dropped.
     case unsafe
 
-    public init(_ destination: String) {
+    /// `isSheet` tells whether a sheet has the given id: a link written for a Jekyll site
+    /// (`./react`, `react`, `/react`, `react.html`) goes to that sheet when there is one.
+    public init(_ destination: String, isSheet: (String) -> Bool = { _ in false }) {
         let trimmed = destination.trimmed(of: " \t\n")
         // Browsers ignore control characters and case in schemes; so must we.
         let scheme = String(trimmed.unicodeScalars.filter { $0.value > 0x20 }.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }).lowercased()
@@ -26,8 +28,20 @@ public enum LinkTarget: Hashable, Sendable {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let anchor = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
             self = .sheet(id: String(name.dropLast(3)), anchor: anchor)
+        } else if let id = Self.sheetName(file, isSheet: isSheet) {
+            self = .sheet(id: id, anchor: parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil)
         } else {
             self = .external(trimmed)
         }
+    }
+
+    /// The sheet a one-segment path names (`./react`, `/react`, `react.html`), if it exists.
+    private static func sheetName(_ file: String, isSheet: (String) -> Bool) -> String? {
+        var name = Substring(file)
+        if name.hasPrefix("./") { name = name.dropFirst(2) } else if name.hasPrefix("/") { name = name.dropFirst() }
+        guard !name.isEmpty, !name.contains("/"), !name.contains("?") else { return nil }
+        var candidates = [String(name)]
+        for suffix in [".html", ".md"] where name.hasSuffix(suffix) { candidates.append(String(name.dropLast(suffix.count))) }
+        return candidates.first(where: isSheet)
     }
 }

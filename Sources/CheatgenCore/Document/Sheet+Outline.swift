@@ -1,7 +1,8 @@
 extension Sheet {
     /// The sheet as a whole run keeps it between reading the sheets and rendering their pages:
-    /// front matter, sections and cards (titles, anchors), every snippet, and top-level Python
-    /// code blocks (highlighted together before any page renders) — but not the prose. A
+    /// front matter, sections and cards (titles, anchors), every snippet, and the blocks that
+    /// hold code in other languages than Swift (highlighted together before any page renders)
+    /// — but not the prose. A
     /// snippet that is only shown (`ignore`, no `id=`, not Python) keeps its place and name but
     /// not its code or output, which only its page needs.
     ///
@@ -25,11 +26,22 @@ extension Sheet {
             switch item {
             case .snippet(let snippet):
                 return .snippet(snippet.isOnlyShown ? snippet.withoutBody() : snippet)
-            case .block(.codeBlock(let code)) where code.language == "python" || code.language == "py":
-                return item
-            case .block:
-                return nil
+            case .block(let block):
+                return block.containsPygmentsCode ? item : nil
             }
+        }
+    }
+}
+
+extension Block {
+    /// Whether the block is or holds a fenced block in a language other than Swift.
+    var containsPygmentsCode: Bool {
+        switch self {
+        case .codeBlock(let code): !code.language.isEmpty && code.language != "swift"
+        case .attributed(let inner, _): inner.containsPygmentsCode
+        case .blockQuote(let children, _): children.contains { $0.containsPygmentsCode }
+        case .list(let list): list.items.contains { $0.contains { $0.containsPygmentsCode } }
+        default: false
         }
     }
 }

@@ -23,7 +23,7 @@ public struct Sheet: Hashable, Sendable {
     public var anchors: Set<String> {
         var result: Set<String> = []
         for section in sections {
-            result.insert(section.anchor)
+            if !section.isUntitled { result.insert(section.anchor) }
             for card in section.cards { result.insert(card.anchor) }
         }
         return result

@@ -69,6 +69,13 @@ enum CommonMarkParser {
             self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         }
 
+        /// The document's lines that look like link reference definitions (`[label]: url`),
+        /// for parsing table cells apart from the document.
+        private lazy var referenceDefinitions: String = lines.filter { line in
+            let text = line.drop { $0 == " " }
+            return text.hasPrefix("[") && !text.hasPrefix("[^") && text.contains("]:")
+        }.joined(separator: "\n")
+
         private func isFence(line: Int) -> Bool {
             guard line >= 1, line <= lines.count else { return false }
             let text = lines[line - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "+" || $0.isNumber || $0 == "." || $0 == ")" }
@@ -108,7 +115,10 @@ enum CommonMarkParser {
 
         mutating func blocks(under parent: OpaquePointer, depth: Int) -> [Block] {
             if depth > CommonMarkParser.maximumDepth, tooDeep(parent) { return [] }
-            return children(of: parent).compactMap { block($0, depth: depth) }
+            return children(of: parent).flatMap { node -> [Block] in
+                if Kind(node) == .paragraph, let table = tableBlocks(in: node) { return table }
+                return block(node, depth: depth).map { [$0] } ?? []
+            }
         }
 
         private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
@@ -146,6 +156,137 @@ enum CommonMarkParser {
                 return nil
             }
         }
+
+        // MARK: Pipe tables
+
+        /// A paragraph that holds a GFM pipe table, as the paragraph above its header row (if
+        /// any) and the table; nil when the paragraph has no table.
+        private mutating func tableBlocks(in node: OpaquePointer) -> [Block]? {
+            let here = location(of: node)
+            let endLine = Int(cmark_node_get_end_line(node))
+            guard endLine > here.line, endLine <= lines.count else { return nil }
+            var contents: [Substring] = []
+            var offsets: [Int] = []
+            for line in here.line...endLine {
+                let raw = lines[line - 1]
+                let drop = line == here.line ? here.column - 1 : Self.containerPrefix(of: raw, atMost: here.column - 1)
+                guard let start = raw.utf8.index(raw.startIndex, offsetBy: drop, limitedBy: raw.endIndex) else { return nil }
+                contents.append(raw[start...])
+                offsets.append(drop)
+            }
+            guard let (header, alignments) = PipeTable.start(in: contents) else { return nil }
+            var pieces: [InlinePiece] = []
+            if header > 0 {
+                pieces.append(InlinePiece(text: contents[0..<header].joined(separator: "\n"), line: here.line, offsets: Array(offsets[0..<header])))
+            }
+            let headerCells = PipeTable.cells(of: contents[header])
+            for cell in headerCells {
+                pieces.append(InlinePiece(text: cell.text, line: here.line + header, offsets: [offsets[header] + cell.offset]))
+            }
+            var rowCells: [[PipeTable.Cell]] = []
+            for row in (header + 2)..<max(header + 2, contents.count) {
+                // Missing cells are empty and extra ones are dropped, as in GFM.
+                var cells = Array(PipeTable.cells(of: contents[row]).prefix(alignments.count))
+                while cells.count < alignments.count { cells.append(PipeTable.Cell(text: "", offset: 0)) }
+                rowCells.append(cells)
+                for cell in cells {
+                    pieces.append(InlinePiece(text: cell.text, line: here.line + row, offsets: [offsets[row] + cell.offset]))
+                }
+            }
+            var parsed = inlines(of: pieces)[...]
+            var result: [Block] = []
+            if header > 0 { result.append(.paragraph(parsed.removeFirst(), here)) }
+            let headerInlines = Array(parsed.prefix(headerCells.count))
+            parsed = parsed.dropFirst(headerCells.count)
+            var rows: [[[Inline]]] = []
+            for _ in rowCells {
+                rows.append(Array(parsed.prefix(alignments.count)))
+                parsed = parsed.dropFirst(alignments.count)
+            }
+            let tableStart = SourceLocation(path: path, line: here.line + header, column: offsets[header] + 1)
+            result.append(.table(Table(alignments: alignments, header: headerInlines, rows: rows, location: tableStart)))
+            return result
+        }
+
+        /// Leading bytes of a continuation line that belong to its containers (`>` markers and
+        /// indentation), at most `limit` of them.
+        private static func containerPrefix(of line: Substring, atMost limit: Int) -> Int {
+            var count = 0
+            for byte in line.utf8 {
+                guard count < limit, byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") else { break }
+                count += 1
+            }
+            return count
+        }
+
+        /// Text to parse as inline Markdown (a cell, or the paragraph above a table), with where
+        /// each of its lines starts in the file.
+        private struct InlinePiece {
+            var text: String
+            var line: Int
+            /// Bytes before the text on each of its lines.
+            var offsets: [Int]
+        }
+
+        /// Parses every piece's inlines with one cmark call: each becomes a paragraph of its own,
+        /// after a letter so that no cell (`# not a heading`, `- not a list`) starts a block.
+        /// Link locations are moved back to where the text is in the file.
+        private mutating func inlines(of pieces: [InlinePiece]) -> [[Inline]] {
+            var document = ""
+            var firstLines: [Int] = []
+            var line = 1
+            for piece in pieces {
+                firstLines.append(line)
+                document += "x " + piece.text + "\n\n"
+                line += piece.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } + 1
+            }
+            // Reference links in cells (`[text][label]`) need the document's definitions.
+            document += referenceDefinitions
+            let parsed: [[Inline]]? = document.withCString { pointer in
+                guard let root = cmark_parse_document(pointer, document.utf8.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_SAFE) else { return nil }
+                defer { cmark_node_free(root) }
+                let paragraphs = children(of: root).prefix(pieces.count)
+                guard paragraphs.count == pieces.count, paragraphs.allSatisfy({ Kind($0) == .paragraph }) else { return nil }
+                return paragraphs.map { inlines(under: $0, fallback: SourceLocation(path: path, line: 1), depth: 1) }
+            }
+            guard let parsed else { return pieces.map { [.text($0.text)] } }
+            return zip(parsed, zip(pieces, firstLines)).map { inlines, placed in
+                let (piece, firstLine) = placed
+                var result = Self.droppingLeadingLetter(inlines)
+                result = Self.moving(result) { location in
+                    let index = min(max(location.line - firstLine, 0), piece.offsets.count - 1)
+                    let column = location.column - (index == 0 ? 2 : 0) + piece.offsets[index]
+                    return SourceLocation(path: location.path, line: piece.line + index, column: max(column, 1))
+                }
+                return result
+            }
+        }
+
+        /// Removes the `x ` put in front of a piece by `inlines(of:)`.
+        private static func droppingLeadingLetter(_ inlines: [Inline]) -> [Inline] {
+            guard case .text(let first)? = inlines.first, first.hasPrefix("x") else { return inlines }
+            var rest = first.dropFirst()
+            if rest.hasPrefix(" ") { rest = rest.dropFirst() }
+            return rest.isEmpty ? Array(inlines.dropFirst()) : [.text(String(rest))] + inlines.dropFirst()
+        }
+
+        /// The inlines with every link's location passed through `move`.
+        private static func moving(_ inlines: [Inline], _ move: (SourceLocation) -> SourceLocation) -> [Inline] {
+            inlines.map { inline in
+                switch inline {
+                case .link(var link):
+                    link.location = move(link.location)
+                    link.children = moving(link.children, move)
+                    return .link(link)
+                case .emphasis(let children): return .emphasis(moving(children, move))
+                case .strong(let children): return .strong(moving(children, move))
+                case .image(let source, let title, let alt): return .image(source: source, title: title, alt: moving(alt, move))
+                default: return inline
+                }
+            }
+        }
+
+        // MARK: Inlines
 
         private mutating func inlines(under parent: OpaquePointer, fallback: SourceLocation, depth: Int) -> [Inline] {
             if depth > CommonMarkParser.maximumDepth, tooDeep(parent) { return [] }

@@ -18,24 +18,25 @@ public enum ContentLoader {
 
     /// Sheets that the loaded ones refer to but that were not given: found next to the sheet
     /// that names them, parsed (not verified) so their anchors can be checked.
-    private static func neighbours(of sheets: [Sheet], links: [String: [Inline.Link]]) -> [Sheet] {
+    private static func neighbours(of sheets: [Sheet], links: [String: [Inline.Link]], options: SheetParser.Options) -> [Sheet] {
         let loaded = Set(sheets.map(\.id))
         var found: [String: Sheet] = [:]
         for sheet in sheets {
             let folder = (sheet.path as NSString).deletingLastPathComponent
             var ids = sheet.frontMatter.related + sheet.frontMatter.twins.map(\.otherSheet)
             for link in links[sheet.id] ?? [] {
-                if case .sheet(let id?, _) = LinkTarget(link.destination) { ids.append(id) }
+                let isSibling = { (id: String) in FileManager.default.fileExists(atPath: folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md") }
+                if case .sheet(let id?, _) = LinkTarget(link.destination, isSheet: { loaded.contains($0) || isSibling($0) }) { ids.append(id) }
             }
             for id in Set(ids) where !loaded.contains(id) && found[id] == nil {
                 let path = folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md"
-                if let neighbour = SheetParser.parse(fileAt: path).sheet { found[id] = neighbour }
+                if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = neighbour }
             }
         }
         return found.keys.sorted().map { found[$0]! }
     }
 
-    public static func load(_ paths: [String]) -> Result {
+    public static func load(_ paths: [String], options: SheetParser.Options = SheetParser.Options()) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -69,7 +70,7 @@ public enum ContentLoader {
         // Sheets parse independently, on all cores, each kept as its outline and links; what only
         // the whole set can tell comes after.
         let parsed = concurrentMap(unique) { file in
-            var result = SheetParser.parse(fileAt: file)
+            var result = SheetParser.parse(fileAt: file, options: options)
             let links = result.sheet?.links ?? []
             result.sheet = result.sheet?.outline()
             return Loaded(result: result, links: links)
@@ -88,7 +89,7 @@ public enum ContentLoader {
             sheets.append(sheet)
             links[sheet.id] = loaded.links
         }
-        diagnostics.append(contentsOf: CrossReferences.check(sheets, links: links, neighbours: neighbours(of: sheets, links: links)))
+        diagnostics.append(contentsOf: CrossReferences.check(sheets, links: links, neighbours: neighbours(of: sheets, links: links, options: options)))
         return Result(sheets: sheets, diagnostics: diagnostics)
     }
 }

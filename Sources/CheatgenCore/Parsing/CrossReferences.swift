@@ -25,7 +25,7 @@ public enum CrossReferences {
                 }
             }
             for link in links?[sheet.id] ?? sheet.links {
-                guard case .sheet(let id, let anchor) = LinkTarget(link.destination) else { continue }
+                guard case .sheet(let id, let anchor) = LinkTarget(link.destination, isSheet: { byID[$0] != nil }) else { continue }
                 guard let target = id.map({ byID[$0] }) ?? sheet else {
                     diagnostics.append(.error("link to '\(link.destination)': there is no sheet '\(id!)'", at: link.location))
                     continue
@@ -61,6 +61,8 @@ extension Sheet {
                 case .paragraph(let inlines, _), .heading(_, let inlines, _): visit(inlines)
                 case .blockQuote(let children, _): visit(children)
                 case .list(let list): list.items.forEach(visit)
+                case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
+                case .attributed(let inner, _): visit([inner])
                 default: break
                 }
             }
@@ -68,6 +70,7 @@ extension Sheet {
         func visit(_ items: [ContentItem]) {
             for case .block(let block) in items { visit([block]) }
         }
+        visit(frontMatter.intro)
         visit(intro)
         for section in sections {
             visit(section.title)

@@ -3,7 +3,11 @@ import Yams
 /// Splits the `---` YAML header from a sheet and reads it with Yams.
 enum FrontMatterParser {
     /// Keys a sheet may set; anything else is reported as a warning so typos do not go unnoticed.
-    static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins", "dependencies"]
+    static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins", "dependencies",
+                                         "intro", "category", "updated", "weight", "keywords", "description", "verify"]
+    /// Keys of Jekyll cheatsheet sites (devhints) that mean nothing here: accepted without a word.
+    static let ignoredKeys: Set<String> = ["layout", "prism_languages", "ads", "og_type", "html_class", "redirect_to",
+                                           "authors", "archived", "deprecated"]
 
     struct Result {
         var frontMatter: FrontMatter?
@@ -58,7 +62,28 @@ enum FrontMatterParser {
             let location = place(keyNode.mark, path: path)
             switch key {
             case "title":
-                title = string(value, key: key, location: location, diagnostics: &diagnostics)
+                // `title: 101` is the sheet about 101, not a number.
+                title = text(value, key: key, location: location, diagnostics: &diagnostics)
+            case "intro":
+                if let markdown = string(value, key: key, location: location, diagnostics: &diagnostics) {
+                    frontMatter.intro = intro(markdown, value: value, path: path, diagnostics: &diagnostics)
+                }
+            case "category":
+                frontMatter.category = text(value, key: key, location: location, diagnostics: &diagnostics)
+            case "updated":
+                frontMatter.updated = text(value, key: key, location: location, diagnostics: &diagnostics)
+            case "weight":
+                if let number = value.float { frontMatter.weight = number } else {
+                    diagnostics.append(.error("'weight' must be a number (lower sorts first)", at: location))
+                }
+            case "keywords":
+                frontMatter.keywords = strings(value, key: key, path: path, location: location, diagnostics: &diagnostics).map(\.0)
+            case "description":
+                frontMatter.description = string(value, key: key, location: location, diagnostics: &diagnostics)
+            case "verify":
+                frontMatter.verify = verifySetting(value, location: location, place: { place($0, path: path) }, diagnostics: &diagnostics)
+            case _ where ignoredKeys.contains(key):
+                break
             case "summary":
                 frontMatter.summary = string(value, key: key, location: location, diagnostics: &diagnostics) ?? ""
             case "tags":
@@ -83,6 +108,45 @@ enum FrontMatterParser {
         }
         frontMatter.title = title
         return frontMatter
+    }
+
+    /// Any scalar as written: `title: 101`, `updated: 2020-07-05`.
+    private static func text(_ node: Node, key: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
+        guard case .scalar(let scalar) = node else {
+            diagnostics.append(.error("'\(key)' must be a single value, not a list or mapping", at: location))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// `verify: true | false | [swift, python]`, in a sheet or `cheatgen.yml`.
+    static func verifySetting(_ node: Node, location: SourceLocation, place: (Mark?) -> SourceLocation, diagnostics: inout [Diagnostic]) -> VerifySetting? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let flag = node.bool { return flag ? .all : VerifySetting.none }
+        guard case .sequence(let items) = node else {
+            diagnostics.append(.error("'verify' must be true, false or a list of languages such as [swift]", at: location))
+            return nil
+        }
+        var names: Set<String> = []
+        for item in items {
+            guard let word = item.string, let language = SheetParser.canonicalLanguage(word) else {
+                let known = SheetParser.snippetLanguages.sorted().joined(separator: ", ")
+                diagnostics.append(.error("'verify' lists '\(item.string ?? "?")', which is not a language cheatgen runs (\(known))", at: place(item.mark)))
+                continue
+            }
+            names.insert(language)
+        }
+        return .languages(names)
+    }
+
+    /// The `intro:` Markdown, its lines numbered as in the file (a block scalar's text starts on
+    /// the line after its key).
+    private static func intro(_ markdown: String, value: Node, path: String, diagnostics: inout [Diagnostic]) -> [Block] {
+        guard case .scalar(let scalar) = value else { return [] }
+        let firstLine = place(scalar.mark, path: path).line + (scalar.style == .literal || scalar.style == .folded ? 1 : 0)
+        let padded = String(repeating: "\n", count: max(firstLine - 1, 0)) + markdown
+        let parsed = CommonMarkParser.parse(padded, path: path)
+        diagnostics.append(contentsOf: parsed.diagnostics)
+        return parsed.blocks
     }
 
     private static func string(_ node: Node, key: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {

@@ -11,19 +11,41 @@ struct MarkdownHTMLRenderer {
     }
 
     func render(_ block: Block) -> String {
+        render(block, attributes: BlockAttributes())
+    }
+
+    /// The HTML attributes of a kramdown attribute list (`{: .-setup data-line="2"}`), with a
+    /// leading space; `base` classes come first.
+    static func htmlAttributes(_ attributes: BlockAttributes, classes base: [String] = [], includeID: Bool = true) -> String {
+        var html = ""
+        if includeID, let id = attributes.id { html += " id=\"\(HTML.escape(id))\"" }
+        let classes = base + attributes.classes
+        if !classes.isEmpty { html += " class=\"\(HTML.escape(classes.joined(separator: " ")))\"" }
+        for pair in attributes.pairs where pair.key.hasPrefix("data-") || pair.key == "title" || pair.key == "lang" {
+            html += " \(HTML.escape(pair.key))=\"\(HTML.escape(pair.value))\""
+        }
+        return html
+    }
+
+    func render(_ block: Block, attributes: BlockAttributes) -> String {
+        let extra = Self.htmlAttributes(attributes)
         switch block {
+        case .attributed(let inner, let more):
+            var merged = attributes
+            merged.merge(more)
+            return render(inner, attributes: merged)
         case .paragraph(let inlines, _):
-            return "<p>\(render(inlines))</p>\n"
+            return "<p\(extra)>\(render(inlines))</p>\n"
         case .heading(let level, let inlines, _):
             // Sheet headings are sections (h2) and cards (h3); deeper ones sit inside cards.
             let tag = "h\(min(max(level, 4), 6))"
-            return "<\(tag)>\(render(inlines))</\(tag)>\n"
+            return "<\(tag)\(extra)>\(render(inlines))</\(tag)>\n"
         case .codeBlock(let code):
             let language = code.language
-            let classes = language.isEmpty ? "code" : "code language-\(HTML.escape(language))"
-            return "<pre class=\"\(classes)\"><code>\(highlight(code.code, language))</code></pre>\n"
+            let classes = ["code"] + (language.isEmpty ? [] : ["language-\(language)"])
+            return "<pre\(Self.htmlAttributes(attributes, classes: classes))><code>\(highlight(code.code, language))</code></pre>\n"
         case .blockQuote(let children, _):
-            return "<blockquote>\n\(render(children))</blockquote>\n"
+            return "<blockquote\(extra)>\n\(render(children))</blockquote>\n"
         case .list(let list):
             let tag = list.isOrdered ? "ol" : "ul"
             let start = list.isOrdered && list.start != 1 ? " start=\"\(list.start)\"" : ""
@@ -38,16 +60,50 @@ struct MarkdownHTMLRenderer {
                 }
                 return "<li>\n\(render(item))</li>\n"
             }.joined()
-            return "<\(tag)\(start)>\n\(items)</\(tag)>\n"
+            return "<\(tag)\(start)\(extra)>\n\(items)</\(tag)>\n"
         case .thematicBreak:
-            return "<hr>\n"
+            return "<hr\(extra)>\n"
         case .html(let raw, _):
             return "<pre class=\"raw-html\"><code>\(HTML.escape(raw))</code></pre>\n"
+        case .table(let table):
+            return render(table, attributes: attributes)
         }
     }
 
+    /// A pipe table in a wrapper that scrolls sideways on narrow screens (focusable, so a
+    /// keyboard can scroll it too); alignment by class, not inline style.
+    func render(_ table: Table, attributes: BlockAttributes) -> String {
+        func cell(_ tag: String, _ inlines: [Inline], _ alignment: Table.Alignment) -> String {
+            let align = alignment == .none ? "" : " class=\"align-\(alignment.rawValue)\""
+            return "<\(tag)\(align)>\(render(inlines))</\(tag)>"
+        }
+        var html = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
+        html += "<table\(Self.htmlAttributes(attributes))>\n<thead>\n<tr>"
+        for (index, header) in table.header.enumerated() {
+            html += cell("th", header, table.alignments[index])
+        }
+        html += "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            html += "<tbody>\n"
+            for row in table.rows {
+                html += "<tr>" + row.enumerated().map { cell("td", $1, table.alignments[$0]) }.joined() + "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        return html + "</table></div>\n"
+    }
+
     func render(_ inlines: [Inline]) -> String {
-        inlines.map(render).joined()
+        let kept = InlineHTML.kept(inlines)
+        guard kept.contains(true) else { return inlines.map(render).joined() }
+        return zip(inlines, kept).map { inline, keep in
+            guard keep, case .html(let raw) = inline, let tag = InlineHTML.tag(raw) else { return render(inline) }
+            switch tag {
+            case .lineBreak: return "<br>"
+            case .open(let name): return "<\(name)>"
+            case .close(let name): return "</\(name)>"
+            }
+        }.joined()
     }
 
     func render(_ inline: Inline) -> String {

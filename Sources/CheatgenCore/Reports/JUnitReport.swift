@@ -32,7 +32,7 @@ public enum JUnitReport {
         if !contentErrors.isEmpty {
             let text = contentErrors.map(\.formatted).joined(separator: "\n")
             xml += "  <testsuite name=\"content\" tests=\"1\" failures=\"1\">\n"
-            xml += "    <testcase classname=\"content\" name=\"content is valid\">\n      <failure message=\"\(attr("\(contentErrors.count) content errors"))\">\(self.text(text))</failure>\n    </testcase>\n  </testsuite>\n"
+            xml += "    <testcase classname=\"content\" name=\"content is valid\">\n      <failure message=\"\(attr("\(contentErrors.count) content error\(contentErrors.count == 1 ? "" : "s")"))\">\(self.text(text))</failure>\n    </testcase>\n  </testsuite>\n"
         }
         return xml + "</testsuites>\n"
     }

@@ -61,7 +61,7 @@ public struct ServeAction: Sendable {
         do {
             let outcome = try await build.check.run()
             if outcome.succeeded, let report = outcome.report {
-                try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report, page: SiteBuilder.reparsed)
+                try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report, page: SiteBuilder.reparser(outcome.configuration.parseOptions))
                 state.built(problems: [])
                 build.check.console.err("cheatgen: site rebuilt")
             } else {

@@ -51,16 +51,22 @@ struct CardView {
     /// Set on the comparison page: the sheet the card comes from and a link to it there.
     var sheet: String = ""
     var href: String = ""
+    /// `card` and the classes of its attribute list (`-prime`).
+    var classes: String = "card"
 }
 
 struct SectionView {
     var anchor: String
     var title: String
     var titleHTML: String
+    /// False for the untitled section that cards before the first `##` form.
+    var isTitled: Bool = true
     var hasPreamble: Bool
     var preambleHTML: String
     var cards: [CardView]
     var twins: [LinkView] = []
+    var classes: String = "sheet-section"
+    var cardsClasses: String = "cards"
 }
 
 struct SheetPageView {
@@ -69,9 +75,14 @@ struct SheetPageView {
     var id: String
     var title: String
     var summary: String
+    /// The front matter's `intro:`, rendered.
+    var leadHTML: String
+    var category: String?
+    var updated: String?
     var tags: [TagView]
     var verifiedCount: Int
-    var verifiedLabel: String
+    /// Nil when nothing on the sheet was verified: no "0 verified snippets".
+    var verifiedLabel: String?
     var hasRelated: Bool
     var related: [LinkView]
     var comparisons: [LinkView]
@@ -85,9 +96,20 @@ struct IndexPageView {
     var chrome: PageChrome
     var sheetCount: Int
     var snippetCount: Int
+    /// "4 cheatsheets, 159 snippets, each one verified with …" (or without snippets).
+    var summaryLine: String
     var hasTags: Bool
     var tags: [TagView]
-    var sheets: [SheetSummaryView]
+    var groups: [Group]
+
+    /// The sheets of one `category:` (title empty when no sheet has a category).
+    struct Group {
+        var title: String
+        var anchor: String
+        var sheets: [SheetSummaryView]
+        /// `h3` under a group title, else `h2`, so headings never skip a level.
+        var headingTag: String
+    }
 
     struct SheetSummaryView {
         var id: String
@@ -96,7 +118,8 @@ struct IndexPageView {
         var tags: [TagView]
         var tagSlugs: String
         var verifiedCount: Int
-        var verifiedLabel: String
+        var verifiedLabel: String?
+        var updated: String?
     }
 }
 

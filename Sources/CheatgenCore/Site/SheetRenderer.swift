@@ -5,8 +5,8 @@ struct SheetRenderer {
     let chrome: PageChrome
     let sheetsByID: [String: Sheet]
     let report: VerificationReport
-    /// Python code already highlighted by Pygments, by its text.
-    let python: [String: String]
+    /// Code in other languages than Swift, already highlighted by Pygments.
+    let highlighted: [PygmentsHighlighter.Block: String]
 
     let twins: TwinIndex
 
@@ -19,8 +19,8 @@ struct SheetRenderer {
         static let sheetPage = Place(root: "", ownPage: "")
         static func comparePage(for sheet: Sheet) -> Place { Place(root: "../", ownPage: "../\(sheet.id).html") }
 
-        func href(for destination: String) -> String? {
-            switch LinkTarget(destination) {
+        func href(for destination: String, isSheet: (String) -> Bool) -> String? {
+            switch LinkTarget(destination, isSheet: isSheet) {
             case .unsafe: nil
             case .external(let url): url
             case .sheet(let id?, let anchor): "\(root)\(id).html" + (anchor.map { "#\($0)" } ?? "")
@@ -40,13 +40,16 @@ struct SheetRenderer {
         }
         let markdown = markdownRenderer(place)
         let intro = try body(sheet.intro, sheet: sheet, markdown: markdown, place: place)
+        let lead = markdown.render(sheet.frontMatter.intro)
+        let verifiedCount = Self.verifiedCount(sheet, report: report)
         let view = SheetPageView(
             chrome: chrome.page(title: "\(sheet.frontMatter.title) — \(chrome.siteTitle)",
-                                description: sheet.frontMatter.summary.isEmpty ? nil : sheet.frontMatter.summary),
+                                description: Self.description(of: sheet)),
             id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
+            leadHTML: lead, category: sheet.frontMatter.category, updated: sheet.frontMatter.updated,
             tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
-            verifiedCount: Self.verifiedCount(sheet, report: report),
-            verifiedLabel: Self.verifiedLabel(Self.verifiedCount(sheet, report: report)),
+            verifiedCount: verifiedCount,
+            verifiedLabel: verifiedCount == 0 ? nil : Self.verifiedLabel(verifiedCount),
             hasRelated: !related.isEmpty || !comparisons.isEmpty,
             related: related.enumerated().map { LinkView(href: "\($1.id).html", title: $1.frontMatter.title, last: $0 == related.count - 1) },
             comparisons: comparisons,
@@ -55,7 +58,8 @@ struct SheetRenderer {
     }
 
     private func markdownRenderer(_ place: Place) -> MarkdownHTMLRenderer {
-        MarkdownHTMLRenderer(resolveLink: place.href(for:), highlight: highlight)
+        let sheets = sheetsByID
+        return MarkdownHTMLRenderer(resolveLink: { place.href(for: $0, isSheet: { sheets[$0] != nil }) }, highlight: highlight)
     }
 
     private func twinLinks(_ sheet: Sheet, anchor: String, place: Place) -> [LinkView] {
@@ -73,12 +77,16 @@ struct SheetRenderer {
                 cards.append(CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: markdown.render(card.title),
                                       bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
                                       twins: twinLinks(sheet, anchor: card.anchor, place: place),
-                                      sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)"))
+                                      sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)",
+                                      classes: Self.classList(["card"] + card.attributes.classes)))
             }
             let preamble = try body(section.items, sheet: sheet, markdown: markdown, place: place)
             sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: markdown.render(section.title),
+                                        isTitled: !section.isUntitled,
                                         hasPreamble: !preamble.isEmpty, preambleHTML: preamble, cards: cards,
-                                        twins: twinLinks(sheet, anchor: section.anchor, place: place)))
+                                        twins: section.isUntitled ? [] : twinLinks(sheet, anchor: section.anchor, place: place),
+                                        classes: Self.classList(["sheet-section"] + section.attributes.classes),
+                                        cardsClasses: Self.classList(["cards"] + Self.columnClasses(section.attributes))))
         }
         return sections
     }
@@ -112,6 +120,26 @@ struct SheetRenderer {
             leftTitle: left.frontMatter.title, rightTitle: right.frontMatter.title,
             leftHref: "../\(left.id).html", rightHref: "../\(right.id).html", rows: rows)
         return try theme.render(view, template: "compare")
+    }
+
+    /// The page's meta description: `description:`, else `summary:`, else the intro's text.
+    static func description(of sheet: Sheet) -> String? {
+        let candidates = [sheet.frontMatter.description ?? "", sheet.frontMatter.summary, sheet.frontMatter.intro.plainText]
+        return candidates.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.first { !$0.isEmpty }
+    }
+
+    static func classList(_ classes: [String]) -> String {
+        var seen: Set<String> = []
+        return classes.filter { seen.insert($0).inserted }.joined(separator: " ")
+    }
+
+    /// devhints' layout hints: `-one-column` … `-six-column` set the section's grid.
+    static func columnClasses(_ attributes: BlockAttributes) -> [String] {
+        let counts = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6]
+        return attributes.classes.compactMap { name in
+            guard name.hasPrefix("-"), name.hasSuffix("-column"), let count = counts[String(name.dropFirst().dropLast(7))] else { return nil }
+            return "columns-\(count)"
+        }
     }
 
     /// "1 verified snippet", "12 verified snippets"
@@ -161,29 +189,37 @@ struct SheetRenderer {
             hasErrors: mode == .compileFail && !errors.isEmpty, errors: errors)
     }
 
-    /// Swift through swift-syntax, Python through Pygments (done in one batch beforehand),
-    /// every other language as plain escaped text.
+    /// Swift through swift-syntax; every other language through Pygments (done in one batch
+    /// beforehand), or as plain escaped text when Pygments does not know it.
     func highlight(_ code: String, language: String) -> String {
         let trimmed = Self.trimmingFinalNewline(code)
-        switch language {
-        case "swift": return SwiftHighlighter.highlight(trimmed)
-        case "python", "py": return python[trimmed] ?? HTML.escape(trimmed)
-        default: return HTML.escape(trimmed)
-        }
+        if language == "swift" { return SwiftHighlighter.highlight(trimmed) }
+        return highlighted[PygmentsHighlighter.Block(language: language, code: trimmed)] ?? HTML.escape(trimmed)
     }
 
     static func trimmingFinalNewline(_ code: String) -> String {
         code.hasSuffix("\n") ? String(code.dropLast()) : code
     }
 
-    /// Every Python text the page will highlight, so they can be done in one batch.
-    static func pythonCode(in sheet: Sheet) -> [String] {
-        var codes: [String] = []
+    /// Every block the page will highlight with Pygments, so they can be done in one batch.
+    static func pygmentsBlocks(in sheet: Sheet) -> [PygmentsHighlighter.Block] {
+        var blocks: [PygmentsHighlighter.Block] = []
+        func visit(_ block: Block) {
+            switch block {
+            case .codeBlock(let code) where !code.language.isEmpty && code.language != "swift":
+                blocks.append(.init(language: code.language, code: trimmingFinalNewline(code.code)))
+            case .attributed(let inner, _): visit(inner)
+            case .blockQuote(let children, _): children.forEach(visit)
+            case .list(let list): list.items.forEach { $0.forEach(visit) }
+            default: break
+            }
+        }
         func visit(_ items: [ContentItem]) {
             for item in items {
                 switch item {
-                case .snippet(let s) where s.language == "python": codes.append(trimmingFinalNewline(s.visibleCode))
-                case .block(.codeBlock(let c)) where c.language == "python" || c.language == "py": codes.append(trimmingFinalNewline(c.code))
+                case .snippet(let s) where s.language != "swift":
+                    blocks.append(.init(language: s.language, code: trimmingFinalNewline(s.visibleCode)))
+                case .block(let block): visit(block)
                 default: break
                 }
             }
@@ -193,6 +229,6 @@ struct SheetRenderer {
             visit(section.items)
             section.cards.forEach { visit($0.items) }
         }
-        return codes
+        return blocks
     }
 }

@@ -31,9 +31,9 @@ public struct SiteBuilder {
         let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
         let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version)
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let python = await PythonHighlighter.highlight(sheets.flatMap(SheetRenderer.pythonCode(in:)), scratch: NSTemporaryDirectory()) ?? [:]
+        let highlighted = await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory()) ?? [:]
         let twins = TwinIndex(sheets)
-        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, python: python, twins: twins)
+        let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, highlighted: highlighted, twins: twins)
         var search = SearchIndex.Writer()
         try search.begin(emit)
         let batch = max(ProcessInfoCores.count * 8, 8)
@@ -101,11 +101,16 @@ public struct SiteBuilder {
     /// A sheet's file parsed again for its page. It must be the sheet that was verified: a file
     /// changed since (an editor saving during a build) stops the build rather than publish a
     /// page whose snippets were not the ones checked.
-    public static func reparsed(_ outline: Sheet) throws -> Sheet {
-        guard let sheet = SheetParser.parse(fileAt: outline.path).sheet, sheet.outline() == outline else {
+    public static func reparsed(_ outline: Sheet, options: SheetParser.Options = SheetParser.Options()) throws -> Sheet {
+        guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, sheet.outline() == outline else {
             throw CheatgenError("\(outline.path) changed while the site was being built; build again")
         }
         return sheet
+    }
+
+    /// `reparsed` with the options the sheets were loaded with.
+    public static func reparser(_ options: SheetParser.Options) -> @Sendable (Sheet) throws -> Sheet {
+        { try reparsed($0, options: options) }
     }
 
     private func indexView(_ sheets: [Sheet], report: VerificationReport, chrome: PageChrome) -> IndexPageView {
@@ -116,18 +121,46 @@ public struct SiteBuilder {
             }
         }
         let tags = tagCounts.sorted { $0.key < $1.key }.map { TagView(name: $0.value.name, slug: $0.key, count: $0.value.count) }
-        let summaries = sheets.map { sheet in
-            IndexPageView.SheetSummaryView(
-                id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
+        func summary(_ sheet: Sheet) -> IndexPageView.SheetSummaryView {
+            let count = SheetRenderer.verifiedCount(sheet, report: report)
+            return IndexPageView.SheetSummaryView(
+                id: sheet.id, title: sheet.frontMatter.title, summary: Self.blurb(of: sheet),
                 tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
                 tagSlugs: sheet.frontMatter.tags.map(Anchor.slug).joined(separator: " "),
-                verifiedCount: SheetRenderer.verifiedCount(sheet, report: report),
-                verifiedLabel: SheetRenderer.verifiedLabel(SheetRenderer.verifiedCount(sheet, report: report)))
+                verifiedCount: count,
+                verifiedLabel: count == 0 ? nil : SheetRenderer.verifiedLabel(count),
+                updated: sheet.frontMatter.updated)
         }
+        // Sheets grouped by `category:` (in name order, uncategorized last), by `weight:` then
+        // title within a group; one untitled group when no sheet has a category.
+        let byCategory = Dictionary(grouping: sheets) { $0.frontMatter.category ?? "" }
+        let hasCategories = byCategory.keys.contains { !$0.isEmpty }
+        let names = byCategory.keys.sorted { ($0.isEmpty ? 1 : 0, $0.lowercased()) < ($1.isEmpty ? 1 : 0, $1.lowercased()) }
+        let groups = names.map { name in
+            let members = byCategory[name]!.sorted {
+                ($0.frontMatter.weight ?? 0, $0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.weight ?? 0, $1.frontMatter.title.lowercased(), $1.id)
+            }
+            let title = name.isEmpty ? (hasCategories ? "Other" : "") : name
+            return IndexPageView.Group(title: title, anchor: title.isEmpty ? "" : "category-" + Anchor.slug(title),
+                                       sheets: members.map(summary), headingTag: title.isEmpty ? "h2" : "h3")
+        }
+        let snippetCount = sheets.reduce(0) { $0 + SheetRenderer.verifiedCount($1, report: report) }
+        var line = "\(sheets.count) cheatsheet\(sheets.count == 1 ? "" : "s")"
+        line += snippetCount == 0 ? "." : ", \(snippetCount) snippet\(snippetCount == 1 ? "" : "s"), each one verified with \(chrome.toolchains)."
         return IndexPageView(
             chrome: chrome.page(title: configuration.title, description: "Verified cheatsheets"), sheetCount: sheets.count,
-            snippetCount: sheets.reduce(0) { $0 + SheetRenderer.verifiedCount($1, report: report) },
-            hasTags: !tags.isEmpty, tags: tags, sheets: summaries)
+            snippetCount: snippetCount, summaryLine: line,
+            hasTags: !tags.isEmpty, tags: tags, groups: groups)
+    }
+
+    /// What the index says about a sheet: its summary, else its description, else the start
+    /// of its intro.
+    static func blurb(of sheet: Sheet) -> String {
+        let candidates = [sheet.frontMatter.summary, sheet.frontMatter.description ?? "", sheet.frontMatter.intro.plainText]
+        guard let text = candidates.map({ $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }).first(where: { !$0.isEmpty }) else { return "" }
+        guard text.count > 160 else { return text }
+        let cut = text.prefix(160)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
     private func sitemap(base: String, sheets: [Sheet]) -> String {

@@ -52,8 +52,8 @@ struct SheetOutlineTests {
         #expect(outline.intro.isEmpty)
         #expect(outline.anchors == full.anchors)
         #expect(outline.sections[0].items.count == 1, "the Python code block stays, the prose goes")
-        #expect(!SheetRenderer.pythonCode(in: outline).isEmpty)
-        #expect(SheetRenderer.pythonCode(in: outline) == SheetRenderer.pythonCode(in: full))
+        #expect(!SheetRenderer.pygmentsBlocks(in: outline).isEmpty)
+        #expect(SheetRenderer.pygmentsBlocks(in: outline) == SheetRenderer.pygmentsBlocks(in: full))
         let snippets = outline.snippets
         #expect(snippets.map(\.name) == full.snippets.map(\.name))
         #expect(snippets[0].code == "" && snippets[0].expectedOutput == nil, "a shown-only snippet keeps its place, not its code")

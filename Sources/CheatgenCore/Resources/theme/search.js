@@ -311,6 +311,10 @@
         var tags = (card.getAttribute("data-tags") || "").split(/\s+/);
         card.hidden = !!tag && tags.indexOf(tag) < 0;
       });
+      // a category with no sheet left to show hides its title too
+      Array.prototype.forEach.call(document.querySelectorAll(".sheet-group"), function (group) {
+        group.hidden = !group.querySelector(".sheet-card:not([hidden])");
+      });
     }
 
     function tagFromHash() {
