@@ -112,6 +112,7 @@ enum FrontMatterParser {
 
     /// Any scalar as written: `title: 101`, `updated: 2020-07-05`.
     private static func text(_ node: Node, key: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return nil }
         guard case .scalar(let scalar) = node else {
             diagnostics.append(.error("'\(key)' must be a single value, not a list or mapping", at: location))
             return nil

@@ -276,7 +276,7 @@ public enum SheetParser {
         /// reported, once per block.
         private mutating func warnAboutInlineHTML(in block: Block) {
             if let tag = InlineHTML.firstShownAsText(in: block) {
-                diagnostics.append(.warning("raw HTML '\(tag)' is not rendered; it is shown as text", at: block.location))
+                diagnostics.append(.warning("raw HTML is not rendered; it is shown as text: \(tag)", at: block.location))
             }
         }
 

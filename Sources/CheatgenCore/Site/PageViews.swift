@@ -76,7 +76,7 @@ struct SheetPageView {
     var title: String
     var summary: String
     /// The front matter's `intro:`, rendered.
-    var leadHTML: String
+    var leadHTML: String?
     var category: String?
     var updated: String?
     var tags: [TagView]
@@ -104,8 +104,9 @@ struct IndexPageView {
 
     /// The sheets of one `category:` (title empty when no sheet has a category).
     struct Group {
-        var title: String
-        var anchor: String
+        /// Nil for the one group of an index without categories.
+        var title: String?
+        var anchor: String?
         var sheets: [SheetSummaryView]
         /// `h3` under a group title, else `h2`, so headings never skip a level.
         var headingTag: String

@@ -46,7 +46,7 @@ struct SheetRenderer {
             chrome: chrome.page(title: "\(sheet.frontMatter.title) — \(chrome.siteTitle)",
                                 description: Self.description(of: sheet)),
             id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
-            leadHTML: lead, category: sheet.frontMatter.category, updated: sheet.frontMatter.updated,
+            leadHTML: lead.isEmpty ? nil : lead, category: sheet.frontMatter.category, updated: sheet.frontMatter.updated,
             tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
             verifiedCount: verifiedCount,
             verifiedLabel: verifiedCount == 0 ? nil : Self.verifiedLabel(verifiedCount),

@@ -141,7 +141,7 @@ public struct SiteBuilder {
                 ($0.frontMatter.weight ?? 0, $0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.weight ?? 0, $1.frontMatter.title.lowercased(), $1.id)
             }
             let title = name.isEmpty ? (hasCategories ? "Other" : "") : name
-            return IndexPageView.Group(title: title, anchor: title.isEmpty ? "" : "category-" + Anchor.slug(title),
+            return IndexPageView.Group(title: title.isEmpty ? nil : title, anchor: title.isEmpty ? nil : "category-" + Anchor.slug(title),
                                        sheets: members.map(summary), headingTag: title.isEmpty ? "h2" : "h3")
         }
         let snippetCount = sheets.reduce(0) { $0 + SheetRenderer.verifiedCount($1, report: report) }

@@ -172,7 +172,7 @@ struct CheckCommandTests {
         let fence = try line(of: "```swift", after: "### Exits early", in: text)
         let output = try line(of: "```output", after: "### Exits early", in: text)
         #expect(result.errorLines == [
-            "cheatgen: verifying 1 snippets",
+            "cheatgen: verifying 1 snippet",
             "cheatgen: FAILED double-failure/exits-early-with-the-wrong-output",
             "double-failure.md:\(fence):1: error: snippet exited with status 3",
             "double-failure.md:\(output):1: error: snippet output does not match the 'output' block",

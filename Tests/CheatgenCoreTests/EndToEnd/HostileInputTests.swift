@@ -351,7 +351,7 @@ struct HostileInputTests {
         let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.outputLines == ["snippets: 3 passed, 0 failed, 1 skipped", "wrote site/: 1 sheets"])
+        #expect(result.outputLines == ["snippets: 3 passed, 0 failed, 1 skipped", "wrote site/: 1 sheet"])
         #expect(result.errorLines.allSatisfy { $0.contains(": warning: raw HTML is not rendered; it is shown as text") }, "\(result.errorLines)")
 
         let pages = try htmlPages(in: directory.url.appendingPathComponent("site"))

@@ -48,12 +48,25 @@ struct FrontMatterTests {
         #expect(sheet.frontMatter.title == "42")
     }
 
-    @Test("A title YAML reads as a number, boolean or null is refused at its line",
-          arguments: ["42", "3.5", "true", "null", "[a, b]", "{a: b}"])
-    func titleMustBeAString(value: String) {
+    @Test("A title YAML would read as a number or boolean is the text as written (`title: 101`)",
+          arguments: ["101", "3.5", "true", "2020-07-05"])
+    func scalarTitleIsText(value: String) throws {
+        let parsed = try sheet("---\nsummary: s\ntitle: \(value)\n---\n")
+        #expect(parsed.frontMatter.title == value)
+    }
+
+    @Test("A title that is a list or mapping is refused at its line", arguments: ["[a, b]", "{a: b}"])
+    func titleMustBeOneValue(value: String) {
         let parsed = parse("---\nsummary: s\ntitle: \(value)\n---\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:3:1: error: 'title' must be a string"])
+        #expect(parsed.lines == ["sheet.md:3:1: error: 'title' must be a single value, not a list or mapping"])
+    }
+
+    @Test("A null title is a missing title", arguments: ["null", "~", ""])
+    func nullTitleIsMissing(value: String) {
+        let parsed = parse("---\nsummary: s\ntitle: \(value)\n---\n")
+        #expect(parsed.sheet == nil)
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title'"])
     }
 
     @Test func summaryMustBeAString() {

@@ -56,7 +56,7 @@ struct SheetStructureTests {
         #expect(Anchor.slug(title) == anchor)
     }
 
-    @Test func duplicateHeadingsGetNumberedAnchorsAndAWarning() throws {
+    @Test func repeatedHeadingsAreNumberedFromOneAsOnGitHub() throws {
         let parsed = parse(header + """
 
             ## Basics
@@ -70,30 +70,52 @@ struct SheetStructureTests {
             ### Loops
             """)
         let sheet = try #require(parsed.sheet)
-        #expect(sheet.anchorList == ["basics", "loops", "basics-2", "loops-2", "loops-3"])
+        // The second "Loops" is #loops-1, as GitHub and kramdown number them: links written
+        // for those sites keep working.
+        #expect(sheet.anchorList == ["basics", "loops", "basics-1", "loops-1", "loops-2"])
         #expect(parsed.lines == [
-            "sheet.md:9:1: warning: heading 'Basics' repeats an earlier one; its anchor is '#basics-2'",
-            "sheet.md:11:1: warning: heading 'Loops' repeats an earlier one; its anchor is '#loops-2'",
-            "sheet.md:13:1: warning: heading 'Loops' repeats an earlier one; its anchor is '#loops-3'",
+            "sheet.md:9:1: warning: heading 'Basics' has the same anchor as 'Basics' (line 5); its anchor is '#basics-1'",
+            "sheet.md:11:1: warning: heading 'Loops' has the same anchor as 'Loops' (line 7); its anchor is '#loops-1'",
+            "sheet.md:13:1: warning: heading 'Loops' has the same anchor as 'Loops' (line 7); its anchor is '#loops-2'",
         ])
     }
 
-    @Test func anchorsAreUniqueEvenWhenAHeadingLooksLikeANumberedDuplicate() throws {
-        // "Foo 2" slugs to "foo-2", the same anchor the second "Foo" is given.
-        let sheet = try sheet(header + "\n## Foo\n\n## Foo 2\n\n## Foo\n")
-        let anchors = sheet.anchorList
-        #expect(Set(anchors).count == anchors.count, "anchors: \(anchors)")
+    @Test func aHeadingThatLooksLikeANumberedRepeatStillGetsItsOwnAnchor() throws {
+        // "Fork", "Fork", "Fork 1": the third slugs to "fork-1", which the second already has.
+        let parsed = parse(header + "\n## Fork\n\n## Fork\n\n## Fork 1\n")
+        let sheet = try #require(parsed.sheet)
+        #expect(sheet.anchorList == ["fork", "fork-1", "fork-1-1"])
+        #expect(parsed.lines.last == "sheet.md:9:1: warning: heading 'Fork 1' has the same anchor as 'Fork' (line 7); its anchor is '#fork-1-1'")
     }
 
-    @Test func levelOneHeadingIsAnError() {
-        let parsed = parse(header + "\n# Title again\n")
-        #expect(parsed.lines == ["sheet.md:5:1: error: a sheet's title comes from its front matter; start sections with '##' and cards with '###'"])
+    @Test func aHeadingCannotTakeAnAnchorThePageUses() throws {
+        let parsed = parse(header + "\n## Top\n")
+        #expect(try #require(parsed.sheet).anchorList == ["top-1"])
+        #expect(parsed.lines == ["sheet.md:5:1: warning: heading 'Top' has the same anchor as the page's own '#top'; its anchor is '#top-1'"])
     }
 
-    @Test func cardBeforeAnySectionIsAnError() throws {
-        let parsed = parse(header + "\n### Orphan\n\n## Section\n")
-        #expect(parsed.lines == ["sheet.md:5:1: error: card 'Orphan' comes before any '##' section"])
-        #expect(parsed.sheet?.sections.first?.cards.isEmpty == true)
+    @Test func levelOneHeadingIsReadAsASectionWithAWarning() throws {
+        let parsed = parse(header + "\n# Commands\n\n### Status\n")
+        #expect(parsed.lines == ["sheet.md:5:1: warning: a '#' heading in a sheet is read as a section ('##'); the sheet's title comes from its front matter"])
+        let sheet = try #require(parsed.sheet)
+        #expect(sheet.sections.map(\.title.plainText) == ["Commands"])
+        #expect(sheet.sections[0].cards.map(\.anchor) == ["status"])
+    }
+
+    @Test func cardsBeforeAnySectionFormAnUntitledFirstSection() throws {
+        let parsed = parse(header + "\nWhat this sheet is about.\n\n### First card\n\n### Second card\n\n## Later\n\n### Third card\n")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.lines)")
+        let sheet = try #require(parsed.sheet)
+        #expect(sheet.intro.count == 1, "the prose above the first card stays the intro")
+        #expect(sheet.sections.map(\.isUntitled) == [true, false])
+        #expect(sheet.sections[0].cards.map(\.anchor) == ["first-card", "second-card"])
+        #expect(!sheet.anchors.contains(""), "an untitled section has no anchor to link to")
+    }
+
+    @Test func aSheetWithoutSectionsIsAllCards() throws {
+        let sheet = try sheet(header + "\n### Only\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n")
+        #expect(sheet.sections.count == 1 && sheet.sections[0].isUntitled)
+        #expect(sheet.snippets.map(\.name) == ["sheet/only"])
     }
 
     @Test func rawHTMLIsAWarning() throws {

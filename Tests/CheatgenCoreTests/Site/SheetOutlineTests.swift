@@ -17,8 +17,8 @@ struct SheetOutlineTests {
 
         Section prose.
 
-        ```py
-        print("shown, highlighted with the Python snippets")
+        ```bash
+        echo "shown, highlighted by Pygments with the Python snippets"
         ```
 
         ### Second
@@ -51,7 +51,7 @@ struct SheetOutlineTests {
         let outline = full.outline()
         #expect(outline.intro.isEmpty)
         #expect(outline.anchors == full.anchors)
-        #expect(outline.sections[0].items.count == 1, "the Python code block stays, the prose goes")
+        #expect(outline.sections[0].items.count == 1, "the bash code block stays, the prose goes")
         #expect(!SheetRenderer.pygmentsBlocks(in: outline).isEmpty)
         #expect(SheetRenderer.pygmentsBlocks(in: outline) == SheetRenderer.pygmentsBlocks(in: full))
         let snippets = outline.snippets
