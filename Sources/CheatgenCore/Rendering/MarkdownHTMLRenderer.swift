@@ -86,11 +86,24 @@ struct MarkdownHTMLRenderer {
         if !table.rows.isEmpty {
             html += "<tbody>\n"
             for row in table.rows {
+                if Self.isRule(row) {
+                    // `| --- | --- |` in the body: cheatsheets use it to group rows.
+                    html += "<tr class=\"table-rule\" aria-hidden=\"true\"><td colspan=\"\(row.count)\"></td></tr>\n"
+                    continue
+                }
                 html += "<tr>" + row.enumerated().map { cell("td", $1, table.alignments[$0]) }.joined() + "</tr>\n"
             }
             html += "</tbody>\n"
         }
         return html + "</table></div>\n"
+    }
+
+    /// A body row whose every cell is a run of dashes.
+    static func isRule(_ row: [[Inline]]) -> Bool {
+        row.allSatisfy { cell in
+            let text = cell.plainText.trimmingWhitespace()
+            return !text.isEmpty && text.allSatisfy { $0 == "-" }
+        }
     }
 
     func render(_ inlines: [Inline]) -> String {

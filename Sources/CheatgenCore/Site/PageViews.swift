@@ -74,7 +74,7 @@ struct SheetPageView {
     var chrome: PageChrome
     var id: String
     var title: String
-    var summary: String
+    var summary: String?
     /// The front matter's `intro:`, rendered.
     var leadHTML: String?
     var category: String?
@@ -115,7 +115,7 @@ struct IndexPageView {
     struct SheetSummaryView {
         var id: String
         var title: String
-        var summary: String
+        var summary: String?
         var tags: [TagView]
         var tagSlugs: String
         var verifiedCount: Int

@@ -45,7 +45,7 @@ struct SheetRenderer {
         let view = SheetPageView(
             chrome: chrome.page(title: "\(sheet.frontMatter.title) — \(chrome.siteTitle)",
                                 description: Self.description(of: sheet)),
-            id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary,
+            id: sheet.id, title: sheet.frontMatter.title, summary: sheet.frontMatter.summary.isEmpty ? nil : sheet.frontMatter.summary,
             leadHTML: lead.isEmpty ? nil : lead, category: sheet.frontMatter.category, updated: sheet.frontMatter.updated,
             tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
             verifiedCount: verifiedCount,

@@ -124,7 +124,7 @@ public struct SiteBuilder {
         func summary(_ sheet: Sheet) -> IndexPageView.SheetSummaryView {
             let count = SheetRenderer.verifiedCount(sheet, report: report)
             return IndexPageView.SheetSummaryView(
-                id: sheet.id, title: sheet.frontMatter.title, summary: Self.blurb(of: sheet),
+                id: sheet.id, title: sheet.frontMatter.title, summary: Self.blurb(of: sheet).isEmpty ? nil : Self.blurb(of: sheet),
                 tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
                 tagSlugs: sheet.frontMatter.tags.map(Anchor.slug).joined(separator: " "),
                 verifiedCount: count,
