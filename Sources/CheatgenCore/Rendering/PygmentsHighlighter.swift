@@ -3,7 +3,7 @@ import Foundation
 /// Build-time highlighting with Pygments for every fenced language but Swift (which
 /// swift-syntax classifies): Python snippets and the `bash`, `js`, `yaml`… blocks of any sheet.
 /// No Swift library lexes these; Pygments is what Python's own documentation uses, and one
-/// subprocess per build over every block keeps it cheap (a 347-sheet site starts it once).
+/// process per core over every block keeps it cheap (a 347-sheet site starts two on two cores).
 /// Token types map onto the same short CSS classes the Swift highlighter uses, so one
 /// stylesheet colours all of them. A language Pygments does not know is shown as plain text.
 enum PygmentsHighlighter {
@@ -49,20 +49,44 @@ enum PygmentsHighlighter {
     """#
 
     /// Highlights each block; a block whose language Pygments does not know is left out (the
-    /// page shows it as plain text). Nil when Python or Pygments is not available.
+    /// page shows it as plain text). Nil when Python or Pygments is not available. The blocks
+    /// are split into one batch per core, each lexed by its own process.
     static func highlight(_ blocks: [Block], scratch: String) async -> [Block: String]? {
         guard !blocks.isEmpty else { return [:] }
         let unique = Array(Set(blocks)).sorted { ($0.language, $0.code) < ($1.language, $1.code) }
-        let input = "\(scratch)/pygments-input-\(ProcessInfo.processInfo.processIdentifier).json"
+        guard let python = await PythonLanguage.locate() else { return nil }
+        // Deal the blocks out largest first, each to the lightest batch so far.
+        let count = min(max(ProcessInfoCores.count, 1), max(unique.count / 64, 1))
+        var batches = Array(repeating: [Block](), count: count)
+        var sizes = Array(repeating: 0, count: count)
+        for block in unique.sorted(by: { $0.code.utf8.count > $1.code.utf8.count }) {
+            let lightest = sizes.indices.min { sizes[$0] < sizes[$1] }!
+            batches[lightest].append(block)
+            sizes[lightest] += block.code.utf8.count + 64
+        }
+        let results = await withTaskGroup(of: [Block: String]?.self) { group in
+            for (index, batch) in batches.enumerated() {
+                group.addTask { await highlight(batch: batch, number: index, interpreter: python.interpreter, scratch: scratch) }
+            }
+            var merged: [Block: String]? = [:]
+            for await result in group {
+                if let result, merged != nil { merged!.merge(result) { first, _ in first } } else { merged = nil }
+            }
+            return merged
+        }
+        return results
+    }
+
+    private static func highlight(batch: [Block], number: Int, interpreter: String, scratch: String) async -> [Block: String]? {
+        let input = "\(scratch)/pygments-input-\(ProcessInfo.processInfo.processIdentifier)-\(number).json"
         defer { try? FileManager.default.removeItem(atPath: input) }
-        guard let data = try? JSONEncoder().encode(unique), FileManager.default.createFile(atPath: input, contents: data),
-              let python = await PythonLanguage.locate(),
-              let outcome = try? await ProcessRunner.run(python.interpreter, arguments: ["-c", script, input], timeout: .seconds(300), outputLimit: 512 << 20),
+        guard let data = try? JSONEncoder().encode(batch), FileManager.default.createFile(atPath: input, contents: data),
+              let outcome = try? await ProcessRunner.run(interpreter, arguments: ["-c", script, input], timeout: .seconds(300), outputLimit: 512 << 20),
               outcome.succeeded,
               let html = try? JSONDecoder().decode([String?].self, from: Data(outcome.standardOutput)),
-              html.count == unique.count else { return nil }
+              html.count == batch.count else { return nil }
         var result: [Block: String] = [:]
-        for (block, highlighted) in zip(unique, html) {
+        for (block, highlighted) in zip(batch, html) {
             if let highlighted { result[block] = highlighted }
         }
         return result
