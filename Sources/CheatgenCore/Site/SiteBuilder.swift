@@ -29,7 +29,8 @@ public struct SiteBuilder {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
         let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
-        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version)
+        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version,
+                                 checks: SnippetBadge.summary(report))
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let python = await PythonHighlighter.highlight(sheets.flatMap(SheetRenderer.pythonCode(in:)), scratch: NSTemporaryDirectory()) ?? [:]
         let twins = TwinIndex(sheets)

@@ -127,7 +127,8 @@ struct BlessTests {
 
         let result = try Cheatgen.run(["bless", sheet, "bless-me-crlf.md", "--quiet"], in: directory)
 
-        #expect(result.status == 0)
+        // It wrote what it could, and fails because it refused some: `bless && git commit` stops.
+        #expect(result.status == 1)
         #expect(result.outputLines == ["blessed 8 snippets in 2 files; refused 4"])
         let fence = { (card: String) in try lineNumber(of: "```swift", below: "### \(card)", in: original) }
         var expectedErrors: [String] = []

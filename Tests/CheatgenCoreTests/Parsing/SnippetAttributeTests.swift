@@ -64,7 +64,7 @@ struct SnippetAttributeTests {
     @Test func unknownAttributeIsAnErrorAtTheFence() {
         let parsed = fence("swift fast")
         #expect(parsed.lines == [
-            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=",
+            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors",
         ])
         #expect(parsed.sheet?.snippets.count == 1, "the snippet is still read")
     }
