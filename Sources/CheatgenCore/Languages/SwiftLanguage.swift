@@ -48,9 +48,9 @@ public struct SwiftLanguage: SnippetLanguage {
 
     static func runs(_ snippet: Snippet) -> Bool { [.run, .shouldCrash].contains(snippet.attributes.mode) }
 
-    /// Under ThreadSanitizer: asked for by the snippet or the run, and it runs.
+    /// Under ThreadSanitizer: asked for by the snippet or the run, it runs, and it does not opt out.
     static func sanitized(_ snippet: Snippet, options: VerificationOptions) -> Bool {
-        runs(snippet) && (options.sanitizeThread || snippet.attributes.sanitizeThread)
+        runs(snippet) && !snippet.attributes.neverSanitize && (options.sanitizeThread || snippet.attributes.sanitizeThread)
     }
 
     public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {

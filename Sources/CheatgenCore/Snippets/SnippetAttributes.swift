@@ -31,6 +31,9 @@ public struct SnippetAttributes: Hashable, Sendable {
     public var flags: [String] = []
     /// `sanitize=thread`: compiled and run under ThreadSanitizer.
     public var sanitizeThread = false
+    /// `sanitize=none`: never under a sanitizer, not even with `--sanitize thread` — for code
+    /// whose synchronization ThreadSanitizer cannot see (`Mutex` on Linux waits on a futex).
+    public var neverSanitize = false
     /// `warnings-as-errors`: a compiler warning fails the snippet.
     public var warningsAsErrors = false
 
@@ -55,6 +58,7 @@ public struct SnippetAttributes: Hashable, Sendable {
         if let languageMode { words.append("language-mode=\(languageMode)") }
         if !flags.isEmpty { words.append("flags=\"\(flags.joined(separator: " "))\"") }
         if sanitizeThread { words.append("sanitize=thread") }
+        if neverSanitize { words.append("sanitize=none") }
         if warningsAsErrors { words.append("warnings-as-errors") }
         return words.joined(separator: " ")
     }
@@ -115,8 +119,10 @@ public struct SnippetAttributes: Hashable, Sendable {
                     attributes.flags = flags
                 }
             case "sanitize":
-                if value == "thread" { attributes.sanitizeThread = true } else {
-                    problems.append("'sanitize' takes thread, as in sanitize=thread")
+                switch value {
+                case "thread": attributes.sanitizeThread = true
+                case "none": attributes.neverSanitize = true
+                default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
                 }
             case "warnings-as-errors":
                 if value != nil { problems.append("attribute 'warnings-as-errors' takes no value") }
@@ -129,8 +135,11 @@ public struct SnippetAttributes: Hashable, Sendable {
             problems.append("attributes \(modes.map { "'\($0.rawValue)'" }.joined(separator: " and ")) cannot be combined")
         }
         if let first = modes.first { attributes.mode = first }
+        if attributes.sanitizeThread && attributes.neverSanitize {
+            problems.append("attributes 'sanitize=thread' and 'sanitize=none' cannot be combined")
+        }
         if attributes.mode == .compileOnly || attributes.mode == .compileFail || attributes.mode == .ignore {
-            for (set, word) in [(attributes.maxTime != nil, "max-time"), (attributes.sanitizeThread, "sanitize")] where set {
+            for (set, word) in [(attributes.maxTime != nil, "max-time"), (attributes.sanitizeThread || attributes.neverSanitize, "sanitize")] where set {
                 problems.append("'\(word)' applies to a snippet that runs, not to a '\(attributes.mode.rawValue)' one")
             }
         }

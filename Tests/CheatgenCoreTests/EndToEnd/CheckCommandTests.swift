@@ -87,7 +87,7 @@ struct CheckCommandTests {
 
         // A runtime trap: at the line that trapped, with the signal and the runtime's message.
         let crash = try line(of: "print(numbers[5])", after: "### Index out of range", in: text)
-        let crashColumn = try column(of: "numbers[5]", onLine: crash, in: text)
+        let crashColumn = try column(of: "[5]", onLine: crash, in: text)
         let crashLine = lines.first { $0.hasPrefix("failing.md:\(crash):\(crashColumn): error: snippet crashed: ") }
         #expect(crashLine?.contains("crashed: \(trapSignal)") == true, "\(lines)")
         #expect(crashLine?.contains("Fatal error: Index out of range") == true, "\(lines)")
