@@ -10,8 +10,8 @@ struct Bless: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            _ = try await BlessAction(check: options.checkAction()).run()
-            return true
+            // A refused snippet fails the command, so `cheatgen bless && git commit` stops.
+            try await BlessAction(check: options.checkAction()).run().refused == 0
         }
     }
 }

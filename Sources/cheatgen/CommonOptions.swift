@@ -18,6 +18,12 @@ struct VerifyOptions: ParsableArguments {
     @Flag(help: "Verify every snippet again instead of reusing verdicts of unchanged ones.")
     var noCache = false
 
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Run every runnable snippet N times, all at once; runs that disagree make it fail as flaky.", valueName: "N"))
+    var repeatCount = 1
+
+    @Option(help: ArgumentHelp("Compile and run the Swift snippets under a sanitizer: 'thread' (ThreadSanitizer) fails a snippet with a data race.", valueName: "sanitizer"))
+    var sanitize: Sanitizer?
+
     @Option(help: "The configuration file (optional).")
     var config = "cheatgen.yml"
 
@@ -32,6 +38,7 @@ struct VerifyOptions: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if repeatCount < 1 || repeatCount > 1000 { throw ValidationError("--repeat takes a number of runs from 1 to 1000") }
         if let shard, Shard(argument: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, as in --shard 2/4") }
         for format in reportFormats where ReportFormat(argument: format) == nil {
             throw ValidationError("--report takes 'junit=<file>' or 'github', not '\(format)'")
@@ -42,8 +49,13 @@ struct VerifyOptions: ParsableArguments {
     func checkAction() -> CheckAction {
         CheckAction(paths: paths, filter: SnippetFilter(filter), shard: shard.flatMap(Shard.init(argument:)), jobs: jobs,
                     useCache: !noCache, configurationPath: config, reports: reportFormats.compactMap(ReportFormat.init(argument:)),
-                    progressStyle: quiet ? .quiet : nil, verbose: verbose)
+                    progressStyle: quiet ? .quiet : nil, verbose: verbose, repeatCount: repeatCount, sanitizeThread: sanitize == .thread)
     }
+}
+
+/// `--sanitize thread`.
+enum Sanitizer: String, ExpressibleByArgument, CaseIterable {
+    case thread
 }
 
 /// Tool failures become one clear line and exit 1, never a stack trace.

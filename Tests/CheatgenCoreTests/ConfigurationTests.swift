@@ -80,7 +80,7 @@ struct ConfigurationTests {
 
     @Test func unknownKeyIsAWarning() {
         let (configuration, diagnostics) = parse("title: T\n\nthemes: dark\n")
-        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, swift-flags, timeout, title, verify"])
+        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, swift-flags, timeout, title, verify, warnings"])
         #expect(configuration.title == "T")
     }
 

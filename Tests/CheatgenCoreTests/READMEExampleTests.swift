@@ -48,5 +48,12 @@ struct READMEExampleTests {
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: \(fences.count) passed, 0 failed, 0 skipped"])
         #expect(result.status == 0)
+
+        // Its claims hold run after run, at once (objects are reused: only the runs are new).
+        #expect(fences.contains { $0.contains("max-time=") } && fences.contains { $0.contains("sanitize=thread") })
+        #expect(fences.contains { $0.contains("language-mode=5") } && fences.contains { $0.contains("flags=") })
+        let repeated = try Cheatgen.run(["check", "content/basics.md", "--quiet", "--repeat", "3"], in: directory)
+        #expect(repeated.standardError == "")
+        #expect(repeated.outputLines == ["snippets: \(fences.count) passed, 0 failed, 0 skipped"])
     }
 }

@@ -14,10 +14,15 @@ public struct CheckAction: Sendable {
     public var progressStyle: ProgressReporter.Style?
     public var verbose: Bool
     public var console: Console
+    /// `--repeat N`: runs of every runnable snippet.
+    public var repeatCount = 1
+    /// `--sanitize thread`: every runnable Swift snippet under ThreadSanitizer.
+    public var sanitizeThread = false
 
     public init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
                 configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", reports: [ReportFormat] = [],
-                progressStyle: ProgressReporter.Style? = nil, verbose: Bool = false, console: Console = .standard) {
+                progressStyle: ProgressReporter.Style? = nil, verbose: Bool = false, console: Console = .standard,
+                repeatCount: Int = 1, sanitizeThread: Bool = false) {
         self.paths = paths
         self.filter = filter
         self.shard = shard
@@ -29,6 +34,8 @@ public struct CheckAction: Sendable {
         self.progressStyle = progressStyle
         self.verbose = verbose
         self.console = console
+        self.repeatCount = repeatCount
+        self.sanitizeThread = sanitizeThread
     }
 
     /// What a check found: the loaded sheets, their verdicts and whether anything is wrong.
@@ -71,6 +78,9 @@ public struct CheckAction: Sendable {
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
                                           useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
+        options.repeatCount = max(repeatCount, 1)
+        options.sanitizeThread = sanitizeThread
+        options.warningsAsErrors = configuration.warningsAsErrors
         options.writesExamplePackage = filter.text == nil && shard == nil
         options.log = { [console] line in console.err(line) }
         for sheet in sheets {

@@ -19,7 +19,10 @@ public struct Configuration: Sendable, Hashable {
     /// How sheets are read under this configuration.
     public var parseOptions: SheetParser.Options { SheetParser.Options(verify: verify) }
 
-    public static let knownKeys = ["base-url", "dependencies", "swift-flags", "timeout", "title", "verify"]
+    /// `warnings: error`: a compiler warning in a snippet fails it (default: reported, `warn`).
+    public var warningsAsErrors = false
+
+    public static let knownKeys = ["base-url", "dependencies", "swift-flags", "timeout", "title", "verify", "warnings"]
 
     public init() {}
 
@@ -69,6 +72,12 @@ public struct Configuration: Sendable, Hashable {
                     configuration.swiftFlags = flags
                 } else {
                     diagnostics.append(.error("'swift-flags' must be a list of strings", at: place(value.mark)))
+                }
+            case "warnings":
+                switch value.scalar?.string {
+                case "error": configuration.warningsAsErrors = true
+                case "warn": configuration.warningsAsErrors = false
+                default: diagnostics.append(.error("'warnings' must be 'error' (a warning fails its snippet) or 'warn'", at: place(value.mark)))
                 }
             case "dependencies":
                 configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)

@@ -44,18 +44,45 @@ public struct PythonLanguage: SnippetLanguage {
         return .success(EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap))
     }
 
+    /// Every run of every snippet (`--repeat N` of each) at once, `--jobs` at a time.
     public func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
-        try await forEachConcurrently(snippets, width: context.options.jobs) { prepared in
-            try await verify(prepared, context: context)
+        for prepared in snippets {
+            try prepared.source.text.write(toFile: file(for: prepared.snippet, context: context), atomically: false, encoding: .utf8)
+        }
+        let runs = [.run, .shouldCrash] as [SnippetAttributes.Mode]
+        let items = snippets.indices.flatMap { index in
+            (0..<(runs.contains(snippets[index].snippet.attributes.mode) ? context.options.repeatCount : 1)).map { _ in index }
+        }
+        let attempts = try await forEachConcurrently(items, width: context.options.jobs) { index in
+            try await attempt(snippets[index], context: context)
+        }
+        var byIndex: [Int: [Attempt]] = [:]
+        for (index, attempt) in zip(items, attempts) { byIndex[index, default: []].append(attempt) }
+        return byIndex.keys.sorted().map { index in
+            let attempts = byIndex[index]!
+            if case .checked(let result) = attempts[0] { return result }
+            let verdicts = attempts.compactMap { if case .ran(let verdict) = $0 { verdict } else { nil } }
+            var result = RunVerdict.combine(verdicts, snippet: snippets[index].snippet, compileSeconds: 0)
+            result.checks = .init(runs: verdicts.count, maxTime: snippets[index].snippet.attributes.maxTime)
+            return context.report(result)
         }
     }
 
-    private func verify(_ prepared: PreparedSnippet, context: VerificationContext) async throws -> SnippetResult {
+    private enum Attempt: Sendable {
+        /// `compile-only` and `compile-fail`: a verdict without running.
+        case checked(SnippetResult)
+        case ran(RunVerdict)
+    }
+
+    private func file(for snippet: Snippet, context: VerificationContext) -> String {
+        URL(fileURLWithPath: "\(context.scratch)/\(snippet.symbolName).py").standardizedFileURL.path
+    }
+
+    private func attempt(_ prepared: PreparedSnippet, context: VerificationContext) async throws -> Attempt {
         var prepared = prepared
         prepared.started = ContinuousClock.now  // its own run, not the wait for a free job
         let snippet = prepared.snippet
-        let file = URL(fileURLWithPath: "\(context.scratch)/\(snippet.symbolName).py").standardizedFileURL.path
-        try prepared.source.text.write(toFile: file, atomically: false, encoding: .utf8)
+        let file = file(for: snippet, context: context)
         let environment = ["PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"]
         let mapper = TracebackMapper(file: file, markdownPath: snippet.path, lineMap: prepared.source.lineMap)
         if snippet.attributes.mode == .compileFail || snippet.attributes.mode == .compileOnly {
@@ -70,14 +97,15 @@ public struct PythonLanguage: SnippetLanguage {
                 problems = rejected.map { [.error("snippet does not compile: \(mapper.lastLine(of: $0))", at: mapper.location(in: $0) ?? snippet.location, details: Self.indent($0))] } ?? []
             }
             let errors = rejected.map { [mapper.lastLine(of: $0)] } ?? []
-            return context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed, diagnostics: problems,
-                                                compilerErrors: errors, duration: context.seconds(since: prepared.started)))
+            return .checked(context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed, diagnostics: problems,
+                                                         compilerErrors: errors, duration: context.seconds(since: prepared.started))))
         }
         var outcome = try await SnippetProcess.run(interpreter, arguments: ["-X", "utf8", file], snippet: snippet,
                                                    options: context.options, environment: environment)
         outcome.standardError = Array(mapper.rewrite(outcome.errorText).utf8)
-        var problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
-                                          outputLimit: context.options.outputLimit)
+        let checks = SnippetJudge.RunChecks(timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
+                                            outputLimit: context.options.outputLimit, maxTime: snippet.attributes.maxTime)
+        var problems = SnippetJudge.judge(snippet, outcome: outcome, checks: checks)
         // An uncaught exception is reported at the snippet line that raised it, with the exception.
         if case .exited(let status) = outcome.ending, status != 0, snippet.attributes.mode != .shouldCrash, !outcome.timedOut,
            let index = problems.firstIndex(where: { $0.message.hasPrefix("snippet exited with status") }) {
@@ -85,11 +113,7 @@ public struct PythonLanguage: SnippetLanguage {
             problems[index] = .error("snippet raised \(mapper.lastLine(of: traceback))", at: mapper.location(in: traceback) ?? snippet.location,
                                      details: Self.indent(traceback))
         }
-        var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
-                                   diagnostics: problems, duration: context.seconds(since: prepared.started))
-        result.ending = .init(outcome)
-        result.actualOutput = outcome.outputText
-        return context.report(result)
+        return .ran(RunVerdict(outcome: outcome, problems: problems))
     }
 
     private static func indent(_ text: String) -> [String] {

@@ -14,10 +14,18 @@ public protocol SnippetLanguage: Sendable {
     func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult]
     /// Anything besides the program that decides a verdict (declared packages, say).
     func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String
+    /// How this run checks the snippet beyond its program (`--repeat`, sanitizers, warnings):
+    /// a verdict reached one way is not reused for another.
+    func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String
 }
 
 extension SnippetLanguage {
     public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String { "" }
+
+    public func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+        let runs = [.run, .shouldCrash].contains(snippet.attributes.mode)
+        return runs ? "repeat=\(options.repeatCount)" : ""
+    }
 }
 
 /// A snippet with its program, ready for its language.

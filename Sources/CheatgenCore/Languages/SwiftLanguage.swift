@@ -29,8 +29,28 @@ public struct SwiftLanguage: SnippetLanguage {
         var result: SnippetResult?
         /// Seconds spent compiling this snippet (not waiting for others, or for packages).
         var compileSeconds: Double = 0
+        /// The compiler's warnings about its own lines, reported with its verdict.
+        var warnings: [Diagnostic] = []
+        /// Compiled and run under ThreadSanitizer.
+        var sanitized = false
         var snippet: Snippet { prepared.snippet }
         var target: Linker.Target { .init(symbolName: snippet.symbolName, entryPoint: SnippetCompiler.entryPoint(for: snippet)) }
+    }
+
+    public func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+        var words = [options.warningsAsErrors ? "warnings=error" : "warnings=warn"]
+        if Self.runs(snippet) {
+            words.append("repeat=\(options.repeatCount)")
+            if Self.sanitized(snippet, options: options) { words.append("sanitize=thread") }
+        }
+        return words.joined(separator: " ")
+    }
+
+    static func runs(_ snippet: Snippet) -> Bool { [.run, .shouldCrash].contains(snippet.attributes.mode) }
+
+    /// Under ThreadSanitizer: asked for by the snippet or the run, it runs, and it does not opt out.
+    static func sanitized(_ snippet: Snippet, options: VerificationOptions) -> Bool {
+        runs(snippet) && !snippet.attributes.neverSanitize && (options.sanitizeThread || snippet.attributes.sanitizeThread)
     }
 
     public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {
@@ -38,22 +58,24 @@ public struct SwiftLanguage: SnippetLanguage {
         return dependencies.isEmpty ? "" : DependencyBuild(dependencies: dependencies, toolchain: toolchain, workDirectory: workDirectory).key
     }
 
-    /// Snippets are verified in groups that share their declared packages: each group compiles
-    /// against its packages' modules and links its own runner with their library.
+    /// Snippets are verified in groups that share their declared packages and sanitizer: each
+    /// group compiles against its packages' modules and links its own runner with their library
+    /// (and ThreadSanitizer's runtime).
     public func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for folder in ["objects", "bin"] {
             try FileManager.default.createDirectory(atPath: "\(workDirectory)/\(folder)", withIntermediateDirectories: true)
         }
-        var groups: [String: (dependencies: [PackageDependency], snippets: [PreparedSnippet])] = [:]
+        var groups: [String: (dependencies: [PackageDependency], sanitized: Bool, snippets: [PreparedSnippet])] = [:]
         for prepared in snippets {
             let dependencies = context.options.dependencies[prepared.snippet.sheetID] ?? []
-            groups[dependencies.canonicalKey, default: (dependencies, [])].snippets.append(prepared)
+            let sanitized = Self.sanitized(prepared.snippet, options: context.options)
+            groups[dependencies.canonicalKey + (sanitized ? "|tsan" : ""), default: (dependencies, sanitized, [])].snippets.append(prepared)
         }
         var results: [SnippetResult] = []
         for key in groups.keys.sorted() {
-            let (dependencies, members) = groups[key]!
-            var compileFlags = extraFlags
-            var linkFlags = extraFlags
+            let (dependencies, sanitized, members) = groups[key]!
+            var compileFlags = extraFlags + (sanitized ? ["-sanitize=thread"] : [])
+            var linkFlags = compileFlags
             if !dependencies.isEmpty {
                 let build = DependencyBuild(dependencies: dependencies, toolchain: toolchain, workDirectory: workDirectory)
                 let problems = try await build.build(toolchain: toolchain, log: { context.options.log?($0) })
@@ -72,14 +94,29 @@ public struct SwiftLanguage: SnippetLanguage {
             let groupLinkFlags = linkFlags
             async let linkJobs = LinkInvocation.learn(swiftc: toolchain.swiftc, flags: groupLinkFlags, cacheDirectory: workDirectory)
             await compiler.learnFrontend(cacheDirectory: workDirectory)
-            var jobs = members.map { Job(prepared: $0, objectKey: compiler.objectKey(for: $0.snippet, source: $0.source)) }
+            // Snippets with their own language mode or flags get a compiler of their own.
+            var compilers: [String: SnippetCompiler] = ["": compiler]
+            let groupFlags = compileFlags
+            let settings = Set(members.map { Self.settingsKey($0.snippet) }).subtracting([""])
+            for (key, own) in try await forEachConcurrently(Array(settings).sorted(), width: context.options.jobs, { key in
+                let attributes = members.first { Self.settingsKey($0.snippet) == key }!.snippet.attributes
+                var own = SnippetCompiler(toolchain: toolchain, extraFlags: groupFlags + attributes.flags, objectDirectory: "\(workDirectory)/objects")
+                own.languageMode = attributes.languageMode ?? "6"
+                await own.learnFrontend(cacheDirectory: workDirectory)
+                return (key, own)
+            }) { compilers[key] = own }
+            var jobs = members.map { member in
+                var job = Job(prepared: member, objectKey: compilers[Self.settingsKey(member.snippet)]!.objectKey(for: member.snippet, source: member.source))
+                job.sanitized = sanitized
+                return job
+            }
             let linker = Linker(toolchain: toolchain, compileFlags: compileFlags, extraFlags: linkFlags,
                                 binaryDirectory: "\(workDirectory)/bin", objectDirectory: "\(workDirectory)/objects",
                                 frontend: compiler.frontend.script, linkJobs: await linkJobs)
             // The dispatcher for the snippets expected to run compiles alongside them.
             let expected = jobs.filter { ![.compileFail, .compileOnly].contains($0.snippet.attributes.mode) }.map(\.target)
             async let dispatcher = expected.isEmpty ? nil : linker.dispatcher(for: expected, scratch: context.scratch)
-            jobs = try await compileAll(jobs, compiler: compiler, context: context)
+            jobs = try await compileAll(jobs, compilers: compilers, context: context)
             jobs = try await linkAndRun(jobs, linker: linker, dispatcher: (expected, try await dispatcher), context: context)
             results += jobs.compactMap(\.result)
         }
@@ -88,11 +125,19 @@ public struct SwiftLanguage: SnippetLanguage {
 
     // MARK: Compiling
 
-    private func compileAll(_ jobs: [Job], compiler: SnippetCompiler, context: VerificationContext) async throws -> [Job] {
+    /// `language-mode=` and `flags=` as one key ("" for the defaults).
+    private static func settingsKey(_ snippet: Snippet) -> String {
+        let attributes = snippet.attributes
+        guard attributes.languageMode != nil || !attributes.flags.isEmpty else { return "" }
+        return "\(attributes.languageMode ?? "6")|\(attributes.flags.joined(separator: " "))"
+    }
+
+    private func compileAll(_ jobs: [Job], compilers: [String: SnippetCompiler], context: VerificationContext) async throws -> [Job] {
         try await forEachConcurrently(jobs, width: context.options.jobs) { job in
             var job = job
             let snippet = job.snippet
             let source = job.prepared.source
+            let compiler = compilers[Self.settingsKey(snippet)]!
             let started = ContinuousClock.now
             if snippet.attributes.mode == .compileFail {
                 // Never cached as an object: it must not compile. Same flags as every other snippet,
@@ -100,8 +145,9 @@ public struct SwiftLanguage: SnippetLanguage {
                 let outcome = try await compiler.compile(snippet, source: source, key: "reject-\(job.objectKey)", scratch: context.scratch)
                 let output: String?
                 switch outcome {
-                case .compiled(let path):
+                case .compiled(let path, _):
                     try? FileManager.default.removeItem(atPath: path)
+                    try? FileManager.default.removeItem(atPath: (path as NSString).deletingPathExtension + ".messages")
                     output = nil
                 case .rejected(let text):
                     output = text
@@ -115,14 +161,29 @@ public struct SwiftLanguage: SnippetLanguage {
             let outcome = try await compiler.compile(snippet, source: source, key: job.objectKey, scratch: context.scratch)
             job.compileSeconds = context.seconds(since: started)
             switch outcome {
-            case .compiled(let path):
+            case .compiled(let path, let messages):
                 job.objectPath = path
-                if snippet.attributes.mode == .compileOnly {
-                    job.result = context.report(SnippetResult(snippet: snippet, status: .passed, duration: context.seconds(since: started)))
+                job.warnings = Self.warnings(snippet, output: messages)
+                if !job.warnings.isEmpty, context.options.warningsAsErrors || snippet.attributes.warningsAsErrors {
+                    // Warnings as errors: a compile failure, cached as one.
+                    var result = SnippetResult(snippet: snippet, status: .failed, duration: context.seconds(since: started))
+                    result.diagnostics = job.warnings.map { warning in
+                        var error = warning
+                        error.severity = .error
+                        error.message += " (warnings are errors: \(snippet.attributes.warningsAsErrors ? "warnings-as-errors" : "'warnings: error' in cheatgen.yml"))"
+                        return error
+                    }
+                    result.isCompileFailure = true
+                    job.result = context.report(result)
+                } else if snippet.attributes.mode == .compileOnly {
+                    job.result = context.report(SnippetResult(snippet: snippet, status: .passed, diagnostics: job.warnings,
+                                                              duration: context.seconds(since: started)))
                 }
             case .rejected(let text):
-                job.result = context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: Self.compileFailure(snippet, output: text),
-                                                          duration: context.seconds(since: started)))
+                var result = SnippetResult(snippet: snippet, status: .failed, diagnostics: Self.compileFailure(snippet, output: text),
+                                           duration: context.seconds(since: started))
+                result.isCompileFailure = !text.hasPrefix("error: the compiler took more than")
+                job.result = context.report(result)
             }
             return job
         }
@@ -142,6 +203,22 @@ public struct SwiftLanguage: SnippetLanguage {
             }
             error.notes.append(note)
             return error
+        }
+    }
+
+    /// The compiler's warnings about the snippet's own lines (not about the declarations it
+    /// `uses=`, which their own snippet reports), each noting the snippet.
+    static func warnings(_ snippet: Snippet, output: String) -> [Diagnostic] {
+        guard output.contains("warning: ") else { return [] }
+        let lineCount = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        let own = snippet.firstCodeLine..<(snippet.firstCodeLine + lineCount)
+        return CompilerMessages.parse(output).filter { message in
+            guard message.severity == .warning, let location = message.location else { return false }
+            return location.path == snippet.path && own.contains(location.line)
+        }.map { warning in
+            var warning = warning
+            warning.notes.append(Diagnostic(.note, at: snippet.location, "in snippet \(snippet.name)"))
+            return warning
         }
     }
 
@@ -183,11 +260,21 @@ public struct SwiftLanguage: SnippetLanguage {
                 }
             }
         }
-        let toRun = runnable.compactMap { index in binaries[index].map { (index, jobs[index], $0) } }
-        let verdicts = try await forEachConcurrently(toRun, width: context.options.jobs) { index, job, binary in
-            (index, try await run(job, binary: binary, context: context))
+        // Every run of every snippet at once, `--jobs` at a time, so repeated runs contend as under load.
+        let repeats = context.options.repeatCount
+        let toRun = runnable.flatMap { index in binaries[index].map { binary in (0..<repeats).map { (index, jobs[index], binary, $0) } } ?? [] }
+        let runs = try await forEachConcurrently(toRun, width: context.options.jobs) { index, job, binary, _ in
+            (index, try await runOnce(job, binary: binary, context: context))
         }
-        for (index, result) in verdicts { jobs[index].result = result }
+        var byJob: [Int: [RunVerdict]] = [:]
+        for (index, run) in runs { byJob[index, default: []].append(run) }
+        for (index, verdicts) in byJob.sorted(by: { $0.key < $1.key }) {
+            let job = jobs[index]
+            var result = RunVerdict.combine(verdicts, snippet: job.snippet, compileSeconds: job.compileSeconds)
+            result.diagnostics = job.warnings + result.diagnostics
+            result.checks = checks(for: job, options: context.options)
+            jobs[index].result = context.report(result)
+        }
         return jobs
     }
 
@@ -195,18 +282,26 @@ public struct SwiftLanguage: SnippetLanguage {
         Linker.Entry(target: job.target, objectPath: job.objectPath!, objectKey: job.objectKey)
     }
 
-    private func run(_ job: Job, binary: String, context: VerificationContext) async throws -> SnippetResult {
+    private func checks(for job: Job, options: VerificationOptions) -> SnippetResult.Checks {
+        .init(runs: options.repeatCount, threadSanitizer: job.sanitized, maxTime: job.sanitized ? nil : job.snippet.attributes.maxTime)
+    }
+
+    /// One run: traps print symbolized frames (the runtime's backtracer) unless a trap is the
+    /// point (`should-crash`) or ThreadSanitizer watches; under it, races are reported.
+    private func runOnce(_ job: Job, binary: String, context: VerificationContext) async throws -> RunVerdict {
         let snippet = job.snippet
+        var environment = ["SWIFT_BACKTRACE": "enable=no"]
+        if job.sanitized {
+            environment["TSAN_OPTIONS"] = RaceReport.environment(symbolizer: toolchain.symbolizer)
+        } else if snippet.attributes.mode != .shouldCrash {
+            environment["SWIFT_BACKTRACE"] = TrapBacktrace.environment
+        }
         let outcome = try await SnippetProcess.run(
             URL(fileURLWithPath: binary).standardizedFileURL.path, arguments: [snippet.symbolName],
-            snippet: snippet, options: context.options, environment: ["SWIFT_BACKTRACE": "enable=no"])
-        let timeout = snippet.attributes.timeout ?? context.options.defaultTimeout
-        let problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: timeout, outputLimit: context.options.outputLimit)
-        let runSeconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
-        var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
-                                   diagnostics: problems, duration: job.compileSeconds + runSeconds)
-        result.ending = .init(outcome)
-        result.actualOutput = outcome.outputText
-        return context.report(result)
+            snippet: snippet, options: context.options, environment: environment)
+        let checks = SnippetJudge.RunChecks(timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
+                                            outputLimit: context.options.outputLimit,
+                                            maxTime: job.sanitized ? nil : snippet.attributes.maxTime, threadSanitizer: job.sanitized)
+        return RunVerdict(outcome: outcome, problems: SnippetJudge.judge(snippet, outcome: outcome, checks: checks))
     }
 }

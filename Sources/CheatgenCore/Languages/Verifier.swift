@@ -66,8 +66,7 @@ public struct Verifier: Sendable {
                 let key = verdictKey(for: snippet, source: source, language: language)
                 keys[snippet.name] = key
                 if options.useCache, let entry = cache.lookup(key) {
-                    finished.append(context.report(SnippetResult(snippet: snippet, status: .passed, compilerErrors: entry.compilerErrors,
-                                                                  duration: entry.duration, cached: true)))
+                    finished.append(context.report(entry.result(for: snippet)))
                 } else {
                     pending[snippet.language, default: []].append(PreparedSnippet(snippet: snippet, source: source, started: start))
                 }
@@ -78,8 +77,9 @@ public struct Verifier: Sendable {
         }
         for name in pending.keys.sorted() {
             for result in try await languages[name]!.verify(pending[name]!, context: context) {
-                if result.status == .passed, let key = keys[result.snippet.name] {
-                    cache.store(.init(compilerErrors: result.compilerErrors, duration: result.duration), for: key)
+                // A rejected compile is as certain as a pass: same source, same errors.
+                if result.status == .passed || result.isCompileFailure, let key = keys[result.snippet.name] {
+                    cache.store(.init(result), for: key)
                 }
                 finished.append(result)
             }
@@ -92,8 +92,8 @@ public struct Verifier: Sendable {
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
     private func verdictKey(for snippet: Snippet, source: EffectiveSource, language: any SnippetLanguage) -> String {
         Hashing.key([
-            "verdict-v2", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
-            language.cacheSalt(for: snippet, options: options),
+            "verdict-v3", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
+            language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),
             snippet.expectedOutput?.text ?? "<none>", snippet.expectedErrors?.text ?? "<none>",

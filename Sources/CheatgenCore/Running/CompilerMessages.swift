@@ -5,9 +5,15 @@ enum CompilerMessages {
         var result: [Diagnostic] = []
         for line in output.split(separator: "\n") {
             guard let parsed = parseLine(line) else {
-                // Source excerpts and caret lines belong to the message above.
-                if !result.isEmpty, !line.allSatisfy(\.isWhitespace), result[result.count - 1].severity != .note {
-                    result[result.count - 1].details.append(String(line))
+                // Source excerpts and caret lines belong to the message just above: the
+                // error's, or its latest note's (printed after that note, as swiftc does).
+                if !result.isEmpty, !line.allSatisfy(\.isWhitespace) {
+                    let last = result.count - 1
+                    if result[last].notes.isEmpty {
+                        result[last].details.append(String(line))
+                    } else {
+                        result[last].notes[result[last].notes.count - 1].details.append(String(line))
+                    }
                 }
                 continue
             }

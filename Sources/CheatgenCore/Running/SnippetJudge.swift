@@ -1,19 +1,37 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Decides whether what a snippet did is what its page says, and words the failure if not.
 enum SnippetJudge {
+    /// What a run is checked for besides its ending and its output.
+    struct RunChecks {
+        var timeout: Double
+        var outputLimit: Int
+        /// `max-time=`, when it applies to this run (not under a sanitizer, which slows it).
+        var maxTime: Double? = nil
+        /// It ran under ThreadSanitizer: a race report fails it.
+        var threadSanitizer = false
+    }
+
     /// Judges a run of a `run` or `should-crash` snippet.
     static func judge(_ snippet: Snippet, outcome: ProcessOutcome, timeout: Double, outputLimit: Int) -> [Diagnostic] {
+        judge(snippet, outcome: outcome, checks: RunChecks(timeout: timeout, outputLimit: outputLimit))
+    }
+
+    static func judge(_ snippet: Snippet, outcome: ProcessOutcome, checks: RunChecks) -> [Diagnostic] {
         let at = snippet.location
+        let stderr = TrapBacktrace.withoutBacktrace(outcome.errorText)
         if outcome.timedOut {
-            return [.error("snippet timed out after \(format(timeout)) s and was killed (raise it with timeout=<seconds>)", at: at, details: tail(outcome.errorText))]
+            return [.error("snippet timed out after \(format(checks.timeout)) s and was killed (raise it with timeout=<seconds>)", at: at, details: tail(stderr))]
         }
         if outcome.exceededOutputLimit {
-            return [.error("snippet printed more than \(outputLimit >> 20) MiB and was stopped", at: at)]
+            return [.error("snippet printed more than \(checks.outputLimit >> 20) MiB and was stopped", at: at)]
         }
         var problems: [Diagnostic] = []
+        let race = checks.threadSanitizer ? RaceReport.parse(stderr: outcome.errorText, path: snippet.path) : nil
+        if let race { problems.append(race.diagnostic(snippet: snippet)) }
         switch (snippet.attributes.mode, outcome.ending) {
         case (.shouldCrash, .exited(0)):
             problems.append(.error("snippet was expected to crash (should-crash) but exited normally", at: at))
@@ -21,22 +39,62 @@ enum SnippetJudge {
             break
         case (_, .exited(0)):
             break
+        case (_, .exited(66)) where race != nil:
+            break  // ThreadSanitizer's own status after a report
         case (_, .exited(let status)):
-            problems.append(.error("snippet exited with status \(status)", at: at, details: tail(outcome.errorText)))
+            problems.append(.error("snippet exited with status \(status)", at: at, details: tail(stderr)))
         case (_, .signaled(let signal)):
-            problems.append(.error("snippet crashed: \(crashDescription(signal: signal, stderr: outcome.errorText))", at: at, details: tail(outcome.errorText)))
+            // At the line that trapped, with the snippet lines that called it as notes.
+            let frames = TrapBacktrace(stderr: outcome.errorText, path: snippet.path).frames
+            var crash = Diagnostic(.error, at: frames.first ?? at, "snippet crashed: \(crashDescription(signal: signal, stderr: stderr))",
+                                   details: tail(stderr).filter { !$0.contains("Fatal error") })
+            for caller in frames.dropFirst().prefix(4) where caller != frames.first {
+                crash.notes.append(Diagnostic(.note, at: caller, "called from here"))
+            }
+            problems.append(crash)
         }
         if let expected = snippet.expectedOutput,
            !OutputMatcher.matches(expected: expected.text, actual: outcome.outputText, unordered: snippet.attributes.unordered) {
-            let want = OutputMatcher.normalizedLines(expected.text)
-            let got = OutputMatcher.normalizedLines(outcome.outputText)
-            let diff = snippet.attributes.unordered
-                ? UnifiedDiff.make(expected: want.sorted(), actual: got.sorted())
-                : UnifiedDiff.make(expected: want, actual: got)
-            let how = snippet.attributes.unordered ? " (compared unordered, lines sorted)" : ""
-            problems.append(.error("snippet output does not match the 'output' block\(how)", at: expected.location, details: diff))
+            problems.append(mismatch(expected, actual: outcome.outputText, unordered: snippet.attributes.unordered))
+        }
+        if let limit = checks.maxTime {
+            let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
+            if seconds > limit {
+                problems.append(.error("snippet ran for \(formatDuration(seconds)), over its max-time of \(formatDuration(limit))", at: at))
+            }
         }
         return problems
+    }
+
+    /// Wrong output, at the first line of the `output` block that differs, with a diff of the
+    /// real differences (lines a `...` stands for are not among them).
+    static func mismatch(_ expected: Expectation, actual: String, unordered: Bool) -> Diagnostic {
+        let want = OutputMatcher.normalizedLines(expected.text)
+        var got = OutputMatcher.normalizedLines(actual)
+        let difference: OutputDifference
+        let diff: [String]
+        if unordered {
+            difference = OutputDifference.unordered(expected: want, actual: got)
+            if want.contains(OutputMatcher.wildcard) {
+                // Lines a wildcard allows are not differences.
+                var counts: [String: Int] = [:]
+                for line in difference.expanded { counts[line, default: 0] += 1 }
+                got = got.filter { line in
+                    guard let count = counts[line], count > 0 else { return false }
+                    counts[line] = count - 1
+                    return true
+                }
+            }
+            diff = UnifiedDiff.make(expected: difference.expanded.sorted(), actual: got.sorted())
+        } else {
+            difference = OutputDifference.inOrder(expected: want, actual: got)
+            diff = UnifiedDiff.make(expected: difference.expanded, actual: got)
+        }
+        // The block's lines follow its fence; past the last, the closing fence.
+        let line = expected.location.line + 1 + min(difference.firstDifference, max(want.count, 0))
+        let how = unordered ? " (compared unordered, lines sorted)" : ""
+        return .error("snippet output does not match the 'output' block\(how)",
+                      at: SourceLocation(path: expected.location.path, line: line, column: 1), details: diff)
     }
 
     /// Judges the compiler's verdict on a `compile-fail` snippet.
@@ -61,7 +119,9 @@ enum SnippetJudge {
         ]
         var text = "signal \(signal) " + (names[signal] ?? "")
         if let fatal = stderr.split(separator: "\n").first(where: { $0.contains("Fatal error") || $0.contains("fatal error") }) {
-            text += ": " + fatal.trimmed()
+            // `Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range`: the message, not the runtime's file.
+            let start = fatal.range(of: "Fatal error")?.lowerBound ?? fatal.range(of: "fatal error")!.lowerBound
+            text += ": " + fatal[start...].trimmed()
         }
         return text.trimmed()
     }
@@ -71,6 +131,14 @@ enum SnippetJudge {
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true)
         let cut = lines.firstIndex { $0.hasPrefix("Current stack trace") || $0.hasPrefix("Stack dump") } ?? lines.endIndex
         return lines[..<cut].suffix(8).map { "  stderr: \($0)" }
+    }
+
+    /// `150 ms`, `1.52 s`
+    static func formatDuration(_ seconds: Double) -> String {
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
+        let hundredths = Int((seconds * 100).rounded())
+        if hundredths % 100 == 0 { return "\(hundredths / 100) s" }
+        return hundredths % 10 == 0 ? "\(hundredths / 100).\(hundredths % 100 / 10) s" : "\(hundredths / 100).\(String(format: "%02d", hundredths % 100)) s"
     }
 
     private static func format(_ seconds: Double) -> String {

@@ -18,6 +18,27 @@ public struct SnippetResult: Sendable, Hashable {
     public var ending: RunEnding?
     /// What it printed, when it was run in this invocation (what `bless` writes).
     public var actualOutput: String?
+    /// What the verdict rests on besides the snippet's mode: shown in its badge.
+    public var checks = Checks()
+    /// It failed because the compiler rejected it: the same source fails the same way, so the
+    /// verdict may be cached like a pass.
+    public var isCompileFailure = false
+
+    /// The extra checks a run went through.
+    public struct Checks: Sendable, Hashable, Codable {
+        /// How many times it ran, all with the same verdict (`--repeat`).
+        public var runs = 1
+        /// It ran under ThreadSanitizer, which reported no race.
+        public var threadSanitizer = false
+        /// The time limit every run finished within (`max-time=`), when it was checked.
+        public var maxTime: Double?
+
+        public init(runs: Int = 1, threadSanitizer: Bool = false, maxTime: Double? = nil) {
+            self.runs = runs
+            self.threadSanitizer = threadSanitizer
+            self.maxTime = maxTime
+        }
+    }
 
     /// How a snippet's process ended, as far as `bless` and reports care.
     public enum RunEnding: Sendable, Hashable {

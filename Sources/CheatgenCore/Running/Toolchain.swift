@@ -39,6 +39,12 @@ public struct Toolchain: Sendable, Hashable {
 
     private static let versions = SharedWork<String, String?>()
 
+    /// The toolchain's `llvm-symbolizer`, which ThreadSanitizer uses to name source lines.
+    var symbolizer: String? {
+        let path = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("llvm-symbolizer").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     /// Asks the compiler what a check needs from it — its version, its frontend jobs and its
     /// link jobs — all at once. `CheckAction` runs this while it reads the sheets; the answers
     /// are remembered, and the later asks for each find them.

@@ -19,6 +19,12 @@ public struct VerificationOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Packages each sheet's snippets may import, by sheet id (front matter plus cheatgen.yml).
     public var dependencies: [String: [PackageDependency]] = [:]
+    /// `--repeat N`: run every runnable snippet this many times; runs that disagree make it flaky.
+    public var repeatCount = 1
+    /// `--sanitize thread`: compile and run every runnable Swift snippet under ThreadSanitizer.
+    public var sanitizeThread = false
+    /// `warnings: error` in cheatgen.yml: a compiler warning fails its snippet.
+    public var warningsAsErrors = false
 
     public init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10, extraCompilerFlags: [String] = [],
                 useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {

@@ -6,10 +6,13 @@ struct PageChrome {
     var root: String
     var siteTitle: String
     var toolchains: String
+    /// How the site's snippets were checked: `120 with their output checked, 14 run to a normal exit, …`
+    var checks: String = ""
 
     /// The same chrome for another page.
     func page(title: String, description: String?, root: String? = nil) -> PageChrome {
-        PageChrome(pageTitle: title, description: description, root: root ?? self.root, siteTitle: siteTitle, toolchains: toolchains)
+        PageChrome(pageTitle: title, description: description, root: root ?? self.root, siteTitle: siteTitle, toolchains: toolchains,
+                   checks: checks)
     }
 }
 

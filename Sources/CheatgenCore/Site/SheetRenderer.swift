@@ -166,15 +166,7 @@ struct SheetRenderer {
         let result = report.result(for: snippet)
         let version = report.versions[snippet.language] ?? snippet.language
         let mode = snippet.attributes.mode
-        let verified = result?.status == .passed
-        let (badge, title): (String, String) = switch (mode, verified) {
-        case (.ignore, _): ("not verified", "Shown only: this snippet is not compiled or run")
-        case (_, false): ("not verified", "This snippet was not verified in this build")
-        case (.run, true): ("✓ verified", "\(snippet.language == "swift" ? "Compiled and run" : "Run") with \(version); its output was checked")
-        case (.compileOnly, true): ("✓ compiles", "Compiled with \(version); not run")
-        case (.shouldCrash, true): ("✓ traps", "Run with \(version); it stops with a runtime error, as shown")
-        case (.compileFail, true): ("✗ does not compile", "\(version) rejects this code; the error shown was checked")
-        }
+        let badge = SnippetBadge(snippet: snippet, result: result, version: version)
         let usedCards = snippet.attributes.uses.compactMap { name in sheet.snippets.first { $0.attributes.id == name } }.filter { $0.cardAnchor != nil && $0.cardAnchor != snippet.cardAnchor }
         let uses = usedCards.enumerated().map { LinkView(href: "\(place.ownPage)#\($1.cardAnchor!)", title: $1.cardTitle, last: $0 == usedCards.count - 1) }
         let errors = result?.compilerErrors.map { snippet.language == "swift" ? "error: \($0)" : $0 }.joined(separator: "\n") ?? ""
@@ -182,7 +174,7 @@ struct SheetRenderer {
         return SnippetView(
             kind: mode.rawValue, id: snippet.attributes.id, language: snippet.language,
             codeHTML: highlight(snippet.visibleCode, language: snippet.language),
-            badgeText: badge, badgeTitle: title,
+            badgeText: badge.text, badgeTitle: badge.title,
             uses: uses.isEmpty ? nil : .init(links: uses),
             hasOutput: !output.isEmpty, outputLabel: mode == .shouldCrash ? "Output before the crash" : "Output",
             output: output.hasSuffix("\n") ? String(output.dropLast()) : output,

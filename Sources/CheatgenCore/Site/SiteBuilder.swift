@@ -29,7 +29,8 @@ public struct SiteBuilder {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
         let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
-        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version)
+        let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version,
+                                 checks: SnippetBadge.summary(report))
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let highlighted = await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory()) ?? [:]
         let twins = TwinIndex(sheets)
@@ -146,7 +147,7 @@ public struct SiteBuilder {
         }
         let snippetCount = sheets.reduce(0) { $0 + SheetRenderer.verifiedCount($1, report: report) }
         var line = "\(sheets.count) cheatsheet\(sheets.count == 1 ? "" : "s")"
-        line += snippetCount == 0 ? "." : ", \(snippetCount) snippet\(snippetCount == 1 ? "" : "s"), each one verified with \(chrome.toolchains)."
+        line += snippetCount == 0 ? "." : ", \(snippetCount) snippet\(snippetCount == 1 ? "" : "s"), each one verified with \(chrome.toolchains): \(chrome.checks)."
         return IndexPageView(
             chrome: chrome.page(title: configuration.title, description: "Verified cheatsheets"), sheetCount: sheets.count,
             snippetCount: snippetCount, summaryLine: line,

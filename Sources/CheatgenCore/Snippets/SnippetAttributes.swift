@@ -23,8 +23,29 @@ public struct SnippetAttributes: Hashable, Sendable {
     public var id: String?
     /// `uses=<a>,<b>`: the declarations of these named snippets are compiled in first.
     public var uses: [String] = []
+    /// `max-time=0.2` or `max-time=150ms`: the run must finish within this many seconds.
+    public var maxTime: Double?
+    /// `language-mode=5|6`: the Swift language mode it is compiled in (nil: Swift 6).
+    public var languageMode: String?
+    /// `flags="…"`: extra compiler flags for this snippet alone.
+    public var flags: [String] = []
+    /// `sanitize=thread`: compiled and run under ThreadSanitizer.
+    public var sanitizeThread = false
+    /// `sanitize=none`: never under a sanitizer, not even with `--sanitize thread` — for code
+    /// whose synchronization ThreadSanitizer cannot see (`Mutex` on Linux waits on a futex).
+    public var neverSanitize = false
+    /// `warnings-as-errors`: a compiler warning fails the snippet.
+    public var warningsAsErrors = false
 
     public init() {}
+
+    /// The attribute words that change how the compiler is invoked, for the badge's tooltip.
+    public var compilerSettings: [String] {
+        var words: [String] = []
+        if let languageMode { words.append("Swift \(languageMode) language mode") }
+        if !flags.isEmpty { words.append("flags \(flags.joined(separator: " "))") }
+        return words
+    }
 
     /// The attribute words as written, normalised (used in cache keys and reports).
     public var canonical: String {
@@ -33,6 +54,12 @@ public struct SnippetAttributes: Hashable, Sendable {
         if unordered { words.append("unordered") }
         if let id { words.append("id=\(id)") }
         if !uses.isEmpty { words.append("uses=\(uses.joined(separator: ","))") }
+        if let maxTime { words.append("max-time=\(maxTime)") }
+        if let languageMode { words.append("language-mode=\(languageMode)") }
+        if !flags.isEmpty { words.append("flags=\"\(flags.joined(separator: " "))\"") }
+        if sanitizeThread { words.append("sanitize=thread") }
+        if neverSanitize { words.append("sanitize=none") }
+        if warningsAsErrors { words.append("warnings-as-errors") }
         return words.joined(separator: " ")
     }
 
@@ -41,7 +68,7 @@ public struct SnippetAttributes: Hashable, Sendable {
         var attributes = SnippetAttributes()
         var problems: [String] = []
         var modes: [Mode] = []
-        for word in words {
+        for word in joinQuoted(words) {
             let (key, value) = split(word)
             switch key {
             case "compile-only", "compile-fail", "should-crash", "ignore":
@@ -69,15 +96,83 @@ public struct SnippetAttributes: Hashable, Sendable {
                 } else {
                     attributes.uses.append(contentsOf: names)
                 }
+            case "max-time":
+                if let value, let seconds = Self.duration(value), seconds > 0, seconds <= 3600 {
+                    attributes.maxTime = seconds
+                } else {
+                    problems.append("'max-time' needs a duration in seconds or milliseconds, as in max-time=0.2 or max-time=150ms")
+                }
+            case "language-mode":
+                if let value, ["5", "6"].contains(value) {
+                    attributes.languageMode = value
+                } else {
+                    problems.append("'language-mode' takes 5 or 6, as in language-mode=5")
+                }
+            case "flags":
+                let text = (value ?? "").trimmed(of: "\"")
+                let flags = ShellWords.split(text) ?? []
+                if flags.isEmpty || !flags[0].hasPrefix("-") {
+                    problems.append("'flags' needs compiler flags in quotes, as in flags=\"-default-isolation MainActor\"")
+                } else if let bad = flags.first(where: { ["-o", "-c", "-module-name", "-swift-version", "-parse-as-library", "-emit-executable"].contains($0) }) {
+                    problems.append("'flags' cannot set \(bad): cheatgen decides it (use language-mode= for the language mode)")
+                } else {
+                    attributes.flags = flags
+                }
+            case "sanitize":
+                switch value {
+                case "thread": attributes.sanitizeThread = true
+                case "none": attributes.neverSanitize = true
+                default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
+                }
+            case "warnings-as-errors":
+                if value != nil { problems.append("attribute 'warnings-as-errors' takes no value") }
+                attributes.warningsAsErrors = true
             default:
-                problems.append("unknown snippet attribute '\(word)'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=")
+                problems.append("unknown snippet attribute '\(word)'; known: \(known)")
             }
         }
         if Set(modes).count > 1 {
             problems.append("attributes \(modes.map { "'\($0.rawValue)'" }.joined(separator: " and ")) cannot be combined")
         }
         if let first = modes.first { attributes.mode = first }
+        if attributes.sanitizeThread && attributes.neverSanitize {
+            problems.append("attributes 'sanitize=thread' and 'sanitize=none' cannot be combined")
+        }
+        if attributes.mode == .compileOnly || attributes.mode == .compileFail || attributes.mode == .ignore {
+            for (set, word) in [(attributes.maxTime != nil, "max-time"), (attributes.sanitizeThread || attributes.neverSanitize, "sanitize")] where set {
+                problems.append("'\(word)' applies to a snippet that runs, not to a '\(attributes.mode.rawValue)' one")
+            }
+        }
         return (attributes, problems)
+    }
+
+    static let known = "compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors"
+
+    /// `0.2`, `0.2s`, `150ms` → seconds.
+    static func duration(_ text: String) -> Double? {
+        let (number, scale): (Substring, Double) = text.hasSuffix("ms") ? (text.dropLast(2), 0.001)
+            : text.hasSuffix("s") ? (text.dropLast(), 1) : (Substring(text), 1)
+        guard let value = Double(number), value.isFinite else { return nil }
+        return value * scale
+    }
+
+    /// Info strings are split at spaces; `flags="-a b"` is put back together.
+    private static func joinQuoted(_ words: [String]) -> [String] {
+        var result: [String] = []
+        var open: String?
+        for word in words {
+            if var current = open {
+                current += " " + word
+                if word.hasSuffix("\"") { result.append(current); open = nil } else { open = current }
+            } else if let equals = word.firstIndex(of: "="), word[word.index(after: equals)...].hasPrefix("\""),
+                      word.count(where: { $0 == "\"" }) == 1 {
+                open = word
+            } else {
+                result.append(word)
+            }
+        }
+        if let open { result.append(open) }
+        return result
     }
 
     private static func split(_ word: String) -> (String, String?) {

@@ -153,7 +153,7 @@ struct BuildCommandTests {
 
         #expect(result.status == 1)
         let text = try directory.read("content/alpha.md")
-        let output = try lineNumber(of: "[72, 88, 95]", in: text) - 1
+        let output = try lineNumber(of: "[72, 88, 95]", in: text)  // the first line that differs
         #expect(result.errorLines == [
             "content/alpha.md:\(output):1: error: snippet output does not match the 'output' block",
             "--- expected",

@@ -72,8 +72,8 @@ struct CheckCommandTests {
         #expect(result.status == 1)
         #expect(result.outputLines == ["snippets: 1 passed, 9 failed, 0 skipped"])
 
-        // Wrong output: reported at the output block, with a unified diff.
-        let wrongOutput = try line(of: "```output", after: "### Wrong output", in: text)
+        // Wrong output: reported at the first line of the output block that differs, with a unified diff.
+        let wrongOutput = try line(of: "2", after: "### Wrong output", in: text)
         expectConsecutive([
             "failing.md:\(wrongOutput):1: error: snippet output does not match the 'output' block",
             "--- expected",
@@ -85,9 +85,10 @@ struct CheckCommandTests {
             " three",
         ], in: lines)
 
-        // A runtime trap: the signal and the runtime's message.
-        let crash = try line(of: "```swift", after: "### Index out of range", in: text)
-        let crashLine = lines.first { $0.hasPrefix("failing.md:\(crash):1: error: snippet crashed: ") }
+        // A runtime trap: at the line that trapped, with the signal and the runtime's message.
+        let crash = try line(of: "print(numbers[5])", after: "### Index out of range", in: text)
+        let crashColumn = try column(of: "[5]", onLine: crash, in: text)
+        let crashLine = lines.first { $0.hasPrefix("failing.md:\(crash):\(crashColumn): error: snippet crashed: ") }
         #expect(crashLine?.contains("crashed: \(trapSignal)") == true, "\(lines)")
         #expect(crashLine?.contains("Fatal error: Index out of range") == true, "\(lines)")
 
@@ -143,8 +144,8 @@ struct CheckCommandTests {
         }
         #expect(places == places.sorted())
         #expect(places.count == 9)
-        // Failed verdicts are never cached.
-        #expect(entries(".cheatgen/verdicts", in: directory).count == 1, "only the passing helper is cached")
+        // Failed runs are never cached; failed compiles are, like passes.
+        #expect(entries(".cheatgen/verdicts", in: directory).count == 3, "the passing helper and the two type mismatches")
     }
 
     @Test func outputPrintedBeforeACrashIsCompared() throws {
@@ -170,7 +171,7 @@ struct CheckCommandTests {
 
         #expect(result.status == 1)
         let fence = try line(of: "```swift", after: "### Exits early", in: text)
-        let output = try line(of: "```output", after: "### Exits early", in: text)
+        let output = try line(of: "complete", after: "### Exits early", in: text)
         #expect(result.errorLines == [
             "cheatgen: verifying 1 snippet",
             "cheatgen: FAILED double-failure/exits-early-with-the-wrong-output",
@@ -200,7 +201,7 @@ struct CheckCommandTests {
         #expect(result.errorLines == [
             "content-errors.md:\(related):11: error: related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
             "content-errors.md:\(link):5: error: link to 'missing.md': there is no sheet 'missing'",
-            "content-errors.md:\(typo):1: error: unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=",
+            "content-errors.md:\(typo):1: error: unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors",
         ])
         #expect(result.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped (3 content errors)"])
         #expect(result.status == 1)
@@ -340,7 +341,7 @@ struct CheckCommandTests {
         try #require(edited != original)
         try directory.write(edited, to: sheet)
         let third = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
-        let output = try line(of: "```output", after: "### First", in: edited)
+        let output = try line(of: "goodbye", after: "### First", in: edited)
         #expect(third.status == 1)
         #expect(third.errorLines == [
             "cached.md:\(output):1: error: snippet output does not match the 'output' block",

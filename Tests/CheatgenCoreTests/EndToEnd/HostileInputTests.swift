@@ -38,17 +38,24 @@ struct HostileInputTests {
         // A flood of output is cut off at the cap.
         #expect(try first("Prints forever") == "snippet printed more than 4 MiB and was stopped")
 
-        // Traps carry the runtime's message, at the Markdown line where Swift names one.
-        let fatal = try lineNumber(of: "fatalError(\"x\")", in: text)
-        #expect(try first("Calls fatalError")?.hasPrefix("snippet crashed: \(trapSignalName): ") == true)
-        #expect(try first("Calls fatalError")?.hasSuffix("hostile-snippets.md:\(fatal): Fatal error: x") == true)
-        let unwrap = try lineNumber(of: "print(missing!)", in: text)
-        #expect(try first("Unwraps nil")?.hasSuffix("hostile-snippets.md:\(unwrap): Fatal error: Unexpectedly found nil while unwrapping an Optional value") == true)
-        #expect(try first("Indexes out of range")?.hasPrefix("snippet crashed: \(trapSignalName): ") == true)
-        #expect(try first("Indexes out of range")?.hasSuffix("Fatal error: Index out of range") == true)
+        // Traps carry the runtime's message, at the Markdown line that trapped (the runtime's
+        // backtrace, through the line tables), with the column of the trapping expression.
+        func crash(at needle: String, column: String) throws -> String? {
+            let line = try lineNumber(of: needle, in: text)
+            let content = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+            let range = try #require(content.range(of: column))
+            let prefix = "hostile-snippets.md:\(line):\(content.distance(from: content.startIndex, to: range.lowerBound) + 1): error: "
+            return lines.first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        }
+        #expect(try crash(at: "fatalError(\"x\")", column: "fatalError") == "snippet crashed: \(trapSignalName): Fatal error: x")
+        #expect(try crash(at: "print(missing!)", column: "!)")
+                == "snippet crashed: \(trapSignalName): Fatal error: Unexpectedly found nil while unwrapping an Optional value")
+        #expect(try crash(at: "print(numbers[3])", column: "[3]") == "snippet crashed: \(trapSignalName): Fatal error: Index out of range")
         // Signals without a Swift message.
+        // abort() is not unwound past libc's pthread_kill, so it is reported at the fence.
         #expect(try first("Aborts") == "snippet crashed: signal 6 SIGABRT (abort)")
-        #expect(try first("Writes through a bad pointer") == "snippet crashed: signal 11 SIGSEGV (segmentation fault)")
+        #expect(try crash(at: "UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1", column: "= 1")
+                == "snippet crashed: signal 11 SIGSEGV (segmentation fault)")
 
         // Nine failures, each reported once, in file order.
         let places = lines.compactMap { line -> Int? in

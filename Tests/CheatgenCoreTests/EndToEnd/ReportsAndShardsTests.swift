@@ -55,7 +55,7 @@ struct ReportsAndShardsTests {
         let failing = try #require(cases.first { $0.attribute(forName: "name")?.stringValue == "double-failure/exits-early-with-the-wrong-output" })
         let text = try directory.read("double-failure.md")
         let fence = try lineNumber(of: "```swift", in: text)
-        let output = try lineNumber(of: "```output", in: text)
+        let output = try lineNumber(of: "complete", in: text)  // the first line that differs
         #expect(failing.attribute(forName: "file")?.stringValue == "double-failure.md")
         #expect(failing.attribute(forName: "line")?.stringValue == "\(fence)")
         let failure = try #require(failing.elements(forName: "failure").first)
@@ -86,9 +86,9 @@ struct ReportsAndShardsTests {
         #expect(result.outputLines == [
             "::error file=content-errors.md,line=3,col=11,title=cheatgen::related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
             "::error file=content-errors.md,line=6,col=5,title=cheatgen::link to 'missing.md': there is no sheet 'missing'",
-            "::error file=content-errors.md,line=22,col=1,title=cheatgen::unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=",
+            "::error file=content-errors.md,line=22,col=1,title=cheatgen::unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors",
             "::error file=double-failure.md,line=9,col=1,title=cheatgen::snippet exited with status 3",
-            "::error file=double-failure.md,line=15,col=1,title=cheatgen::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-complete%0A+partial",
+            "::error file=double-failure.md,line=16,col=1,title=cheatgen::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-complete%0A+partial",
             "snippets: 2 passed, 1 failed, 1 skipped (3 content errors)",
         ])
     }
@@ -102,7 +102,7 @@ struct ReportsAndShardsTests {
 
         let result = try Cheatgen.run(["check", "a,b:c/sheet.md", "--quiet", "--report", "github"], in: directory)
 
-        let output = try lineNumber(of: "```output", in: text)
+        let output = try lineNumber(of: "50%", in: text)  // the first line that differs
         #expect(result.outputLines.first == "::error file=a%2Cb%3Ac/sheet.md,line=\(output),col=1,title=cheatgen::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-50%25%0A+100%25")
     }
 

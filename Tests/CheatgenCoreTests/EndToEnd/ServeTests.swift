@@ -65,7 +65,7 @@ struct ServeTests {
         #expect(broken.status == 200)
         #expect(broken.body.contains("<h1>Alpha Renamed</h1>"), "the page of the last good build")
         #expect(broken.body.contains("<div id=\"cheatgen-problems\" role=\"alert\""))
-        let output = try lineNumber(of: "[1, 2, 3]", in: text) - 1
+        let output = try lineNumber(of: "[1, 2, 3]", in: text)  // the first line that differs
         #expect(broken.body.contains("content/alpha.md:\(output):1: error: snippet output does not match the &#39;output&#39; block\n--- expected\n+++ actual"))
         #expect(try httpGet(port: port, path: "/index.html").status == 200)
         #expect(server.process.isRunning)

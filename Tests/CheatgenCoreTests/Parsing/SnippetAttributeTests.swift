@@ -64,7 +64,7 @@ struct SnippetAttributeTests {
     @Test func unknownAttributeIsAnErrorAtTheFence() {
         let parsed = fence("swift fast")
         #expect(parsed.lines == [
-            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=",
+            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors",
         ])
         #expect(parsed.sheet?.snippets.count == 1, "the snippet is still read")
     }
@@ -150,5 +150,30 @@ struct SnippetAttributeTests {
         #expect(snippets.map(\.attributes.mode) == [.ignore, .run])
         #expect(snippets.map(\.firstCodeLine) == [6, 10])
         #expect(snippets[1].code == "print(\"```\")\n")
+    }
+
+    @Test func compilerSettingsAndChecks() throws {
+        let snippet = try onlySnippet("\n```swift language-mode=5 flags=\"-default-isolation MainActor\" max-time=150ms sanitize=thread warnings-as-errors\nprint(1)\n```\n")
+        let attributes = snippet.attributes
+        #expect(attributes.languageMode == "5")
+        #expect(attributes.flags == ["-default-isolation", "MainActor"])
+        #expect(attributes.maxTime == 0.15)
+        #expect(attributes.sanitizeThread && attributes.warningsAsErrors)
+        #expect(attributes.compilerSettings == ["Swift 5 language mode", "flags -default-isolation MainActor"])
+        #expect(attributes.canonical.contains("flags=\"-default-isolation MainActor\""))
+    }
+
+    @Test("Bad compiler settings and checks", arguments: [
+        ("language-mode=4", "'language-mode' takes 5 or 6, as in language-mode=5"),
+        ("flags=", "'flags' needs compiler flags in quotes, as in flags=\"-default-isolation MainActor\""),
+        ("flags=\"-o elsewhere\"", "'flags' cannot set -o: cheatgen decides it (use language-mode= for the language mode)"),
+        ("sanitize=address", "'sanitize' takes thread or none, as in sanitize=thread"),
+        ("compile-only max-time=1", "'max-time' applies to a snippet that runs, not to a 'compile-only' one"),
+        ("compile-fail sanitize=thread", "'sanitize' applies to a snippet that runs, not to a 'compile-fail' one"),
+        ("sanitize=thread sanitize=none", "attributes 'sanitize=thread' and 'sanitize=none' cannot be combined"),
+    ])
+    func badSettings(info: String, message: String) {
+        let parsed = fence("swift \(info)")
+        #expect(parsed.lines == ["sheet.md:5:1: error: \(message)"])
     }
 }
