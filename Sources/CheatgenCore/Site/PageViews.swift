@@ -8,11 +8,13 @@ struct PageChrome {
     var toolchains: String
     /// How the site's snippets were checked: `120 with their output checked, 14 run to a normal exit, …`
     var checks: String = ""
+    /// False when nothing was verified (`verify: false`): the footer then claims nothing.
+    var hasChecks: Bool = true
 
     /// The same chrome for another page.
     func page(title: String, description: String?, root: String? = nil) -> PageChrome {
         PageChrome(pageTitle: title, description: description, root: root ?? self.root, siteTitle: siteTitle, toolchains: toolchains,
-                   checks: checks)
+                   checks: checks, hasChecks: hasChecks)
     }
 }
 

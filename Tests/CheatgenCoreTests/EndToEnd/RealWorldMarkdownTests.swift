@@ -88,4 +88,22 @@ struct RealWorldMarkdownTests {
         #expect(page.contains(#"<span class="snippet-count">1 verified snippet</span>"#))
         #expect(page.contains(#"<pre class="code language-python">"#), "the Python block is shown as plain code")
     }
+
+    @Test func aSiteThatVerifiesNothingClaimsNothing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.copyFixture("jekyll", as: "content")
+        try directory.write("verify: false\n", to: "cheatgen.yml")
+        // The one sheet that asks for Swift keeps asking: a sheet's own verify: wins.
+        try directory.edit("content/swift-strings.md", replacing: "verify: [swift]\n", with: "")
+        let result = try Cheatgen.run(["build", "content", "--output", "site"], in: directory)
+        try #require(result.status == 0, "\(result.standardError)")
+        #expect(result.outputLines == ["snippets: 0 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
+        let index = try directory.read("site/index.html")
+        #expect(index.contains(#"<p class="index-summary">3 cheatsheets.</p>"#))
+        #expect(index.contains("Nothing on this site was run: its code is shown as written."))
+        #expect(!index.contains("verified"), "no page of a site that verified nothing says verified")
+        let page = try directory.read("site/swift-strings.html")
+        #expect(!page.contains("badge") && !page.contains("verified"))
+    }
 }
