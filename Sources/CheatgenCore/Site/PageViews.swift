@@ -30,6 +30,10 @@ struct SnippetView {
     var id: String?
     var language: String
     var codeHTML: String
+    /// Whether `codeHTML` holds hidden lines (in `hidden-lines` spans) a reader can show.
+    var hasHiddenLines: Bool = false
+    /// The complete program a copy takes, when it is more than the code shown.
+    var program: String?
     var badgeText: String
     var badgeTitle: String
     var uses: UsesView?
@@ -51,6 +55,29 @@ struct CardView {
     /// Set on the comparison page: the sheet the card comes from and a link to it there.
     var sheet: String = ""
     var href: String = ""
+    /// On a sheet page, a card with twins: a tab per language, its own first.
+    var languageTabs: [LanguageTabView] = [] {
+        didSet {
+            hasLanguageTabs = !languageTabs.isEmpty
+            ownTab = languageTabs.first
+            twinTabs = languageTabs.filter { !$0.own }
+        }
+    }
+    var hasLanguageTabs = false
+    var ownTab: LanguageTabView?
+    /// The twins' tabs only: their panels are on the page, hidden until chosen.
+    var twinTabs: [LanguageTabView] = []
+}
+
+struct LanguageTabView {
+    var label: String
+    var language: String
+    var own: Bool
+    var panelID: String
+    /// The twin's snippets (empty for the card's own tab).
+    var bodyHTML: String
+    var href: String
+    var sheetTitle: String
 }
 
 struct SectionView {
@@ -78,6 +105,9 @@ struct SheetPageView {
     var hasIntro: Bool
     var introHTML: String
     var sections: [SectionView]
+    /// `Swift 6.3.1 and Python 3.12.3`, or empty when nothing on the page was verified.
+    var verifiedWith: String = ""
+    var verifiedOn: String? = nil
 }
 
 struct IndexPageView {

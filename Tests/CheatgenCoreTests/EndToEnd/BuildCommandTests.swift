@@ -33,8 +33,9 @@ struct BuildCommandTests {
 
         let files = try fileTree(at: directory.url.appendingPathComponent("site")).keys.sorted()
         #expect(files == [
-            ".cheatgen-site", "404.html", "alpha.html", "assets/search.js", "assets/style.css", "beta.html", "compare/alpha--beta.html",
-            "gamma.html", "index.html", "search-index.js", "search-index.json",
+            ".cheatgen-site", "404.html", "alpha.html", "assets/search.js", "assets/snippets.js", "assets/style.css", "beta.html",
+            "compare/alpha--beta.html", "gamma.html", "index.html", "search/f/0.js", "search/f/1.js", "search/f/2.js", "search/i/0.js",
+            "search/meta.js",
         ])
     }
 
@@ -300,8 +301,14 @@ struct BuildCommandTests {
         try build(directory)
 
         let site = directory.url.appendingPathComponent("site")
-        let json = try Data(contentsOf: site.appendingPathComponent("search-index.json"))
-        let entries = try JSONDecoder().decode([SearchEntry].self, from: json)
+        // Every sheet's fragment, in page order (sheets sorted by title).
+        var entries: [SearchEntry] = []
+        for number in 0..<3 {
+            let script = try String(contentsOf: site.appendingPathComponent("search/f/\(number).js"), encoding: .utf8)
+            let prefix = "window.cheatgenSearch.loaded(\"f/\(number)\", "
+            #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"))
+            entries += try JSONDecoder().decode([SearchEntry].self, from: Data(script.dropFirst(prefix.count).dropLast(3).utf8))
+        }
         #expect(entries.filter { $0.kind == "sheet" }.map(\.url) == ["alpha.html", "beta.html", "gamma.html"])
         #expect(entries.filter { $0.kind == "section" }.map(\.url) == [
             "alpha.html#collections", "alpha.html#limits", "beta.html#collections", "gamma.html#traps",
@@ -319,12 +326,14 @@ struct BuildCommandTests {
         let files = Set(try fileTree(at: site).keys)
         let pages = try htmlPages(in: site)
         for entry in entries {
-            if let problem = problem(with: entry.url, on: "search-index.json", pages: pages, files: files) {
+            if let problem = problem(with: entry.url, on: "index.html", pages: pages, files: files) {
                 Issue.record(Comment(rawValue: problem))
             }
         }
-        // The script version carries the same data.
-        let script = try Data(contentsOf: site.appendingPathComponent("search-index.js"))
-        #expect(script == Data("window.CHEATGEN_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8))
+        // A word of a hidden line is not in the index either; a word of the code is.
+        let meta = try String(contentsOf: site.appendingPathComponent("search/meta.js"), encoding: .utf8)
+        #expect(meta.contains("\"chunks\":[\"") && meta.contains("\"sheets\":3"))
+        let words = try String(contentsOf: site.appendingPathComponent("search/i/0.js"), encoding: .utf8)
+        #expect(words.contains("\"greet\":[") && !words.contains("\"foundation\":["))
     }
 }
