@@ -51,7 +51,14 @@ struct BuildCommandTests {
         }
         // What the golden files pin down, said out loud, so that a careless rewrite is caught.
         let alpha = try directory.read("site/alpha.html")
-        #expect(!alpha.contains("import Foundation"), "hidden lines are not shown")
+        #expect(alpha.contains(#"<code><span class="hidden-lines"><span class="kw">import</span> Foundation\#n</span><span class="kw">func</span> greet"#),
+                "hidden lines are in place, in a span the stylesheet hides")
+        #expect(alpha.contains(#"<figure class="snippet snippet-run" data-program="import Foundation\#nfunc greet(_ name: String) -&gt; String { &quot;Hello, \(name)!&quot; }\#n\#nprint(greet(&quot;Ada&quot;))\#n">"#),
+                "a snippet that uses another copies as one program: the declarations it uses, then its code")
+        #expect(!alpha.contains("snippet.hide"), "markers are neither shown nor copied")
+        #expect(alpha.contains(#"<div class="twin-panel" id="sorting--twin-1" data-label="Python" data-language="python" hidden>"#))
+        #expect(alpha.contains(#"<span class="ty">print</span>(<span class="ty">sorted</span>(scores))</code></pre>"#), "the twin's code is on the page")
+        #expect(alpha.contains(#"<p class="sheet-verified">Snippets verified with Swift "#))
         #expect(alpha.contains(##"<p class="snippet-uses">Builds on <a href="#helpers">Helpers</a></p>"##))
         #expect(alpha.contains(##"<a class="compare-link" href="compare/alpha--beta.html">side by side with Beta in Python</a>"##))
         #expect(alpha.contains(##"<pre class="output compiler-error"><code>error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;</code></pre>"##))
@@ -138,7 +145,7 @@ struct BuildCommandTests {
 
         let first = try fileTree(at: directory.url.appendingPathComponent("first"))
         let second = try fileTree(at: directory.url.appendingPathComponent("second"))
-        #expect(first.count == 11)
+        #expect(first.count == 15)
         #expect(treeDifferences(first, second) == [])
     }
 
