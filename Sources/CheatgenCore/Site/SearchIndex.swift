@@ -28,7 +28,7 @@ struct SearchIndex {
     /// Words on more entries than this keep only this many (title matches first, up to twice
     /// as many): they are too common to narrow a search, and are marked so the script does not
     /// make them required.
-    static let postingLimit = 4_000
+    static let postingLimit = 10_000
     /// A sheet's entries past this many are shown but not indexed (the packed posting holds 10 bits).
     static let entryLimit = 1 << 10
 
@@ -102,6 +102,8 @@ struct SearchIndex {
         private var postings: [String: [UInt32]] = [:]
         private var partial: Set<String> = []
         private(set) var sheets = 0
+        /// `SearchIndex.postingLimit`, smaller in tests.
+        var postingLimit = SearchIndex.postingLimit
 
         mutating func add(_ page: Page, _ emit: Emit) throws {
             let sheet = UInt32(sheets)

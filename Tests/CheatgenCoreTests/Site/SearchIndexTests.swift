@@ -11,9 +11,10 @@ struct SearchIndexTests {
     }
 
     /// The files the writer makes for `sheets`, by path, as text.
-    static func written(_ sheets: [Sheet]) throws -> [String: String] {
+    static func written(_ sheets: [Sheet], postingLimit: Int = SearchIndex.postingLimit) throws -> [String: String] {
         var files: [String: Data] = [:]
         var writer = SearchIndex.Writer()
+        writer.postingLimit = postingLimit
         let emit: SearchIndex.Writer.Emit = { piece in
             guard case .file(let path, let data) = piece else { Issue.record("index files are written whole"); return }
             #expect(files[path] == nil, "\(path) written twice")
@@ -79,14 +80,14 @@ struct SearchIndexTests {
         let sheets = try (0..<500).map { n in
             try Self.sheet("s\(n)", title: "Sheet \(n)", cards: (0..<20).map { "Common word\(n)x\($0) zeta" })
         }
-        let files = try Self.written(sheets)
+        let files = try Self.written(sheets, postingLimit: 4_000)
         let chunks = files.keys.filter { $0.hasPrefix("search/i/") }
         #expect(chunks.count > 1)
         for path in chunks {
             #expect(files[path]!.utf8.count < SearchIndex.chunkTarget + 40_000, "\(path) is \(files[path]!.utf8.count) bytes")
         }
         let common = try Self.postings(of: "common", in: files)
-        #expect(common.count == 2 * SearchIndex.postingLimit, "title matches are kept up to twice the limit")
+        #expect(common.count == 2 * 4_000, "title matches are kept up to twice the limit")
         let meta = try JSONDecoder().decode(Meta.self, from: Self.payload(files["search/meta.js"]!, name: "meta"))
         let chunk = meta.chunks.lastIndex { $0 <= "common" }!
         let words = try JSONDecoder().decode(Chunk.self, from: Self.payload(files["search/i/\(chunk).js"]!, name: "i/\(chunk)"))

@@ -90,7 +90,7 @@
 
   /* Entry key → score of one query word, and whether the word is too common to require. */
   function matchWord(w, chunks) {
-    var scores = {}, partial = false;
+    var scores = {}, cards = {}, partial = false;
     chunks.forEach(function (chunk) {
       var table = chunk.words || {};
       var common = chunk.partial || [];
@@ -106,10 +106,11 @@
           // Ranked title > card > text.
           var s = ((flags & 2) ? 100 : (flags & 1) ? 20 : 10) * factor;
           if (!(key in scores) || scores[key] < s) scores[key] = s;
+          if (flags & 1) cards[key] = true;
         }
       });
     });
-    return { scores: scores, partial: partial };
+    return { scores: scores, cards: cards, partial: partial };
   }
 
   /* Resolves to up to MAX_RESULTS {entry, score} for `query`, best first. */
@@ -122,18 +123,25 @@
           .then(function (chunks) { return matchWord(w, chunks); });
       }));
     }).then(function (matches) {
+      // Every word must match, but for words too common to be indexed in full (see
+      // SearchIndex.postingLimit): they only rank. When all are, any may match.
       var required = matches.filter(function (m) { return !m.partial; });
-      var pool = required.length ? required : matches;
-      var keys = Object.keys(pool[0].scores).filter(function (key) {
-        return pool.every(function (m) { return key in m.scores; });
+      var keys = {};
+      (required.length ? [required[0]] : matches).forEach(function (m) {
+        Object.keys(m.scores).forEach(function (key) { keys[key] = true; });
       });
-      var hits = keys.map(function (key) {
+      var hits = [];
+      Object.keys(keys).forEach(function (key) {
+        if (!required.every(function (m) { return key in m.scores; })) return;
         var total = 0;
         matches.forEach(function (m) { total += m.scores[key] || 0; });
-        return { key: Number(key), score: total };
+        // Among equal scores, a sheet before its sections, a section before its cards.
+        var entry = key % 1024, card = matches.some(function (m) { return m.cards[key]; });
+        total += entry === 0 ? KIND_WEIGHT.sheet : card ? KIND_WEIGHT.card : KIND_WEIGHT.section;
+        hits.push({ key: Number(key), score: total });
       });
       hits.sort(function (a, b) { return b.score - a.score || a.key - b.key; });
-      hits = hits.slice(0, MAX_RESULTS * 2);
+      hits = hits.slice(0, MAX_RESULTS);
       var sheets = [];
       hits.forEach(function (h) { var s = Math.floor(h.key / 1024); if (sheets.indexOf(s) < 0) sheets.push(s); });
       return Promise.all(sheets.map(function (s) { return load("f/" + s); })).then(function () {
@@ -141,12 +149,9 @@
         hits.forEach(function (h) {
           var entries = files["f/" + Math.floor(h.key / 1024)].data;
           var e = Array.isArray(entries) ? entries[h.key % 1024] : null;
-          if (!e || typeof e.url !== "string" || typeof e.title !== "string") return;
-          // Among equal scores, the sheet before its sections and cards.
-          results.push({ entry: e, score: h.score + (KIND_WEIGHT[e.kind] || 0), order: h.key });
+          if (e && typeof e.url === "string" && typeof e.title === "string") results.push(e);
         });
-        results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-        return results.slice(0, MAX_RESULTS).map(function (r) { return r.entry; });
+        return results;
       });
     });
   }
