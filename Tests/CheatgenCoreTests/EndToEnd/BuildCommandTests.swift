@@ -65,6 +65,18 @@ struct BuildCommandTests {
         #expect(alpha.contains(##"<span class="snippet-count">4 verified snippets</span>"##), "the ignored snippet is not counted")
     }
 
+    @Test func theDayOfVerificationShowsWhenTheBuildSaysIt() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let beta = try directory.read("site/beta.html")
+        #expect(Golden.normalizingVersions(beta).contains(#"<p class="sheet-verified">Snippets verified with Python <version> on 2026-11-18</p>"#))
+        #expect(try directory.read("site/gamma.html").contains(" on 2026-11-18</p>"))
+    }
+
     @Test func everyInternalLinkResolvesToAFileAndAnAnchor() throws {
         let directory = try siteFixture()
         defer { directory.remove() }
