@@ -29,9 +29,8 @@ struct SnippetView {
     var kind: String
     var id: String?
     var language: String
+    /// Highlighted code; hidden lines, if any, are in place in `hidden-lines` spans the stylesheet hides.
     var codeHTML: String
-    /// Whether `codeHTML` holds hidden lines (in `hidden-lines` spans) a reader can show.
-    var hasHiddenLines: Bool = false
     /// The complete program a copy takes, when it is more than the code shown.
     var program: String?
     var badgeText: String

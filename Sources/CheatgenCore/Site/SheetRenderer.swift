@@ -217,7 +217,7 @@ struct SheetRenderer {
         return SnippetView(
             kind: mode.rawValue, id: snippet.attributes.id, language: snippet.language,
             codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(snippet.visibleCode, language: snippet.language),
-            hasHiddenLines: hasHidden, program: program == shown ? nil : program,
+            program: program == shown ? nil : program,
             badgeText: badge, badgeTitle: title,
             uses: uses.isEmpty ? nil : .init(links: uses),
             hasOutput: !output.isEmpty, outputLabel: mode == .shouldCrash ? "Output before the crash" : "Output",
