@@ -115,6 +115,7 @@
       addReveal(figure, tools);
       addCopy(figure, tools);
       code.appendChild(tools);
+      figure.classList.add("has-tools");
     }
   }
 
