@@ -24,5 +24,5 @@ check: deps
 test: browser-deps
 	$(SWIFT) build --build-tests
 	"$$($(SWIFT) build --show-bin-path)/cheatgen" build content --output .build/browser-site
-	CHEATGEN_SITE=.build/browser-site python3 -m pytest -q Tests/browser
+	CHEATGEN_SITE=.build/browser-site CHEATGEN_BIN="$$($(SWIFT) build --show-bin-path)/cheatgen" python3 -m pytest -q Tests/browser
 	$(SWIFT) test --skip-build

@@ -34,7 +34,10 @@ struct SnippetView {
     var kind: String
     var id: String?
     var language: String
+    /// Highlighted code; hidden lines, if any, are in place in `hidden-lines` spans the stylesheet hides.
     var codeHTML: String
+    /// The complete program a copy takes, when it is more than the code shown.
+    var program: String?
     var badgeText: String
     var badgeTitle: String
     var uses: UsesView?
@@ -58,6 +61,29 @@ struct CardView {
     var href: String = ""
     /// `card` and the classes of its attribute list (`-prime`).
     var classes: String = "card"
+    /// On a sheet page, a card with twins: a tab per language, its own first.
+    var languageTabs: [LanguageTabView] = [] {
+        didSet {
+            hasLanguageTabs = !languageTabs.isEmpty
+            ownTab = languageTabs.first
+            twinTabs = languageTabs.filter { !$0.own }
+        }
+    }
+    var hasLanguageTabs = false
+    var ownTab: LanguageTabView?
+    /// The twins' tabs only: their panels are on the page, hidden until chosen.
+    var twinTabs: [LanguageTabView] = []
+}
+
+struct LanguageTabView {
+    var label: String
+    var language: String
+    var own: Bool
+    var panelID: String
+    /// The twin's snippets (empty for the card's own tab).
+    var bodyHTML: String
+    var href: String
+    var sheetTitle: String
 }
 
 struct SectionView {
@@ -94,6 +120,9 @@ struct SheetPageView {
     var hasIntro: Bool
     var introHTML: String
     var sections: [SectionView]
+    /// `Swift 6.3.1 and Python 3.12.3`, or empty when nothing on the page was verified.
+    var verifiedWith: String? = nil
+    var verifiedOn: String? = nil
 }
 
 struct IndexPageView {

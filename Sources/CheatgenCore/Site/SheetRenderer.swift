@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders one sheet's page: prose through the Markdown renderer, snippets through the
 /// `snippet` template with their verdicts, the page through the `sheet` template.
 struct SheetRenderer {
@@ -53,7 +55,8 @@ struct SheetRenderer {
             hasRelated: !related.isEmpty || !comparisons.isEmpty,
             related: related.enumerated().map { LinkView(href: "\($1.id).html", title: $1.frontMatter.title, last: $0 == related.count - 1) },
             comparisons: comparisons,
-            hasIntro: !intro.isEmpty, introHTML: intro, sections: sections)
+            hasIntro: !intro.isEmpty, introHTML: intro, sections: sections,
+            verifiedWith: verifiedWith(sheet).isEmpty ? nil : verifiedWith(sheet), verifiedOn: Self.verifiedOn)
         return try theme.render(view, template: "sheet")
     }
 
@@ -74,11 +77,13 @@ struct SheetRenderer {
         for section in sheet.sections {
             var cards: [CardView] = []
             for card in section.cards {
-                cards.append(CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: markdown.render(card.title),
-                                      bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
-                                      twins: twinLinks(sheet, anchor: card.anchor, place: place),
-                                      sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)",
-                                      classes: Self.classList(["card"] + card.attributes.classes)))
+                var view = CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: markdown.render(card.title),
+                                    bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
+                                    twins: twinLinks(sheet, anchor: card.anchor, place: place),
+                                    sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)",
+                                    classes: Self.classList(["card"] + card.attributes.classes))
+                if place.root.isEmpty { view.languageTabs = try languageTabs(sheet, card: card) }
+                cards.append(view)
             }
             let preamble = try body(section.items, sheet: sheet, markdown: markdown, place: place)
             sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: markdown.render(section.title),
@@ -90,6 +95,60 @@ struct SheetRenderer {
         }
         return sections
     }
+
+    /// The language tabs of a card with twins: its own language first, then each twin card's
+    /// snippets (code and output), rendered in place for the tab that shows them. Twins without
+    /// a snippet get no tab (their "Same idea in" link stays); no twin with one, no tabs.
+    private func languageTabs(_ sheet: Sheet, card: Card) throws -> [LanguageTabView] {
+        let pairs = twins.twins(of: sheet.id, anchor: card.anchor)
+        guard !pairs.isEmpty, let own = card.snippets.first else { return [] }
+        var tabs = [LanguageTabView(label: languageLabel(own.language), language: own.language, own: true,
+                                    panelID: "\(card.anchor)--\(own.language)", bodyHTML: "", href: "", sheetTitle: sheet.frontMatter.title)]
+        for pair in pairs {
+            guard let other = sheetsByID[pair.otherSheet],
+                  let twinCard = other.sections.lazy.flatMap(\.cards).first(where: { $0.anchor == pair.otherAnchor }),
+                  let first = twinCard.snippets.first(where: { !$0.code.isEmpty }) else { continue }
+            let place = Place(root: "", ownPage: "\(other.id).html")
+            var html = ""
+            for case .snippet(let snippet) in twinCard.items where !snippet.code.isEmpty {
+                html += try theme.render(view(of: snippet, in: other, place: place), template: "snippet")
+            }
+            guard !html.isEmpty else { continue }
+            tabs.append(LanguageTabView(label: languageLabel(first.language), language: first.language, own: false,
+                                        panelID: "\(card.anchor)--twin-\(tabs.count)", bodyHTML: html,
+                                        href: "\(other.id).html#\(pair.otherAnchor)", sheetTitle: other.frontMatter.title))
+        }
+        guard tabs.count > 1 else { return [] }
+        // Two tabs of one language (two Swift twins, say) are told apart by their sheets.
+        let labels = tabs.map(\.label)
+        for index in tabs.indices where labels.count(where: { $0 == tabs[index].label }) > 1 {
+            tabs[index].label += " (\(tabs[index].sheetTitle))"
+        }
+        return tabs
+    }
+
+    /// A language's name as readers know it: the first word of its version label
+    /// (`Swift 6.3.1` → `Swift`), or the fence's word when the language was not run.
+    private func languageLabel(_ language: String) -> String {
+        if let version = report.versions[language], let word = version.split(separator: " ").first { return String(word) }
+        return language.prefix(1).uppercased() + language.dropFirst()
+    }
+
+    /// The toolchains that verified this sheet's snippets: `Swift 6.3.1 and Python 3.12.3`.
+    private func verifiedWith(_ sheet: Sheet) -> String {
+        let languages = Set(sheet.snippets.filter { report.result(for: $0)?.status == .passed }.map(\.language))
+        return languages.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
+    }
+
+    /// The day the site's snippets were verified, when the build says (`SOURCE_DATE_EPOCH`, the
+    /// reproducible-builds convention): the site is otherwise the same bytes from the same input,
+    /// so it carries no clock of its own.
+    static let verifiedOn: String? = {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }()
 
     /// A card, or a section shown as one card (its preamble and its cards' titles), by anchor.
     func cardView(_ sheet: Sheet, anchor: String, place: Place) throws -> CardView? {
@@ -171,14 +230,53 @@ struct SheetRenderer {
         let uses = usedCards.enumerated().map { LinkView(href: "\(place.ownPage)#\($1.cardAnchor!)", title: $1.cardTitle, last: $0 == usedCards.count - 1) }
         let errors = result?.compilerErrors.map { snippet.language == "swift" ? "error: \($0)" : $0 }.joined(separator: "\n") ?? ""
         let output = snippet.expectedOutput?.text ?? ""
+        let runs = HiddenLines.runs(snippet.code)
+        let hasHidden = runs.contains(where: \.hidden)
+        let program = CompleteProgram.text(for: snippet, named: Self.named(sheet))
+        let shown = Self.trimmingFinalNewline(snippet.visibleCode) + "\n"
         return SnippetView(
             kind: mode.rawValue, id: snippet.attributes.id, language: snippet.language,
-            codeHTML: highlight(snippet.visibleCode, language: snippet.language),
+            codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(snippet.visibleCode, language: snippet.language),
+            program: program == shown ? nil : program,
             badgeText: badge.text, badgeTitle: badge.title,
             uses: uses.isEmpty ? nil : .init(links: uses),
             hasOutput: !output.isEmpty, outputLabel: mode == .shouldCrash ? "Output before the crash" : "Output",
             output: output.hasSuffix("\n") ? String(output.dropLast()) : output,
             hasErrors: mode == .compileFail && !errors.isEmpty, errors: errors)
+    }
+
+    /// A sheet's snippets by `id=`, as `uses=` names them.
+    static func named(_ sheet: Sheet) -> [String: Snippet] {
+        Dictionary(sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The code with its hidden lines in place, each hidden run in a `hidden-lines` span that
+    /// holds one of its line breaks, so the page reads the same with the span hidden (the
+    /// stylesheet's default) as the visible code alone.
+    func highlight(runs: [HiddenLines.Run], language: String) -> String {
+        var runs = runs
+        if let last = runs.indices.last {
+            runs[last].text = Self.trimmingFinalNewline(runs[last].text)
+            if runs[last].text.isEmpty && runs[last].hidden && runs.count > 1 { runs.removeLast() }
+        }
+        var html = ""
+        for (index, run) in runs.enumerated() {
+            let code = highlightExactly(run.text, language: language)
+            let isLast = index == runs.count - 1
+            if run.hidden {
+                html += isLast ? "<span class=\"hidden-lines\">\n\(code)</span>" : "<span class=\"hidden-lines\">\(code)\n</span>"
+            } else {
+                html += code
+                let nextIsLastHidden = index + 1 == runs.count - 1 && runs[index + 1].hidden
+                if !isLast && !nextIsLastHidden { html += "\n" }
+            }
+        }
+        return html
+    }
+
+    private func highlightExactly(_ code: String, language: String) -> String {
+        if language == "swift" { return SwiftHighlighter.highlight(code) }
+        return highlighted[PygmentsHighlighter.Block(language: language, code: code)] ?? HTML.escape(code)
     }
 
     /// Swift through swift-syntax; every other language through Pygments (done in one batch
@@ -211,6 +309,11 @@ struct SheetRenderer {
                 switch item {
                 case .snippet(let s) where s.language != "swift":
                     blocks.append(.init(language: s.language, code: trimmingFinalNewline(s.visibleCode)))
+                    let runs = HiddenLines.runs(s.code)
+                    if runs.contains(where: \.hidden) {
+                        blocks += runs.map { .init(language: s.language, code: $0.text) }
+                        if let last = runs.last { blocks.append(.init(language: s.language, code: trimmingFinalNewline(last.text))) }
+                    }
                 case .block(let block): visit(block)
                 default: break
                 }

@@ -12,7 +12,7 @@ public struct SiteBuilder {
     }
 
     /// A piece of the site as it is made: a whole file, or more bytes for a file being written
-    /// piece by piece (the search index, which grows with every page).
+    /// piece by piece.
     public enum Piece {
         case file(String, Data)
         case append(String, [Data])
@@ -36,20 +36,21 @@ public struct SiteBuilder {
         let twins = TwinIndex(sheets)
         let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, highlighted: highlighted, twins: twins)
         var search = SearchIndex.Writer()
-        try search.begin(emit)
+        // bench/run measures what the index costs a build by building without it.
+        let withSearch = ProcessInfo.processInfo.environment["CHEATGEN_SEARCH_INDEX"] != "off"
         let batch = max(ProcessInfoCores.count * 8, 8)
         for start in stride(from: 0, to: sorted.count, by: batch) {
             let slice = Array(sorted[start..<min(start + batch, sorted.count)])
             let pages = try await forEachConcurrently(slice, width: ProcessInfoCores.count) { outline in
                 let sheet = try page(outline)
-                return (Data(try renderer.render(sheet).utf8), try SearchIndex.fragment(for: sheet))
+                return (Data(try renderer.render(sheet).utf8), withSearch ? try SearchIndex.page(for: sheet) : nil)
             }
-            for (sheet, (page, fragment)) in zip(slice, pages) {
+            for (sheet, (page, words)) in zip(slice, pages) {
                 try emit(.file("\(sheet.id).html", page))
-                try search.add(fragment, emit)
+                if let words { try search.add(words, emit) }
             }
         }
-        try search.end(emit)
+        if withSearch { try search.end(emit) }
         var files: [(String, Data)] = []
         for (left, right) in twins.sheetPairs {
             files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(page(byID[left]!), page(byID[right]!)).utf8)))

@@ -8,7 +8,7 @@ struct Theme: Sendable {
     let assets: [String: Data]
 
     static let templateNames = ["layout-head", "site-header", "site-footer", "snippet", "sheet", "index", "404", "compare"]
-    static let assetNames = ["style.css", "search.js"]
+    static let assetNames = ["style.css", "search.js", "snippets.js"]
 
     /// The built-in theme, loaded once per process.
     static func builtIn() throws -> Theme {

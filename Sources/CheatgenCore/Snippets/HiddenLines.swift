@@ -24,6 +24,39 @@ enum HiddenLines {
         while let first = kept.first, first.allSatisfy(\.isWhitespace), kept.count > 1 { kept.removeFirst() }
         return kept.joined(separator: "\n")
     }
+
+    /// A run of consecutive lines, shown or hidden, without the markers.
+    struct Run: Equatable {
+        var hidden: Bool
+        var text: String
+    }
+
+    /// The code as runs of shown and hidden lines, in order, markers left out: the visible runs
+    /// joined are `visible(code)` (blank lines the page would not start with count as hidden).
+    static func runs(_ code: String) -> [Run] {
+        var hidden = false
+        var lines: [(Bool, Substring)] = []
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            if isHide(line) { hidden = true; continue }
+            if isShow(line) { hidden = false; continue }
+            lines.append((hidden, line))
+        }
+        // As `visible`: leading blank shown lines (all but the last shown one) are not shown.
+        let shown = lines.indices.filter { !lines[$0].0 }
+        for index in shown.dropLast() {
+            guard lines[index].1.allSatisfy(\.isWhitespace) else { break }
+            lines[index].0 = true
+        }
+        var runs: [Run] = []
+        for (isHidden, line) in lines {
+            if let last = runs.last, last.hidden == isHidden {
+                runs[runs.count - 1].text += "\n" + line
+            } else {
+                runs.append(Run(hidden: isHidden, text: String(line)))
+            }
+        }
+        return runs
+    }
 }
 
 extension Substring {

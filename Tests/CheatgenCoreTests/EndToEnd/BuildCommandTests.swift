@@ -33,8 +33,9 @@ struct BuildCommandTests {
 
         let files = try fileTree(at: directory.url.appendingPathComponent("site")).keys.sorted()
         #expect(files == [
-            ".cheatgen-site", "404.html", "alpha.html", "assets/search.js", "assets/style.css", "beta.html", "compare/alpha--beta.html",
-            "gamma.html", "index.html", "search-index.js", "search-index.json",
+            ".cheatgen-site", "404.html", "alpha.html", "assets/search.js", "assets/snippets.js", "assets/style.css", "beta.html",
+            "compare/alpha--beta.html", "gamma.html", "index.html", "search/f/0.js", "search/f/1.js", "search/f/2.js", "search/i/0.js",
+            "search/meta.js",
         ])
     }
 
@@ -50,11 +51,30 @@ struct BuildCommandTests {
         }
         // What the golden files pin down, said out loud, so that a careless rewrite is caught.
         let alpha = try directory.read("site/alpha.html")
-        #expect(!alpha.contains("import Foundation"), "hidden lines are not shown")
+        #expect(alpha.contains(#"<code><span class="hidden-lines"><span class="kw">import</span> Foundation\#n</span><span class="kw">func</span> greet"#),
+                "hidden lines are in place, in a span the stylesheet hides")
+        #expect(alpha.contains(#"<figure class="snippet snippet-run" data-program="import Foundation\#nfunc greet(_ name: String) -&gt; String { &quot;Hello, \(name)!&quot; }\#n\#nprint(greet(&quot;Ada&quot;))\#n">"#),
+                "a snippet that uses another copies as one program: the declarations it uses, then its code")
+        #expect(!alpha.contains("snippet.hide"), "markers are neither shown nor copied")
+        #expect(alpha.contains(#"<div class="twin-panel" id="sorting--twin-1" data-label="Python" data-language="python" hidden>"#))
+        #expect(alpha.contains(#"<span class="ty">print</span>(<span class="ty">sorted</span>(scores))</code></pre>"#), "the twin's code is on the page")
+        #expect(alpha.contains(#"<p class="sheet-verified">Snippets verified with Swift "#))
         #expect(alpha.contains(##"<p class="snippet-uses">Builds on <a href="#helpers">Helpers</a></p>"##))
         #expect(alpha.contains(##"<a class="compare-link" href="compare/alpha--beta.html">side by side with Beta in Python</a>"##))
         #expect(alpha.contains(##"<pre class="output compiler-error"><code>error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;</code></pre>"##))
         #expect(alpha.contains(##"<span class="snippet-count">4 verified snippets</span>"##), "the ignored snippet is not counted")
+    }
+
+    @Test func theDayOfVerificationShowsWhenTheBuildSaysIt() throws {
+        let directory = try siteFixture()
+        defer { directory.remove() }
+
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let beta = try directory.read("site/beta.html")
+        #expect(Golden.normalizingVersions(beta).contains(#"<p class="sheet-verified">Snippets verified with Python <version> on 2026-11-18</p>"#))
+        #expect(try directory.read("site/gamma.html").contains(" on 2026-11-18</p>"))
     }
 
     @Test func everyInternalLinkResolvesToAFileAndAnAnchor() throws {
@@ -137,7 +157,7 @@ struct BuildCommandTests {
 
         let first = try fileTree(at: directory.url.appendingPathComponent("first"))
         let second = try fileTree(at: directory.url.appendingPathComponent("second"))
-        #expect(first.count == 11)
+        #expect(first.count == 15)
         #expect(treeDifferences(first, second) == [])
     }
 
@@ -300,8 +320,14 @@ struct BuildCommandTests {
         try build(directory)
 
         let site = directory.url.appendingPathComponent("site")
-        let json = try Data(contentsOf: site.appendingPathComponent("search-index.json"))
-        let entries = try JSONDecoder().decode([SearchEntry].self, from: json)
+        // Every sheet's fragment, in page order (sheets sorted by title).
+        var entries: [SearchEntry] = []
+        for number in 0..<3 {
+            let script = try String(contentsOf: site.appendingPathComponent("search/f/\(number).js"), encoding: .utf8)
+            let prefix = "window.cheatgenSearch.loaded(\"f/\(number)\", "
+            #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"))
+            entries += try JSONDecoder().decode([SearchEntry].self, from: Data(script.dropFirst(prefix.count).dropLast(3).utf8))
+        }
         #expect(entries.filter { $0.kind == "sheet" }.map(\.url) == ["alpha.html", "beta.html", "gamma.html"])
         #expect(entries.filter { $0.kind == "section" }.map(\.url) == [
             "alpha.html#collections", "alpha.html#limits", "beta.html#collections", "gamma.html#traps",
@@ -319,12 +345,14 @@ struct BuildCommandTests {
         let files = Set(try fileTree(at: site).keys)
         let pages = try htmlPages(in: site)
         for entry in entries {
-            if let problem = problem(with: entry.url, on: "search-index.json", pages: pages, files: files) {
+            if let problem = problem(with: entry.url, on: "index.html", pages: pages, files: files) {
                 Issue.record(Comment(rawValue: problem))
             }
         }
-        // The script version carries the same data.
-        let script = try Data(contentsOf: site.appendingPathComponent("search-index.js"))
-        #expect(script == Data("window.CHEATGEN_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8))
+        // A word of a hidden line is not in the index either; a word of the code is.
+        let meta = try String(contentsOf: site.appendingPathComponent("search/meta.js"), encoding: .utf8)
+        #expect(meta.contains("\"chunks\":[\"") && meta.contains("\"sheets\":3"))
+        let words = try String(contentsOf: site.appendingPathComponent("search/i/0.js"), encoding: .utf8)
+        #expect(words.contains("\"greet\":[") && !words.contains("\"foundation\":["))
     }
 }

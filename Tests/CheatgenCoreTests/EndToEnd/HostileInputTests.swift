@@ -368,10 +368,10 @@ struct HostileInputTests {
             let tags = HTMLScanner.tags(in: html)
             // Only the site's own two scripts, by src, empty.
             let scripts = tags.filter { $0.name == "script" }
-            #expect(scripts.map { $0.value(of: "src") ?? "inline" } == ["search-index.js", "assets/search.js"], "\(page)")
+            #expect(scripts.map { $0.value(of: "src") ?? "inline" } == ["assets/search.js", "assets/snippets.js"], "\(page)")
             #expect(scripts.allSatisfy { $0.attributes.map(\.name) == ["src", "defer"] }, "\(page)")
             #expect(html.lowercased().components(separatedBy: "<script").count - 1 == 2, "\(page) has a <script the scanner missed")
-            #expect(html.contains("<script src=\"search-index.js\" defer></script>\n<script src=\"assets/search.js\" defer></script>\n"))
+            #expect(html.contains("<script src=\"assets/search.js\" defer></script>\n<script src=\"assets/snippets.js\" defer></script>\n"))
             // No event handler attribute, no unexpected element.
             for tag in tags {
                 for attribute in tag.attributes where attribute.name.hasPrefix("on") {

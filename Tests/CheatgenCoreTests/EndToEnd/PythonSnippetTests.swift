@@ -81,8 +81,11 @@ struct PythonSnippetTests {
 
         #expect(result.status == 0, "\(result.standardError)")
         let html = try directory.read("site/py.html")
-        #expect(!html.contains("secret = 21"), "hidden lines are not shown")
-        #expect(html.contains("<pre class=\"code language-python\"><code>"))
+        // Hidden lines are in place in a span the stylesheet hides, highlighted like the rest, and
+        // in the program a copy takes.
+        #expect(html.contains(#"<pre class="code language-python"><code><span class="hidden-lines">secret <span class="op">=</span> <span class="nu">21</span>\#n</span><span class="ty">print</span>(secret <span class="op">*</span> <span class="nu">2</span>)</code></pre>"#))
+        #expect(html.contains(#"data-program="secret = 21\#nprint(secret * 2)\#n""#))
+        #expect(!html.contains("snippet.hide"))
         #expect(html.contains("<pre class=\"output\"><code>42</code></pre>"))
         // A Python compiler error is shown as Python says it, without Swift's "error: " prefix.
         #expect(html.contains("<pre class=\"output compiler-error\"><code>SyntaxError: &#39;(&#39; was never closed</code></pre>"))
