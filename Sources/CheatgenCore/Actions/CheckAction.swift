@@ -71,6 +71,10 @@ public struct CheckAction: Sendable {
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
                                           useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
+        options.memoryLimit = configuration.memoryLimit
+        options.network = configuration.network
+        options.passedEnvironment = configuration.environment
+        options.protectedPaths = [FileManager.default.currentDirectoryPath, workDirectory] + paths
         options.writesExamplePackage = filter.text == nil && shard == nil
         options.log = { [console] line in console.err(line) }
         for sheet in sheets {

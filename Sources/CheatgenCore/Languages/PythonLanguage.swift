@@ -77,7 +77,8 @@ public struct PythonLanguage: SnippetLanguage {
                                                    options: context.options, environment: environment)
         outcome.standardError = Array(mapper.rewrite(outcome.errorText).utf8)
         var problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
-                                          outputLimit: context.options.outputLimit)
+                                          outputLimit: context.options.outputLimit, memoryLimit: snippet.attributes.memory ?? context.options.memoryLimit,
+                                          processLimit: context.options.processLimit)
         // An uncaught exception is reported at the snippet line that raised it, with the exception.
         if case .exited(let status) = outcome.ending, status != 0, snippet.attributes.mode != .shouldCrash, !outcome.timedOut,
            let index = problems.firstIndex(where: { $0.message.hasPrefix("snippet exited with status") }) {

@@ -201,7 +201,8 @@ public struct SwiftLanguage: SnippetLanguage {
             URL(fileURLWithPath: binary).standardizedFileURL.path, arguments: [snippet.symbolName],
             snippet: snippet, options: context.options, environment: ["SWIFT_BACKTRACE": "enable=no"])
         let timeout = snippet.attributes.timeout ?? context.options.defaultTimeout
-        let problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: timeout, outputLimit: context.options.outputLimit)
+        let problems = SnippetJudge.judge(snippet, outcome: outcome, timeout: timeout, outputLimit: context.options.outputLimit,
+                                          memoryLimit: snippet.attributes.memory ?? context.options.memoryLimit, processLimit: context.options.processLimit)
         let runSeconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
         var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
                                    diagnostics: problems, duration: job.compileSeconds + runSeconds)

@@ -26,6 +26,7 @@ public struct Verifier: Sendable {
             ChildProcesses.shared.finished(folder: scratch)
             try? fileManager.removeItem(atPath: scratch)
             ChildProcesses.shared.sweepOrphans()
+            Confinement.tearDown()
         }
         let onResult = self.onResult
         let context = VerificationContext(options: options, scratch: scratch, report: { result in
@@ -92,10 +93,11 @@ public struct Verifier: Sendable {
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
     private func verdictKey(for snippet: Snippet, source: EffectiveSource, language: any SnippetLanguage) -> String {
         Hashing.key([
-            "verdict-v2", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
+            "verdict-v3", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
             language.cacheSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),
+            "memory \(options.memoryLimit) network \(options.network) env \(options.passedEnvironment.joined(separator: ","))",
             snippet.expectedOutput?.text ?? "<none>", snippet.expectedErrors?.text ?? "<none>",
         ])
     }

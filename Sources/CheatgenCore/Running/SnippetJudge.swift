@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -5,13 +6,24 @@ import Glibc
 /// Decides whether what a snippet did is what its page says, and words the failure if not.
 enum SnippetJudge {
     /// Judges a run of a `run` or `should-crash` snippet.
-    static func judge(_ snippet: Snippet, outcome: ProcessOutcome, timeout: Double, outputLimit: Int) -> [Diagnostic] {
+    static func judge(_ snippet: Snippet, outcome: ProcessOutcome, timeout: Double, outputLimit: Int,
+                      memoryLimit: Int = 1 << 30, processLimit: Int = 512) -> [Diagnostic] {
         let at = snippet.location
         if outcome.timedOut {
             return [.error("snippet timed out after \(format(timeout)) s and was killed (raise it with timeout=<seconds>)", at: at, details: tail(outcome.errorText))]
         }
         if outcome.exceededOutputLimit {
             return [.error("snippet printed more than \(outputLimit >> 20) MiB and was stopped", at: at)]
+        }
+        if let changed = outcome.changedRepository.first {
+            let more = outcome.changedRepository.count > 1 ? " (and \(outcome.changedRepository.count - 1) more)" : ""
+            return [.error("snippet changed \(Self.relative(changed))\(more); snippets may write only in their own temporary folder", at: at)]
+        }
+        if outcome.exceededMemoryLimit {
+            return [.error("snippet exceeded its memory limit of \(ByteSize.format(memoryLimit)) and was stopped (raise it with memory=<size>)", at: at, details: tail(outcome.errorText))]
+        }
+        if outcome.exceededProcessLimit, !outcome.succeeded, snippet.attributes.mode != .shouldCrash {
+            return [.error("snippet exceeded its limit of \(processLimit) processes and threads", at: at, details: tail(outcome.errorText))]
         }
         var problems: [Diagnostic] = []
         switch (snippet.attributes.mode, outcome.ending) {
@@ -50,6 +62,12 @@ enum SnippetJudge {
         let errors = CompilerMessages.parse(compilerOutput).filter { $0.severity == .error }.map { "    \($0.message)" }
         return [.error("the compiler's messages do not contain: \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: expected.location,
                        details: ["  the compiler said:"] + errors)]
+    }
+
+    /// A path under the working directory as the user would write it.
+    private static func relative(_ path: String) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
     }
 
     /// `SIGILL (Swift runtime trap): Fatal error: Index out of range`

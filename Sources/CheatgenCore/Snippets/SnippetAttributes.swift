@@ -23,6 +23,10 @@ public struct SnippetAttributes: Hashable, Sendable {
     public var id: String?
     /// `uses=<a>,<b>`: the declarations of these named snippets are compiled in first.
     public var uses: [String] = []
+    /// `memory=<size>` (`512M`, `2G`): the run's memory limit; nil means the configured default.
+    public var memory: Int?
+    /// `network=true|false`: whether the run may reach the network; nil means the configured default.
+    public var network: Bool?
 
     public init() {}
 
@@ -33,6 +37,8 @@ public struct SnippetAttributes: Hashable, Sendable {
         if unordered { words.append("unordered") }
         if let id { words.append("id=\(id)") }
         if !uses.isEmpty { words.append("uses=\(uses.joined(separator: ","))") }
+        if let memory { words.append("memory=\(memory)") }
+        if let network { words.append("network=\(network)") }
         return words.joined(separator: " ")
     }
 
@@ -69,8 +75,16 @@ public struct SnippetAttributes: Hashable, Sendable {
                 } else {
                     attributes.uses.append(contentsOf: names)
                 }
+            case "memory":
+                if let value, let bytes = ByteSize.parse(value), bytes >= 1 << 20 { attributes.memory = bytes } else {
+                    problems.append("'memory' needs a size of at least 1M, as in memory=512M or memory=2G")
+                }
+            case "network":
+                if let value, let allowed = Bool(value) { attributes.network = allowed } else {
+                    problems.append("'network' needs true or false, as in network=true")
+                }
             default:
-                problems.append("unknown snippet attribute '\(word)'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=")
+                problems.append("unknown snippet attribute '\(word)'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, memory=, network=")
             }
         }
         if Set(modes).count > 1 {
