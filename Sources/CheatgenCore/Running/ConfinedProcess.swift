@@ -47,10 +47,11 @@ enum ConfinedProcess {
                 }
             }
         }
+        let forkError = errno
         output.closeWrite(); errors.closeWrite(); report.closeWrite()
         guard pid > 0 else {
             output.closeRead(); errors.closeRead(); report.closeRead()
-            throw CheatgenError("cannot run \(executable): fork failed: \(String(cString: strerror(errno)))")
+            throw CheatgenError("cannot run \(executable): fork failed: \(String(cString: strerror(forkError)))")
         }
         ChildProcesses.shared.started(group: pid)
         // The child writes here only when a step before exec failed; exec closes it.
