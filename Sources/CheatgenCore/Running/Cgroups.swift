@@ -31,8 +31,8 @@ final class Cgroups: @unchecked Sendable {
         var ranOutOfMemory: Bool {
             switch version {
             case .v2: return Self.count("oom_kill", in: "\(folders[0])/memory.events") > 0
+            // Not memory.failcnt: it also counts page cache reclaimed at the limit, which is harmless.
             case .v1: return Self.count("oom_kill", in: "\(folders[0])/memory.oom_control") > 0
-                || Self.count("", in: "\(folders[0])/memory.failcnt") > 0
             }
         }
 
@@ -59,10 +59,9 @@ final class Cgroups: @unchecked Sendable {
             for folder in folders { rmdir(folder) }
         }
 
-        /// `oom_kill 3` → 3; with an empty key, the file's only number.
+        /// `oom_kill 3` → 3.
         private static func count(_ key: String, in file: String) -> Int {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return 0 }
-            if key.isEmpty { return Int(text.trimmed()) ?? 0 }
             for line in text.split(separator: "\n") {
                 let words = line.split(separator: " ")
                 if words.count == 2, words[0] == key { return Int(words[1]) ?? 0 }

@@ -67,7 +67,7 @@ final class Confinement: @unchecked Sendable {
     private static func make(protecting paths: [String]) -> Confinement {
         // For measuring what confinement costs (bench/run): `limits` leaves out the namespaces,
         // `none` everything. Never for untrusted content.
-        // `no-namespaces` acts as a machine where none can be made (for the tests).
+        // `no-namespaces` and `no-cgroups` act as a machine where those cannot be made (for the tests).
         let mode = ProcessInfo.processInfo.environment["CHEATGEN_CONFINEMENT"]
         switch mode {
         case "none": return Confinement(network: -1, mount: -1, cgroups: nil, notices: [], protected: [], limits: false)
@@ -103,7 +103,7 @@ final class Confinement: @unchecked Sendable {
             notices.append("snippets are not kept from writing into the repository: no mount namespace could be made (\(why)); a snippet that changes it fails")
             if namespaces.mount >= 0 { close(namespaces.mount); namespaces.mount = -1 }
         }
-        let (cgroups, reason) = Cgroups.locate()
+        let (cgroups, reason) = mode == "no-cgroups" ? (nil, "CHEATGEN_CONFINEMENT=no-cgroups") : Cgroups.locate()
         if cgroups == nil {
             notices.append("snippets' memory is limited by RLIMIT_AS (address space) and their process count is not limited: no control group could be made (\(reason ?? "?"))")
         }
