@@ -80,7 +80,7 @@ struct ConfigurationTests {
 
     @Test func unknownKeyIsAWarning() {
         let (configuration, diagnostics) = parse("title: T\n\nthemes: dark\n")
-        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, swift-flags, timeout, title, verify, warnings"])
+        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, env, memory, network, swift-flags, timeout, title, verify, warnings"])
         #expect(configuration.title == "T")
     }
 
@@ -112,5 +112,26 @@ struct ConfigurationTests {
         try Data(Array("title: T\n".utf8) + [0xFF]).write(to: URL(fileURLWithPath: path))
         let (_, bad) = Configuration.load(from: path)
         #expect(bad.map(\.formatted) == ["\(path):2:1: error: file is not valid UTF-8"])
+    }
+}
+
+extension ConfigurationTests {
+    @Test func containmentSettings() {
+        let (configuration, diagnostics) = parse("env: [API_BASE, LANGUAGE_2]\nmemory: 2G\nnetwork: true\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(configuration.environment == ["API_BASE", "LANGUAGE_2"])
+        #expect(configuration.memoryLimit == 2 << 30)
+        #expect(configuration.network)
+        #expect(Configuration().memoryLimit == 1 << 30 && !Configuration().network && Configuration().environment.isEmpty)
+    }
+
+    @Test func badContainmentSettingsAreErrorsAtTheirLines() {
+        let (_, diagnostics) = parse("env: API_BASE\nmemory: plenty\nnetwork: sometimes\n")
+        #expect(diagnostics == [
+            "cheatgen.yml:1:6: error: 'env' must be a list of environment variable names (letters, digits, '_'), as in [API_BASE]",
+            "cheatgen.yml:2:9: error: 'memory' must be a size of at least 1M, as in 512M or 2G",
+            "cheatgen.yml:3:10: error: 'network' must be true or false",
+        ])
+        #expect(parse("env: [\"A=1\"]").1 == ["cheatgen.yml:1:6: error: 'env' must be a list of environment variable names (letters, digits, '_'), as in [API_BASE]"])
     }
 }

@@ -47,6 +47,7 @@ enum Blesser {
             switch (snippet.attributes.mode, ending) {
             case (_, .timedOut): return .refuse("it timed out")
             case (_, .tooMuchOutput): return .refuse("it printed too much")
+            case (_, .brokeConfinement(let why)): return .refuse(why)
             case (.run, .crashed(let signal)): return .refuse("it crashed (signal \(signal))")
             case (.run, .exited(let status)) where status != 0: return .refuse("it exited with status \(status)")
             case (.shouldCrash, .exited(0)): return .refuse("it was expected to crash but exited normally")

@@ -81,6 +81,10 @@ public struct CheckAction: Sendable {
         options.repeatCount = max(repeatCount, 1)
         options.sanitizeThread = sanitizeThread
         options.warningsAsErrors = configuration.warningsAsErrors
+        options.memoryLimit = configuration.memoryLimit
+        options.network = configuration.network
+        options.passedEnvironment = configuration.environment
+        options.protectedPaths = [FileManager.default.currentDirectoryPath, workDirectory] + paths
         options.writesExamplePackage = filter.text == nil && shard == nil
         options.log = { [console] line in console.err(line) }
         for sheet in sheets {

@@ -22,7 +22,14 @@ public struct Configuration: Sendable, Hashable {
     /// `warnings: error`: a compiler warning in a snippet fails it (default: reported, `warn`).
     public var warningsAsErrors = false
 
-    public static let knownKeys = ["base-url", "dependencies", "swift-flags", "timeout", "title", "verify", "warnings"]
+    /// Memory a snippet's run may use unless it says `memory=` (default 1 GiB).
+    public var memoryLimit = 1 << 30
+    /// Snippets may reach the network (default: they run without one).
+    public var network = false
+    /// Names of environment variables passed through to snippets.
+    public var environment: [String] = []
+
+    public static let knownKeys = ["base-url", "dependencies", "env", "memory", "network", "swift-flags", "timeout", "title", "verify", "warnings"]
 
     public init() {}
 
@@ -79,6 +86,19 @@ public struct Configuration: Sendable, Hashable {
                 case "warn": configuration.warningsAsErrors = false
                 default: diagnostics.append(.error("'warnings' must be 'error' (a warning fails its snippet) or 'warn'", at: place(value.mark)))
                 }
+            case "memory":
+                if let text = value.scalar?.string, let bytes = ByteSize.parse(text), bytes >= 1 << 20 { configuration.memoryLimit = bytes } else {
+                    diagnostics.append(.error("'memory' must be a size of at least 1M, as in 512M or 2G", at: place(value.mark)))
+                }
+            case "network":
+                if let allowed = value.bool { configuration.network = allowed } else {
+                    diagnostics.append(.error("'network' must be true or false", at: place(value.mark)))
+                }
+            case "env":
+                let names = value.sequence?.compactMap { $0.scalar?.string } ?? []
+                if names.count == value.sequence?.count, names.allSatisfy(Self.isVariableName) { configuration.environment = names } else {
+                    diagnostics.append(.error("'env' must be a list of environment variable names (letters, digits, '_'), as in [API_BASE]", at: place(value.mark)))
+                }
             case "dependencies":
                 configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)
             case "verify":
@@ -90,5 +110,10 @@ public struct Configuration: Sendable, Hashable {
             }
         }
         return (configuration, diagnostics)
+    }
+
+    private static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.first, !first.isNumber else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 }

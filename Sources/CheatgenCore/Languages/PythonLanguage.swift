@@ -104,7 +104,9 @@ public struct PythonLanguage: SnippetLanguage {
                                                    options: context.options, environment: environment)
         outcome.standardError = Array(mapper.rewrite(outcome.errorText).utf8)
         let checks = SnippetJudge.RunChecks(timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
-                                            outputLimit: context.options.outputLimit, maxTime: snippet.attributes.maxTime)
+                                            outputLimit: context.options.outputLimit, maxTime: snippet.attributes.maxTime,
+                                            memoryLimit: snippet.attributes.memory ?? context.options.memoryLimit,
+                                            processLimit: context.options.processLimit)
         var problems = SnippetJudge.judge(snippet, outcome: outcome, checks: checks)
         // An uncaught exception is reported at the snippet line that raised it, with the exception.
         if case .exited(let status) = outcome.ending, status != 0, snippet.attributes.mode != .shouldCrash, !outcome.timedOut,

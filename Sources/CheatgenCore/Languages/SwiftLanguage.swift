@@ -301,7 +301,9 @@ public struct SwiftLanguage: SnippetLanguage {
             snippet: snippet, options: context.options, environment: environment)
         let checks = SnippetJudge.RunChecks(timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
                                             outputLimit: context.options.outputLimit,
-                                            maxTime: job.sanitized ? nil : snippet.attributes.maxTime, threadSanitizer: job.sanitized)
+                                            maxTime: job.sanitized ? nil : snippet.attributes.maxTime, threadSanitizer: job.sanitized,
+                                            memoryLimit: snippet.attributes.memory ?? context.options.memoryLimit,
+                                            processLimit: context.options.processLimit)
         return RunVerdict(outcome: outcome, problems: SnippetJudge.judge(snippet, outcome: outcome, checks: checks))
     }
 }

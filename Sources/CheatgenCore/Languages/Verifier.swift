@@ -26,6 +26,7 @@ public struct Verifier: Sendable {
             ChildProcesses.shared.finished(folder: scratch)
             try? fileManager.removeItem(atPath: scratch)
             ChildProcesses.shared.sweepOrphans()
+            Confinement.tearDown()
         }
         let onResult = self.onResult
         let context = VerificationContext(options: options, scratch: scratch, report: { result in
@@ -96,6 +97,7 @@ public struct Verifier: Sendable {
             language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),
+            "memory \(options.memoryLimit) network \(options.network) env \(options.passedEnvironment.joined(separator: ","))",
             snippet.expectedOutput?.text ?? "<none>", snippet.expectedErrors?.text ?? "<none>",
         ])
     }

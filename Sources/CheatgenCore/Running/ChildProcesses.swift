@@ -29,6 +29,7 @@ public final class ChildProcesses: @unchecked Sendable {
         let (groups, folders) = lock.withLock { (self.groups, self.folders) }
         for group in groups { Self.killSession(group) }
         sweepOrphans()
+        Confinement.tearDown()
         for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
     }
 

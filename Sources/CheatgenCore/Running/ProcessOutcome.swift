@@ -16,9 +16,15 @@ public struct ProcessOutcome: Sendable {
     public var exceededOutputLimit: Bool
     /// It (with everything it started) used no CPU for its stall limit and was killed.
     public var stalled: Bool = false
+    /// Its control group ran out of memory (or, under an rlimit, an allocation failed).
+    public var exceededMemoryLimit = false
+    /// A fork was refused at its process-count limit.
+    public var exceededProcessLimit = false
+    /// Files of the repository it changed (only watched where it cannot be made read-only).
+    public var changedRepository: [String] = []
     public var duration: Duration
 
-    public var succeeded: Bool { ending == .exited(0) && !timedOut && !exceededOutputLimit && !stalled }
+    public var succeeded: Bool { ending == .exited(0) && !timedOut && !exceededOutputLimit && !stalled && !exceededMemoryLimit && changedRepository.isEmpty }
     public var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
     public var errorText: String { String(decoding: standardError, as: UTF8.self) }
 }

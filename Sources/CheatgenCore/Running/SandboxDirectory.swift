@@ -5,9 +5,15 @@ struct SandboxDirectory {
     let path: String
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/cheatgen-run-XXXXXX").utf8CString)
+        var template = Array(((NSTemporaryDirectory() as NSString).appendingPathComponent("cheatgen-run-XXXXXX")).utf8CString)
         guard let made = mkdtemp(&template) else { throw CheatgenError("cannot create a temporary directory: \(String(cString: strerror(errno)))") }
-        path = String(cString: made)
+        // The path the snippet sees as its working directory (and HOME, TMPDIR): no `//`, no symlinks.
+        if let real = realpath(made, nil) {
+            path = String(cString: real)
+            free(real)
+        } else {
+            path = String(cString: made)
+        }
         ChildProcesses.shared.writing(folder: path)
     }
 

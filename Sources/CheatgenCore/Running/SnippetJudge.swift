@@ -13,11 +13,15 @@ enum SnippetJudge {
         var maxTime: Double? = nil
         /// It ran under ThreadSanitizer: a race report fails it.
         var threadSanitizer = false
+        /// Bytes of memory, and processes and threads, the run was allowed.
+        var memoryLimit = 1 << 30
+        var processLimit = 512
     }
 
     /// Judges a run of a `run` or `should-crash` snippet.
-    static func judge(_ snippet: Snippet, outcome: ProcessOutcome, timeout: Double, outputLimit: Int) -> [Diagnostic] {
-        judge(snippet, outcome: outcome, checks: RunChecks(timeout: timeout, outputLimit: outputLimit))
+    static func judge(_ snippet: Snippet, outcome: ProcessOutcome, timeout: Double, outputLimit: Int,
+                      memoryLimit: Int = 1 << 30, processLimit: Int = 512) -> [Diagnostic] {
+        judge(snippet, outcome: outcome, checks: RunChecks(timeout: timeout, outputLimit: outputLimit, memoryLimit: memoryLimit, processLimit: processLimit))
     }
 
     static func judge(_ snippet: Snippet, outcome: ProcessOutcome, checks: RunChecks) -> [Diagnostic] {
@@ -28,6 +32,16 @@ enum SnippetJudge {
         }
         if outcome.exceededOutputLimit {
             return [.error("snippet printed more than \(checks.outputLimit >> 20) MiB and was stopped", at: at)]
+        }
+        if let changed = outcome.changedRepository.first {
+            let more = outcome.changedRepository.count > 1 ? " (and \(outcome.changedRepository.count - 1) more)" : ""
+            return [.error("snippet changed \(Self.relative(changed))\(more); snippets may write only in their own temporary folder", at: at)]
+        }
+        if outcome.exceededMemoryLimit {
+            return [.error("snippet exceeded its memory limit of \(ByteSize.format(checks.memoryLimit)) and was stopped (raise it with memory=<size>)", at: at, details: tail(outcome.errorText))]
+        }
+        if outcome.exceededProcessLimit, !outcome.succeeded, snippet.attributes.mode != .shouldCrash {
+            return [.error("snippet exceeded its limit of \(checks.processLimit) processes and threads", at: at, details: tail(outcome.errorText))]
         }
         var problems: [Diagnostic] = []
         let race = checks.threadSanitizer ? RaceReport.parse(stderr: outcome.errorText, path: snippet.path) : nil
@@ -108,6 +122,12 @@ enum SnippetJudge {
         let errors = CompilerMessages.parse(compilerOutput).filter { $0.severity == .error }.map { "    \($0.message)" }
         return [.error("the compiler's messages do not contain: \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: expected.location,
                        details: ["  the compiler said:"] + errors)]
+    }
+
+    /// A path under the working directory as the user would write it.
+    private static func relative(_ path: String) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
     }
 
     /// `SIGILL (Swift runtime trap): Fatal error: Index out of range`

@@ -1,19 +1,29 @@
 import Foundation
 
 /// Runs one snippet's program the way every language does: in a fresh temporary directory that
-/// is removed afterwards, stdin from /dev/null, under its time limit and the output cap.
+/// is removed afterwards, stdin from /dev/null, under its time limit and the output cap, with a
+/// clean environment, and confined (`Confinement`): no network unless it asks, the repository
+/// read-only, its memory and process count limited.
 enum SnippetProcess {
     static func run(_ executable: String, arguments: [String], snippet: Snippet, options: VerificationOptions,
                     environment extra: [String: String] = [:]) async throws -> ProcessOutcome {
         let directory = try SandboxDirectory()
         defer { directory.remove() }
         let timeout = snippet.attributes.timeout ?? options.defaultTimeout
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = directory.path
-        environment["CHEATGEN_SNIPPET"] = snippet.name
-        environment.merge(extra) { _, new in new }
-        return try await ProcessRunner.run(
-            executable, arguments: arguments, workingDirectory: directory.path, environment: environment,
+        let environment = SnippetEnvironment.make(folder: directory.path, snippet: snippet, passing: options.passedEnvironment, language: extra)
+        let confinement = Confinement.shared(protecting: options.protectedPaths)
+        for notice in Confinement.takeNotices(of: confinement) { options.log?("cheatgen: note: \(notice)") }
+        let limits = ConfinedProcess.Limits(
+            memory: snippet.attributes.memory ?? options.memoryLimit, processes: options.processLimit,
+            network: snippet.attributes.network ?? options.network,
             timeout: .milliseconds(Int(timeout * 1000)), outputLimit: options.outputLimit)
+        let watch = confinement.watch(excluding: ["\(options.workDirectory)/scratch"])
+        let before = watch?.snapshot()
+        var outcome = try await ConfinedProcess.run(executable, arguments: arguments, directory: directory.path, environment: environment,
+                                                    confinement: confinement, limits: limits)
+        if let watch, let before {
+            outcome.changedRepository = RepositoryWatch.changes(from: before, to: watch.snapshot())
+        }
+        return outcome
     }
 }

@@ -46,10 +46,14 @@ public struct SnippetResult: Sendable, Hashable {
         case crashed(signal: Int32)
         case timedOut
         case tooMuchOutput
+        /// Stopped at its memory limit, or it changed the repository.
+        case brokeConfinement(String)
 
         init(_ outcome: ProcessOutcome) {
             if outcome.timedOut { self = .timedOut }
             else if outcome.exceededOutputLimit { self = .tooMuchOutput }
+            else if outcome.exceededMemoryLimit { self = .brokeConfinement("it exceeded its memory limit") }
+            else if !outcome.changedRepository.isEmpty { self = .brokeConfinement("it changed the repository") }
             else {
                 switch outcome.ending {
                 case .exited(let code): self = .exited(code)

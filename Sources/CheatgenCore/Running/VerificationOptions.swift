@@ -25,6 +25,16 @@ public struct VerificationOptions: Sendable {
     public var sanitizeThread = false
     /// `warnings: error` in cheatgen.yml: a compiler warning fails its snippet.
     public var warningsAsErrors = false
+    /// Bytes of memory a snippet's run may use unless it says `memory=` (`memory:` in cheatgen.yml).
+    public var memoryLimit = 1 << 30
+    /// Processes and threads a snippet's run may have at once (where a control group enforces it).
+    public var processLimit = 512
+    /// Snippets may reach the network (`network: true` in cheatgen.yml; `network=` on a snippet wins).
+    public var network = false
+    /// Names of cheatgen's environment variables passed to snippets (`env:` in cheatgen.yml).
+    public var passedEnvironment: [String] = []
+    /// Folders snippets may not change: the repository, the sheets' folders, the work directory.
+    public var protectedPaths: [String] = []
 
     public init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10, extraCompilerFlags: [String] = [],
                 useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {

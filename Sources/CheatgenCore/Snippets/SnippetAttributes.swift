@@ -36,6 +36,10 @@ public struct SnippetAttributes: Hashable, Sendable {
     public var neverSanitize = false
     /// `warnings-as-errors`: a compiler warning fails the snippet.
     public var warningsAsErrors = false
+    /// `memory=<size>` (`512M`, `2G`): the run's memory limit; nil means the configured default.
+    public var memory: Int?
+    /// `network=true|false`: whether the run may reach the network; nil means the configured default.
+    public var network: Bool?
 
     public init() {}
 
@@ -60,6 +64,8 @@ public struct SnippetAttributes: Hashable, Sendable {
         if sanitizeThread { words.append("sanitize=thread") }
         if neverSanitize { words.append("sanitize=none") }
         if warningsAsErrors { words.append("warnings-as-errors") }
+        if let memory { words.append("memory=\(memory)") }
+        if let network { words.append("network=\(network)") }
         return words.joined(separator: " ")
     }
 
@@ -122,7 +128,15 @@ public struct SnippetAttributes: Hashable, Sendable {
                 switch value {
                 case "thread": attributes.sanitizeThread = true
                 case "none": attributes.neverSanitize = true
-                default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
+                case "memory":
+                if let value, let bytes = ByteSize.parse(value), bytes >= 1 << 20 { attributes.memory = bytes } else {
+                    problems.append("'memory' needs a size of at least 1M, as in memory=512M or memory=2G")
+                }
+            case "network":
+                if let value, let allowed = Bool(value) { attributes.network = allowed } else {
+                    problems.append("'network' needs true or false, as in network=true")
+                }
+            default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
                 }
             case "warnings-as-errors":
                 if value != nil { problems.append("attribute 'warnings-as-errors' takes no value") }
@@ -146,7 +160,7 @@ public struct SnippetAttributes: Hashable, Sendable {
         return (attributes, problems)
     }
 
-    static let known = "compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors"
+    static let known = "compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network="
 
     /// `0.2`, `0.2s`, `150ms` → seconds.
     static func duration(_ text: String) -> Double? {

@@ -201,7 +201,7 @@ struct CheckCommandTests {
         #expect(result.errorLines == [
             "content-errors.md:\(related):11: error: related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
             "content-errors.md:\(link):5: error: link to 'missing.md': there is no sheet 'missing'",
-            "content-errors.md:\(typo):1: error: unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors",
+            "content-errors.md:\(typo):1: error: unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network=",
         ])
         #expect(result.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped (3 content errors)"])
         #expect(result.status == 1)

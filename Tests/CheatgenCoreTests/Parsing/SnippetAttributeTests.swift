@@ -64,7 +64,7 @@ struct SnippetAttributeTests {
     @Test func unknownAttributeIsAnErrorAtTheFence() {
         let parsed = fence("swift fast")
         #expect(parsed.lines == [
-            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors",
+            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network=",
         ])
         #expect(parsed.sheet?.snippets.count == 1, "the snippet is still read")
     }
@@ -175,5 +175,26 @@ struct SnippetAttributeTests {
     func badSettings(info: String, message: String) {
         let parsed = fence("swift \(info)")
         #expect(parsed.lines == ["sheet.md:5:1: error: \(message)"])
+    }
+}
+
+extension SnippetAttributeTests {
+    @Test("Memory limits", arguments: [("memory=64M", 64 << 20), ("memory=2G", 2 << 30), ("memory=512MiB", 512 << 20), ("memory=1GB", 1 << 30)])
+    func memory(word: String, bytes: Int) {
+        let parsed = fence("python \(word)")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.lines)")
+        #expect(parsed.sheet?.snippets.first?.attributes.memory == bytes)
+    }
+
+    @Test("Bad memory limits", arguments: ["memory=", "memory", "memory=lots", "memory=0", "memory=12X", "memory=512K", "memory=9999G"])
+    func badMemory(word: String) {
+        #expect(fence("swift \(word)").lines == ["sheet.md:5:1: error: 'memory' needs a size of at least 1M, as in memory=512M or memory=2G"])
+    }
+
+    @Test func networkIsTrueOrFalse() {
+        #expect(fence("swift network=true").sheet?.snippets.first?.attributes.network == true)
+        #expect(fence("swift network=false").sheet?.snippets.first?.attributes.network == false)
+        #expect(fence("swift").sheet?.snippets.first?.attributes.network == nil)
+        #expect(fence("swift network").lines == ["sheet.md:5:1: error: 'network' needs true or false, as in network=true"])
     }
 }

@@ -65,7 +65,7 @@ struct SourceTextTests {
     @Test func crlfLinesKeepTheirNumbers() throws {
         let text = (header + "\n## S\n\n```swift fast\nprint(1)\n```\n").replacingOccurrences(of: "\n", with: "\r\n")
         let parsed = parse(bytes: bytes(text))
-        #expect(parsed.lines == ["sheet.md:7:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors"])
+        #expect(parsed.lines == ["sheet.md:7:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network="])
     }
 
     @Test func invalidUTF8IsReportedAtItsLineAndColumn() {
