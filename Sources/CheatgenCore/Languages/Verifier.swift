@@ -62,7 +62,8 @@ public struct Verifier: Sendable {
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
             case .success(let source):
                 if snippet.language == "swift", snippet.attributes.mode != .compileFail {
-                    examples.append(.init(name: snippet.symbolName, source: source, dependencies: options.dependencies[snippet.sheetID] ?? []))
+                    examples.append(.init(name: snippet.symbolName, source: source, dependencies: options.dependencies[snippet.sheetID] ?? [],
+                                          languageMode: snippet.attributes.languageMode, flags: snippet.attributes.flags))
                 }
                 let key = verdictKey(for: snippet, source: source, language: language)
                 keys[snippet.name] = key

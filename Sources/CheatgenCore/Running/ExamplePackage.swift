@@ -11,6 +11,20 @@ struct ExamplePackage {
         var name: String
         var source: EffectiveSource
         var dependencies: [PackageDependency] = []
+        /// `language-mode=` and `flags=` of the snippet, so it builds here as it was verified.
+        var languageMode: String? = nil
+        var flags: [String] = []
+
+        var swiftSettings: [String] {
+            var settings: [String] = []
+            if let languageMode { settings.append(".swiftLanguageMode(.v\(languageMode))") }
+            if !flags.isEmpty { settings.append(".unsafeFlags([\(flags.map { "\"\(escaped($0))\"" }.joined(separator: ", "))])") }
+            return settings
+        }
+
+        private func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        }
     }
 
     static func manifest(for targets: [Target]) -> String {
@@ -35,7 +49,8 @@ struct ExamplePackage {
                 dependency.products.map { ".product(name: \"\($0)\", package: \"\(dependency.identity)\")" }
             }
             let dependencies = products.isEmpty ? "" : ", dependencies: [\(products.joined(separator: ", "))]"
-            text += "        .executableTarget(name: \"\(target.name)\"\(dependencies)),\n"
+            let settings = target.swiftSettings.isEmpty ? "" : ", swiftSettings: [\(target.swiftSettings.joined(separator: ", "))]"
+            text += "        .executableTarget(name: \"\(target.name)\"\(dependencies)\(settings)),\n"
         }
         text += "    ],\n    swiftLanguageModes: [.v6]\n)\n"
         return text

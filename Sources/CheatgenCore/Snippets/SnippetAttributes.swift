@@ -128,15 +128,15 @@ public struct SnippetAttributes: Hashable, Sendable {
                 switch value {
                 case "thread": attributes.sanitizeThread = true
                 case "none": attributes.neverSanitize = true
-                case "memory":
+                default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
+                }
+            case "memory":
                 if let value, let bytes = ByteSize.parse(value), bytes >= 1 << 20 { attributes.memory = bytes } else {
                     problems.append("'memory' needs a size of at least 1M, as in memory=512M or memory=2G")
                 }
             case "network":
                 if let value, let allowed = Bool(value) { attributes.network = allowed } else {
                     problems.append("'network' needs true or false, as in network=true")
-                }
-            default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
                 }
             case "warnings-as-errors":
                 if value != nil { problems.append("attribute 'warnings-as-errors' takes no value") }

@@ -336,6 +336,10 @@ struct VerificationClaimsTests {
         #expect(page.contains("(flags -default-isolation MainActor) and run"))
         #expect(page.contains(">✓ compile error checked</span>"))
         #expect(page.contains(">✓ ran</span>"), "the fixed card has no output block: it ran, its output was not checked")
+        // The example package builds each snippet as it was verified.
+        let manifest = try directory.read(".cheatgen/examples/Package.swift")
+        #expect(manifest.contains(#".executableTarget(name: "sheet__swift_5_accepted_a_shared_global", swiftSettings: [.swiftLanguageMode(.v5)]),"#), "\(manifest)")
+        #expect(manifest.contains(#"swiftSettings: [.unsafeFlags(["-default-isolation", "MainActor"])]"#), "\(manifest)")
     }
 
     @Test func settingsArePartOfTheCacheKey() throws {
