@@ -25,6 +25,9 @@ struct VerificationClaimsTests {
     @Test func aSnippetThatPassesThreeRunsInFourIsFlaky() throws {
         let (directory, _) = try sheet("")
         defer { directory.remove() }
+        // Snippets may not write into the repository: the runs count in a folder outside it.
+        let counters = try TemporaryDirectory()
+        defer { counters.remove() }
         // Each run claims the next free number by creating run-N exclusively; run 2 says otherwise.
         let text = """
             ---
@@ -39,7 +42,7 @@ struct VerificationClaimsTests {
             // snippet.hide
             import Foundation
             var run = 1
-            while open("\(directory.path)/run-\\(run)", O_CREAT | O_EXCL | O_WRONLY, 0o644) < 0 { run += 1 }
+            while open("\(counters.path)/run-\\(run)", O_CREAT | O_EXCL | O_WRONLY, 0o644) < 0 { run += 1 }
             // snippet.show
             print(run == 2 ? "surprise" : "steady")
             ```
