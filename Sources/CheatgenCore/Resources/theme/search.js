@@ -90,13 +90,14 @@
 
   /* Entry key → score of one query word, and whether the word is too common to require. */
   function matchWord(w, chunks) {
-    var scores = {}, cards = {}, partial = false;
+    var scores = {}, cards = {}, exact = false, exactPartial = false, prefixPartial = false;
     chunks.forEach(function (chunk) {
       var table = chunk.words || {};
       var common = chunk.partial || [];
       Object.keys(table).forEach(function (term) {
         if (term !== w && (w.length < MIN_PREFIX || term.indexOf(w) !== 0)) return;
-        if (common.indexOf(term) >= 0) partial = true;
+        var capped = common.indexOf(term) >= 0;
+        if (term === w) { exact = true; exactPartial = capped; } else if (capped) { prefixPartial = true; }
         var factor = term === w ? 1 : 0.7;
         var list = table[term], sheet = 0;
         for (var i = 0; i + 1 < list.length; i += 2) {
@@ -110,10 +111,11 @@
         }
       });
     });
-    return { scores: scores, cards: cards, partial: partial };
+    // Too common to require: the word itself, or (when it is only a prefix) a word it starts.
+    return { scores: scores, cards: cards, partial: exact ? exactPartial : prefixPartial };
   }
 
-  /* Resolves to up to MAX_RESULTS {entry, score} for `query`, best first. */
+  /* Resolves to the entries (at most MAX_RESULTS) `query` shows, best first. */
   function search(query) {
     var qwords = words(query);
     if (!qwords.length) return Promise.resolve([]);
