@@ -1,9 +1,18 @@
 # The two commands of the README's quick start:
 #   make site   verify every snippet in content/ and write the site to site/
 #   make test   the unit, end-to-end and browser tests
+# and, to use cheatgen anywhere:
+#   make install [PREFIX=/usr/local]   a release build in PREFIX/bin, its theme in PREFIX/share/cheatgen
+#   make uninstall [PREFIX=…]          removes exactly those
 SWIFT ?= swift
+PREFIX ?= /usr/local
+# debug for a quick install (CI's smoke test); release is what people install.
+CONFIGURATION ?= release
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+DATADIR = $(DESTDIR)$(PREFIX)/share/cheatgen
+THEME = Sources/CheatgenCore/Resources/theme
 
-.PHONY: site test check deps browser-deps
+.PHONY: site test check deps browser-deps install uninstall
 
 deps:
 	@scripts/install-deps
@@ -26,3 +35,16 @@ test: browser-deps
 	"$$($(SWIFT) build --show-bin-path)/cheatgen" build content --output .build/browser-site
 	CHEATGEN_SITE=.build/browser-site python3 -m pytest -q Tests/browser
 	$(SWIFT) test --skip-build
+
+# The binary finds its theme relative to itself, in ../share/cheatgen/theme, wherever PREFIX is.
+install: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product cheatgen
+	install -d "$(BINDIR)" "$(DATADIR)/theme"
+	install -m 755 "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/cheatgen" "$(BINDIR)/cheatgen"
+	install -m 644 $(THEME)/* "$(DATADIR)/theme/"
+	@echo "installed $(BINDIR)/cheatgen and $(DATADIR)/"
+
+# cheatgen's binary and its own share/cheatgen folder; bin/ and share/ stay.
+uninstall:
+	rm -f "$(BINDIR)/cheatgen"
+	rm -rf "$(DATADIR)"
