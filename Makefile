@@ -11,6 +11,7 @@ CONFIGURATION ?= release
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 DATADIR = $(DESTDIR)$(PREFIX)/share/cheatgen
 THEME = Sources/CheatgenCore/Resources/theme
+BUILD_FLAGS = -c $(CONFIGURATION)
 
 .PHONY: site test check deps browser-deps install uninstall
 
@@ -38,13 +39,14 @@ test: browser-deps
 
 # The binary finds its theme relative to itself, in ../share/cheatgen/theme, wherever PREFIX is.
 install: deps
-	$(SWIFT) build -c $(CONFIGURATION) --product cheatgen
+	$(SWIFT) build $(BUILD_FLAGS) --product cheatgen
 	install -d "$(BINDIR)" "$(DATADIR)/theme"
-	install -m 755 "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/cheatgen" "$(BINDIR)/cheatgen"
+	install -m 755 "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/cheatgen" "$(BINDIR)/cheatgen"
 	install -m 644 $(THEME)/* "$(DATADIR)/theme/"
 	@echo "installed $(BINDIR)/cheatgen and $(DATADIR)/"
 
-# cheatgen's binary and its own share/cheatgen folder; bin/ and share/ stay.
+# The files install put, then share/cheatgen's folders if nothing else is in them; bin/ and share/ stay.
 uninstall:
 	rm -f "$(BINDIR)/cheatgen"
-	rm -rf "$(DATADIR)"
+	for file in $(notdir $(wildcard $(THEME)/*)); do rm -f "$(DATADIR)/theme/$$file"; done
+	rmdir "$(DATADIR)/theme" "$(DATADIR)" 2>/dev/null || true
