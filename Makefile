@@ -1,9 +1,19 @@
 # The two commands of the README's quick start:
 #   make site   verify every snippet in content/ and write the site to site/
 #   make test   the unit, end-to-end and browser tests
+# and, to use cheatgen anywhere:
+#   make install [PREFIX=/usr/local]   a release build in PREFIX/bin, its theme in PREFIX/share/cheatgen
+#   make uninstall [PREFIX=…]          removes exactly those
 SWIFT ?= swift
+PREFIX ?= /usr/local
+# debug for a quick install (CI's smoke test); release is what people install.
+CONFIGURATION ?= release
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+DATADIR = $(DESTDIR)$(PREFIX)/share/cheatgen
+THEME = Sources/CheatgenCore/Resources/theme
+BUILD_FLAGS = -c $(CONFIGURATION)
 
-.PHONY: site test check deps browser-deps
+.PHONY: site test check deps browser-deps install uninstall
 
 deps:
 	@scripts/install-deps
@@ -26,3 +36,17 @@ test: browser-deps
 	"$$($(SWIFT) build --show-bin-path)/cheatgen" build content --output .build/browser-site
 	CHEATGEN_SITE=.build/browser-site CHEATGEN_BIN="$$($(SWIFT) build --show-bin-path)/cheatgen" python3 -m pytest -q Tests/browser
 	$(SWIFT) test --skip-build
+
+# The binary finds its theme relative to itself, in ../share/cheatgen/theme, wherever PREFIX is.
+install: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product cheatgen
+	install -d "$(BINDIR)" "$(DATADIR)/theme"
+	install -m 755 "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/cheatgen" "$(BINDIR)/cheatgen"
+	install -m 644 $(THEME)/* "$(DATADIR)/theme/"
+	@echo "installed $(BINDIR)/cheatgen and $(DATADIR)/"
+
+# The files install put, then share/cheatgen's folders if nothing else is in them; bin/ and share/ stay.
+uninstall:
+	rm -f "$(BINDIR)/cheatgen"
+	for file in $(notdir $(wildcard $(THEME)/*)); do rm -f "$(DATADIR)/theme/$$file"; done
+	rmdir "$(DATADIR)/theme" "$(DATADIR)" 2>/dev/null || true

@@ -1,5 +1,12 @@
 #ifndef CHEATGEN_PROCESS_CONTROL_H
 #define CHEATGEN_PROCESS_CONTROL_H
+
+/* Everything below is Linux's: prctl, namespaces (unshare, setns, mount), control groups,
+   pidfd. cheatgen confines the snippets it runs with them, so elsewhere it stops here with a
+   plain message instead of failing somewhere in a system header. */
+#if !defined(__linux__)
+#error "cheatgen builds on Linux only: it confines snippets with Linux namespaces, control groups and prctl (see the README's Install section)"
+#else
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -208,4 +215,5 @@ static inline pid_t cheatgen_spawn_confined(const struct cheatgen_spawn *s) {
     cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_EXEC);
     return -1;
 }
+#endif /* __linux__ */
 #endif

@@ -87,10 +87,13 @@ public struct CheckAction: Sendable {
         options.protectedPaths = [FileManager.default.currentDirectoryPath, workDirectory] + paths
         options.writesExamplePackage = filter.text == nil && shard == nil
         options.log = { [console] line in console.err(line) }
+        var localPackages = LocalPackage(configurationPath: configurationPath)
+        let configured = localPackages.resolve(configuration.dependencies)
         for sheet in sheets {
             // A sheet's own declaration of a package replaces cheatgen.yml's.
-            let own = Set(sheet.frontMatter.dependencies.map(\.identity))
-            let all = configuration.dependencies.filter { !own.contains($0.identity) } + sheet.frontMatter.dependencies
+            let declared = localPackages.resolve(sheet.frontMatter.dependencies)
+            let own = Set(declared.map(\.identity))
+            let all = configured.filter { !own.contains($0.identity) } + declared
             if !all.isEmpty { options.dependencies[sheet.id] = all }
         }
         let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)

@@ -48,6 +48,11 @@ public struct NewSheetAction: Sendable {
         """
     }
 
+    /// `swift-actors` → `Swift Actors`.
+    public static func title(forID id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
     /// A YAML double-quoted scalar: any title is safe in it.
     static func yamlQuoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -60,7 +65,7 @@ public struct NewSheetAction: Sendable {
         }
         let path = "\(directory)/\(id).md"
         if FileManager.default.fileExists(atPath: path) { throw CheatgenError("\(path) already exists") }
-        let title = self.title ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        let title = self.title ?? Self.title(forID: id)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(Self.template(title: title).utf8)) else {
             throw CheatgenError("cannot create \(path)")

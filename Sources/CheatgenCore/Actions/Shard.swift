@@ -54,7 +54,9 @@ enum DurationLog {
             let names = Set(results.map(\.snippet.name))
             values = values.filter { names.contains($0.key) }
         }
-        for result in results where !result.cached && result.status != .skipped {
+        // A cached verdict carries the duration of the run that earned it — maybe on another
+        // machine (a CI shard): a build from merged verdicts records them all for the next split.
+        for result in results where result.status != .skipped {
             values[result.snippet.name] = (result.duration * 1000).rounded() / 1000
         }
         let encoder = JSONEncoder()

@@ -2,10 +2,13 @@ import Foundation
 
 /// The declared products of a set of packages, built once with SwiftPM into one shared library
 /// under `.cheatgen/deps/<key>/`, and the flags that let a snippet import and link them.
-/// Rebuilt only when the declarations or the toolchain change.
+/// Rebuilt only when the declarations or the toolchain change — or, for a package declared by
+/// `path:`, its sources (rebuilt in place, incrementally).
 struct DependencyBuild: Sendable {
-    /// Hash of toolchain and declarations: equal sets share one build.
+    /// Hash of toolchain, declarations and local packages' revisions: what snippets compiled
+    /// against these packages were verified with.
     let key: String
+    /// The build folder, shared by every revision of the same declarations.
     let directory: String
     let dependencies: [PackageDependency]
 
@@ -13,12 +16,27 @@ struct DependencyBuild: Sendable {
 
     init(dependencies: [PackageDependency], toolchain: Toolchain, workDirectory: String) {
         self.dependencies = dependencies
-        key = String(Hashing.key(["deps-v1", toolchain.version, dependencies.canonicalKey]).prefix(20))
-        directory = URL(fileURLWithPath: "\(workDirectory)/deps/\(key)").standardizedFileURL.path
+        let declared = ["deps-v1", toolchain.version, dependencies.canonicalKey]
+        let buildKey = String(Hashing.key(declared).prefix(20))
+        let revisions = dependencies.revisionKey
+        key = revisions.isEmpty ? buildKey : String(Hashing.key(declared + [revisions]).prefix(20))
+        directory = URL(fileURLWithPath: "\(workDirectory)/deps/\(buildKey)").standardizedFileURL.path
     }
 
-    var binPath: String { "\(directory)/.build/debug" }
+    private var hasLocalPackages: Bool { !dependencies.revisionKey.isEmpty }
+
+    /// The built modules and library. With local packages, reached through a link named after
+    /// this revision, so a snippet's compiled object (keyed by its flags) is never reused
+    /// against other sources of the package.
+    var binPath: String { hasLocalPackages ? "\(directory)/\(Self.revisionLinkPrefix)\(key)" : buildPath }
+    private var buildPath: String { "\(directory)/.build/debug" }
+    private static let revisionLinkPrefix = "revision-"
     private var stamp: String { "\(directory)/.built" }
+
+    /// What the stamp holds once this very set (and revision) is built.
+    private var stampText: String {
+        Self.manifest(for: dependencies) + (hasLocalPackages ? "// revisions: \(dependencies.revisionKey)\n" : "")
+    }
 
     /// Flags to compile a snippet that imports the products.
     var compileFlags: [String] {
@@ -33,7 +51,9 @@ struct DependencyBuild: Sendable {
         ["-L", binPath, "-l\(Self.libraryName)", "-Xlinker", "-rpath", "-Xlinker", binPath]
     }
 
-    var isBuilt: Bool { FileManager.default.fileExists(atPath: stamp) }
+    var isBuilt: Bool {
+        FileManager.default.contents(atPath: stamp) == Data(stampText.utf8) && FileManager.default.fileExists(atPath: binPath)
+    }
 
     static func manifest(for dependencies: [PackageDependency]) -> String {
         let packages = Dictionary(dependencies.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
@@ -71,12 +91,20 @@ struct DependencyBuild: Sendable {
     func build(toolchain: Toolchain, log: (String) -> Void) async throws -> [Diagnostic] {
         if isBuilt { return [] }
         let fileManager = FileManager.default
+        let missing = dependencies.filter { dependency in
+            guard case .path(let path) = dependency.source else { return false }
+            return !fileManager.fileExists(atPath: "\(path)/Package.swift")
+        }
+        if !missing.isEmpty {
+            return missing.map { .error("cannot build dependency \($0.name): there is no Package.swift in that folder", at: $0.location) }
+        }
         try fileManager.createDirectory(atPath: "\(directory)/Sources/\(Self.libraryName)", withIntermediateDirectories: true)
         try Self.manifest(for: dependencies).write(toFile: "\(directory)/Package.swift", atomically: true, encoding: .utf8)
         try "// Links the products declared by the sheets into one library for their snippets.\n"
             .write(toFile: "\(directory)/Sources/\(Self.libraryName)/Dependencies.swift", atomically: true, encoding: .utf8)
         let swift = URL(fileURLWithPath: toolchain.swiftc).deletingLastPathComponent().appendingPathComponent("swift").path
-        log("cheatgen: building the packages snippets import (\(dependencies.map(\.identity).joined(separator: ", "))) once; later runs reuse them")
+        log("cheatgen: building the packages snippets import (\(dependencies.map(\.identity).joined(separator: ", "))) once; later runs reuse them"
+            + (hasLocalPackages ? " until their sources change" : ""))
         // SwiftPM's compiler driver leaves empty temporary folders behind; keep them in here.
         let temporary = "\(directory)/.tmp"
         try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
@@ -98,14 +126,25 @@ struct DependencyBuild: Sendable {
         guard outcome.succeeded else {
             if outcome.stalled {
                 return dependencies.map { dependency in
-                    .error("cannot build dependency \(dependency.url): swift build stopped doing anything (no CPU use for \(Self.stallLimit.components.seconds) s), twice",
+                    .error("cannot build dependency \(dependency.name): swift build stopped doing anything (no CPU use for \(Self.stallLimit.components.seconds) s), twice",
                            at: dependency.location)
                 }
             }
             return diagnostics(forFailure: outcome.outputText + outcome.errorText)
         }
-        _ = fileManager.createFile(atPath: stamp, contents: Data(Self.manifest(for: dependencies).utf8))
+        if hasLocalPackages { try linkRevision() }
+        _ = fileManager.createFile(atPath: stamp, contents: Data(stampText.utf8))
         return []
+    }
+
+    /// Points this revision's link at the build, and drops the links of earlier revisions
+    /// (objects compiled against them are never looked up again).
+    private func linkRevision() throws {
+        let fileManager = FileManager.default
+        for entry in (try? fileManager.contentsOfDirectory(atPath: directory)) ?? [] where entry.hasPrefix(Self.revisionLinkPrefix) {
+            try? fileManager.removeItem(atPath: "\(directory)/\(entry)")
+        }
+        try fileManager.createSymbolicLink(atPath: binPath, withDestinationPath: ".build/debug")
     }
 
     /// SwiftPM's complaint, placed at the declaration it is about (or at all of them).
@@ -114,11 +153,11 @@ struct DependencyBuild: Sendable {
         let relevant = lines.filter { $0.contains("error:") }.prefix(6)
         let summary = relevant.first.map { $0.components(separatedBy: "error:").last!.trimmed() } ?? "swift build failed"
         let blamed = dependencies.filter { dependency in
-            relevant.contains { $0.localizedCaseInsensitiveContains(dependency.identity) || $0.contains(dependency.url) }
+            relevant.contains { $0.localizedCaseInsensitiveContains(dependency.identity) || $0.contains(dependency.name) }
                 || dependency.products.contains { product in relevant.contains { $0.contains("'\(product)'") } }
         }
         return (blamed.isEmpty ? dependencies : blamed).map { dependency in
-            .error("cannot build dependency \(dependency.url): \(summary)", at: dependency.location,
+            .error("cannot build dependency \(dependency.name): \(summary)", at: dependency.location,
                    details: relevant.dropFirst().map { "  \($0)" })
         }
     }

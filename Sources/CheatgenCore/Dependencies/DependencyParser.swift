@@ -2,7 +2,7 @@ import Yams
 
 /// Reads a `dependencies:` list (front matter or cheatgen.yml) from YAML.
 enum DependencyParser {
-    static let shape = "each dependency is a mapping with 'url', a version ('from' or 'exact') and 'products', as in:\n  - url: https://github.com/apple/swift-async-algorithms\n    from: 1.0.0\n    products: [AsyncAlgorithms]"
+    static let shape = "each dependency is a mapping with 'url', a version ('from' or 'exact') and 'products', as in:\n  - url: https://github.com/apple/swift-async-algorithms\n    from: 1.0.0\n    products: [AsyncAlgorithms]\nor, for a package on disk (relative to the folder of cheatgen.yml), 'path' and 'products':\n  - path: .\n    products: [MyLibrary]"
 
     /// `place` turns a YAML mark into a file location (front matter is offset by its `---` line).
     static func parse(_ node: Node, place: (Mark?) -> SourceLocation, diagnostics: inout [Diagnostic]) -> [PackageDependency] {
@@ -18,6 +18,7 @@ enum DependencyParser {
                 continue
             }
             var url: String?
+            var path: String?
             var requirement: PackageDependency.Requirement?
             var products: [String] = []
             var ok = true
@@ -26,6 +27,13 @@ enum DependencyParser {
                 switch name {
                 case "url":
                     url = value.scalar?.string
+                case "path":
+                    guard let text = value.scalar?.string, !text.isEmpty else {
+                        diagnostics.append(.error("'path' needs a folder holding a Package.swift, such as '.'", at: place(value.mark)))
+                        ok = false
+                        continue
+                    }
+                    path = text
                 case "from", "exact":
                     guard let version = value.scalar?.string, isVersion(version) else {
                         diagnostics.append(.error("'\(name)' needs a version like 1.0.0", at: place(value.mark)))
@@ -47,12 +55,24 @@ enum DependencyParser {
                         ok = false
                     }
                 default:
-                    diagnostics.append(.warning("unknown dependency key '\(name)' is ignored; known: url, from, exact, products", at: place(key.mark)))
+                    diagnostics.append(.warning("unknown dependency key '\(name)' is ignored; known: url, path, from, exact, products", at: place(key.mark)))
                 }
             }
             guard ok else { continue }
+            if let path {
+                if url != nil {
+                    diagnostics.append(.error("give one of 'url' or 'path', not both", at: at))
+                } else if requirement != nil {
+                    diagnostics.append(.error("dependency \(path) is a folder: it has no version, so leave out 'from' and 'exact'", at: at))
+                } else if products.isEmpty {
+                    diagnostics.append(.error("dependency \(path) needs 'products': the library products snippets import", at: at))
+                } else {
+                    result.append(PackageDependency(source: .path(path), products: products, location: at))
+                }
+                continue
+            }
             guard let url, url.contains("/") else {
-                diagnostics.append(.error("dependency needs a package 'url'; \(shape)", at: at))
+                diagnostics.append(.error("dependency needs a package 'url' (or a 'path'); \(shape)", at: at))
                 continue
             }
             guard let requirement else {
@@ -63,7 +83,7 @@ enum DependencyParser {
                 diagnostics.append(.error("dependency \(url) needs 'products': the library products snippets import", at: at))
                 continue
             }
-            result.append(PackageDependency(url: url, requirement: requirement, products: products, location: at))
+            result.append(PackageDependency(source: .url(url, requirement), products: products, location: at))
         }
         return result
     }

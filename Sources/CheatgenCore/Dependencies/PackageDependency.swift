@@ -1,41 +1,75 @@
-/// A Swift package a sheet's snippets may import, in SwiftPM's own terms:
+/// A Swift package a sheet's snippets may import, in SwiftPM's own terms — from a Git URL:
 ///
 ///     dependencies:
 ///       - url: https://github.com/apple/swift-async-algorithms
 ///         from: 1.0.0
 ///         products: [AsyncAlgorithms]
+///
+/// or from a folder on disk, such as the package whose documentation the sheets are:
+///
+///       - path: .
+///         products: [MyLibrary]
 public struct PackageDependency: Hashable, Sendable {
     public enum Requirement: Hashable, Sendable {
         case from(String)
         case exact(String)
     }
 
-    public var url: String
-    public var requirement: Requirement
+    /// Where SwiftPM gets the package.
+    public enum Source: Hashable, Sendable {
+        case url(String, Requirement)
+        /// As written until resolved (`resolvingPath`), then absolute.
+        case path(String)
+    }
+
+    public var source: Source
     public var products: [String]
     /// Where it was declared, for errors about it.
     public var location: SourceLocation
+    /// For a local package: a hash of its manifest and sources, so snippets are verified
+    /// again (and the package rebuilt) when they change. Set by `LocalPackage.resolve`.
+    public var revision: String?
 
-    /// SwiftPM's identity of the package: the last path component of its URL, without `.git`.
+    public init(source: Source, products: [String], location: SourceLocation, revision: String? = nil) {
+        self.source = source
+        self.products = products
+        self.location = location
+        self.revision = revision
+    }
+
+    /// The URL or the folder, as people recognise the package in messages.
+    public var name: String {
+        switch source {
+        case .url(let url, _): url
+        case .path(let path): path
+        }
+    }
+
+    /// SwiftPM's identity of the package: the last path component of its URL (without `.git`)
+    /// or of its folder.
     public var identity: String {
-        var name = url.split(separator: "/").last.map(String.init) ?? url
+        var name = self.name.split(separator: "/").last.map(String.init) ?? self.name
         if name.hasSuffix(".git") { name.removeLast(4) }
         return name.lowercased()
     }
 
     /// The manifest line for it.
     public var manifestEntry: String {
-        switch requirement {
-        case .from(let version): ".package(url: \"\(url)\", from: \"\(version)\")"
-        case .exact(let version): ".package(url: \"\(url)\", exact: \"\(version)\")"
+        switch source {
+        case .url(let url, .from(let version)): ".package(url: \"\(url)\", from: \"\(version)\")"
+        case .url(let url, .exact(let version)): ".package(url: \"\(url)\", exact: \"\(version)\")"
+        case .path(let path): ".package(path: \"\(path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\")"
         }
     }
 
-    /// What decides the build (not where it was written).
+    /// What decides where the package is built (not where it was written, nor the revision of
+    /// a local package's sources, which is rebuilt in place).
     var canonical: String {
-        switch requirement {
-        case .from(let v): "\(url) from \(v) \(products.sorted().joined(separator: ","))"
-        case .exact(let v): "\(url) exact \(v) \(products.sorted().joined(separator: ","))"
+        let products = self.products.sorted().joined(separator: ",")
+        return switch source {
+        case .url(let url, .from(let v)): "\(url) from \(v) \(products)"
+        case .url(let url, .exact(let v)): "\(url) exact \(v) \(products)"
+        case .path(let path): "path \(path) \(products)"
         }
     }
 }
@@ -43,4 +77,7 @@ public struct PackageDependency: Hashable, Sendable {
 extension Array where Element == PackageDependency {
     /// A stable key for a set of declarations: equal sets build once.
     var canonicalKey: String { map(\.canonical).sorted().joined(separator: "\n") }
+
+    /// The revisions of the local packages among them ("" when there are none).
+    var revisionKey: String { compactMap { dependency in dependency.revision.map { "\(dependency.identity)=\($0)" } }.sorted().joined(separator: ",") }
 }

@@ -18,10 +18,7 @@ struct Theme: Sendable {
     private static let cachedBuiltIn = Result { try loadBuiltIn() }
 
     private static func loadBuiltIn() throws -> Theme {
-        guard let folder = Bundle.module.url(forResource: "theme", withExtension: nil) else {
-            throw CheatgenError("the theme resources are missing from the cheatgen installation")
-        }
-        return try load(from: folder)
+        try load(from: ThemeLocation.find())
     }
 
     static func load(from folder: URL) throws -> Theme {

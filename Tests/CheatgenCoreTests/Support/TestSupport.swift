@@ -150,10 +150,11 @@ enum Cheatgen {
     }
 
     /// Runs `cheatgen arguments…` in `directory` and waits for it; `environment` adds to (or
-    /// replaces) the test's own variables.
-    static func run(_ arguments: [String], in directory: TemporaryDirectory, environment: [String: String] = [:]) throws -> CommandResult {
+    /// replaces) the test's own variables; `executable` runs another copy (an installed one).
+    static func run(_ arguments: [String], in directory: TemporaryDirectory, environment: [String: String] = [:],
+                    executable other: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = try other ?? executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -1,0 +1,188 @@
+/// The GitHub Actions workflow `cheatgen init` writes to `.github/workflows/cheatgen.yml`.
+///
+/// It scales verification out over an engine people already run: a matrix of `shards` jobs
+/// each verifies its share (`--shard K/N`, balanced by recorded durations) and uploads the
+/// verdicts it earned; the site job copies every shard's verdicts into one folder — verdicts
+/// are content-addressed files, so merging is copying — and `cheatgen build` then finds every
+/// snippet already verified and compiles nothing. Pull requests are checked with
+/// `pull_request` (their own code, no secrets); only a push to the default branch deploys.
+public struct CIWorkflow: Sendable {
+    public var shards: Int
+    /// The Swift release of the `swift:<version>-noble` container the jobs run in.
+    public var swiftVersion: String
+    /// Where the jobs get cheatgen's source, and which branch, tag or commit they build.
+    public var cheatgenGit: String
+    public var cheatgenRef: String
+    /// The repository commits `site/`: the site job also checks it is up to date.
+    public var siteCommitted: Bool
+
+    public init(shards: Int, swiftVersion: String, cheatgenGit: String, cheatgenRef: String, siteCommitted: Bool) {
+        self.shards = shards
+        self.swiftVersion = swiftVersion
+        self.cheatgenGit = cheatgenGit
+        self.cheatgenRef = cheatgenRef
+        self.siteCommitted = siteCommitted
+    }
+
+    /// The steps both jobs start with: the repository, the system library cheatgen links, and
+    /// cheatgen itself — built once per cheatgen commit and Swift release, then cached.
+    private var setup: String {
+        """
+              - uses: actions/checkout@v5
+              - name: Install libcmark-dev
+                run: |
+                  apt-get update -qq
+                  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config make python3 python3-pygments >/dev/null
+              - name: Find cheatgen's commit
+                id: cheatgen
+                run: |
+                  commit="$(git ls-remote "$CHEATGEN_GIT" "$CHEATGEN_REF" | head -n 1 | cut -f 1)"
+                  echo "commit=${commit:-$CHEATGEN_REF}" >> "$GITHUB_OUTPUT"
+              - name: Restore cheatgen
+                id: tool
+                uses: actions/cache@v5
+                with:
+                  path: ~/.cheatgen-tool
+                  key: cheatgen-tool-${{ steps.cheatgen.outputs.commit }}-swift-\(swiftVersion)
+              - name: Build and install cheatgen
+                if: steps.tool.outputs.cache-hit != 'true'
+                env:
+                  COMMIT: ${{ steps.cheatgen.outputs.commit }}
+                run: |
+                  git clone --quiet "$CHEATGEN_GIT" /tmp/cheatgen
+                  git -C /tmp/cheatgen checkout --quiet "$COMMIT"
+                  make -C /tmp/cheatgen install PREFIX="$HOME/.cheatgen-tool"
+              - run: echo "$HOME/.cheatgen-tool/bin" >> "$GITHUB_PATH"
+        """
+    }
+
+    private var cachePaths: String {
+        """
+                  path: |
+                    .cheatgen/verdicts
+                    .cheatgen/durations.json
+        """
+    }
+
+    /// The workflow's text.
+    public var text: String {
+        let list = (1...max(shards, 1)).map(String.init).joined(separator: ", ")
+        let n = max(shards, 1)
+        let committedCheck = siteCommitted ? """
+
+              - name: Check that the committed site/ is up to date
+                run: |
+                  git config --global --add safe.directory "$GITHUB_WORKSPACE"
+                  if [ -n "$(git status --porcelain -- site)" ]; then
+                    echo "::error::site/ is stale: run 'cheatgen build' and commit site/"
+                    git status --short -- site
+                    exit 1
+                  fi
+        """ : ""
+        return """
+        # Verifies every snippet in content/ on \(n) machines at once, then builds the site from their
+        # verdicts and publishes it with GitHub Pages. Written by `cheatgen init`.
+        #
+        # Each shard verifies its share (balanced by how long each snippet took last time) and
+        # uploads the verdicts it earned. The site job copies them all into one .cheatgen/verdicts:
+        # a verdict is a file named by a hash of everything that decides it, so merging is copying,
+        # and `cheatgen build` then compiles and runs nothing. The merged verdicts are cached for
+        # the next run, so only snippets that changed are verified again.
+        #
+        # Pages: set Settings → Pages → Source to "GitHub Actions".
+        name: cheatgen
+
+        on:
+          push:
+            branches: [main]
+          pull_request:
+          workflow_dispatch:
+
+        permissions:
+          contents: read
+
+        concurrency:
+          group: cheatgen-${{ github.ref }}
+          cancel-in-progress: true
+
+        env:
+          # cheatgen is built from its source once per commit and cached. Pin a tag or commit
+          # for runs that do not change when cheatgen does.
+          CHEATGEN_GIT: \(cheatgenGit)
+          CHEATGEN_REF: \(cheatgenRef)
+
+        jobs:
+          verify:
+            name: verify (shard ${{ matrix.shard }}/\(n))
+            runs-on: ubuntu-24.04
+            container: swift:\(swiftVersion)-noble
+            strategy:
+              fail-fast: false
+              matrix:
+                shard: [\(list)]
+            steps:
+        \(setup)
+              - name: Restore the verdict cache
+                uses: actions/cache/restore@v5
+                with:
+        \(cachePaths)
+                  key: cheatgen-verdicts-${{ github.run_id }}
+                  restore-keys: cheatgen-verdicts-
+              - name: Verify shard ${{ matrix.shard }} of \(n)
+                run: cheatgen check --shard "${{ matrix.shard }}/\(n)" --report github --report "junit=junit-${{ matrix.shard }}.xml"
+              - name: Upload this shard's verdicts
+                uses: actions/upload-artifact@v6
+                with:
+                  name: verdicts-${{ matrix.shard }}
+                  path: .cheatgen/verdicts
+                  include-hidden-files: true
+                  if-no-files-found: ignore
+                  retention-days: 1
+              - name: Upload the JUnit report
+                if: ${{ !cancelled() }}
+                uses: actions/upload-artifact@v6
+                with:
+                  name: junit-${{ matrix.shard }}
+                  path: junit-${{ matrix.shard }}.xml
+                  if-no-files-found: ignore
+
+          site:
+            needs: verify
+            runs-on: ubuntu-24.04
+            container: swift:\(swiftVersion)-noble
+            steps:
+        \(setup)
+              - name: Merge every shard's verdicts
+                uses: actions/download-artifact@v7
+                with:
+                  pattern: verdicts-*
+                  merge-multiple: true
+                  path: .cheatgen/verdicts
+              - name: Build the site (every snippet is already verified)
+                run: cheatgen build\(committedCheck)
+              - name: Cache the verdicts for the next run
+                uses: actions/cache/save@v5
+                with:
+        \(cachePaths)
+                  key: cheatgen-verdicts-${{ github.run_id }}-${{ github.run_attempt }}
+              - uses: actions/upload-pages-artifact@v4
+                with:
+                  path: site
+
+          deploy:
+            if: github.event_name == 'push' && github.ref == 'refs/heads/main'
+            needs: site
+            runs-on: ubuntu-24.04
+            permissions:
+              pages: write
+              id-token: write
+            environment:
+              name: github-pages
+              url: ${{ steps.deployment.outputs.page_url }}
+            steps:
+              - id: deployment
+                uses: actions/deploy-pages@v5
+
+        """
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// `cheatgen init [DIR]`: starts a content repository — `cheatgen.yml`, a first sheet whose
+/// example passes, `.gitignore`, a short README and a GitHub Actions workflow that verifies
+/// on `shards` machines and publishes the site. Writes nothing if any of them already exists.
+public struct InitAction: Sendable {
+    public var directory: String
+    public var title: String
+    public var firstSheet: String
+    public var siteCommitted: Bool
+    public var workflow: CIWorkflow
+
+    /// Where the generated workflow gets cheatgen unless told otherwise.
+    public static let defaultCheatgenGit = "https://github.com/cheatgen/cheatgen.git"
+    public static let defaultCheatgenRef = "main"
+
+    /// The Swift release this cheatgen was built with: the CI container's, by default.
+    public static var defaultSwiftVersion: String {
+        #if compiler(>=6.5)
+        "6.5"
+        #elseif compiler(>=6.4)
+        "6.4"
+        #elseif compiler(>=6.3)
+        "6.3"
+        #elseif compiler(>=6.2)
+        "6.2"
+        #else
+        "6.1"
+        #endif
+    }
+
+    public init(directory: String, title: String, firstSheet: String, siteCommitted: Bool, workflow: CIWorkflow) {
+        self.directory = directory
+        self.title = title
+        self.firstSheet = firstSheet
+        self.siteCommitted = siteCommitted
+        self.workflow = workflow
+    }
+
+    /// Every file, by its path inside the repository, in the order they are listed to the user.
+    public var files: [(path: String, text: String)] {
+        [
+            ("cheatgen.yml", RepositoryTemplate.configuration(title: title)),
+            ("content/\(firstSheet).md", NewSheetAction.template(title: NewSheetAction.title(forID: firstSheet))),
+            (".gitignore", RepositoryTemplate.gitignore(siteCommitted: siteCommitted)),
+            ("README.md", RepositoryTemplate.readme(title: title, firstSheet: firstSheet, shards: workflow.shards, siteCommitted: siteCommitted)),
+            (".github/workflows/cheatgen.yml", workflow.text),
+        ]
+    }
+
+    /// Writes the files and returns their paths (as the user would type them).
+    public func run() throws -> [String] {
+        guard NewSheetAction.isValidID(firstSheet) else {
+            throw CheatgenError("'\(firstSheet)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
+        }
+        let fileManager = FileManager.default
+        let paths = files.map { directory == "." ? $0.path : "\(directory)/\($0.path)" }
+        let existing = paths.filter { fileManager.fileExists(atPath: $0) }
+        guard existing.isEmpty else {
+            throw CheatgenError("not starting a repository in \(directory): \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written")
+        }
+        for ((_, text), path) in zip(files, paths) {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw CheatgenError("cannot write \(path): \(error.localizedDescription)")
+            }
+        }
+        return paths
+    }
+}
