@@ -28,7 +28,7 @@ struct InitTests {
         let docs = TemporaryDirectory(existing: directory.url.appendingPathComponent("docs"))
         let build = try Cheatgen.run(["build", "--quiet"], in: docs)
         #expect(build.status == 0, "\(build.standardError)")
-        #expect(build.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped", "wrote site/: 1 sheets"])
+        #expect(build.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped", "wrote site/: 1 sheet"])
         #expect(try docs.read("site/index.html").contains("Team notes"))
         #expect(docs.exists("site/first-steps.html"))
     }

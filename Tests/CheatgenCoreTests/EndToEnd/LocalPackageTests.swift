@@ -35,7 +35,8 @@ struct LocalPackageTests {
         #expect(third.errorLines.first == building)
         let sheet = try directory.read("local-package/content/tally.md")
         let output = try lineNumber(of: "```output", in: sheet)
-        #expect(third.standardError.contains("local-package/content/tally.md:\(output):1: error: snippet output does not match the 'output' block"), "\(third.standardError)")
+        // Reported at the first line of the output block that differs: its first line.
+        #expect(third.standardError.contains("local-package/content/tally.md:\(output + 1):1: error: snippet output does not match the 'output' block"), "\(third.standardError)")
         #expect(third.outputLines == ["snippets: 0 passed, 1 failed, 0 skipped"])
         #expect(directory.entries(".cheatgen/deps").count == 1, "one build folder, rebuilt in place")
     }
