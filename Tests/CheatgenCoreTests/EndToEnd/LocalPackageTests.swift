@@ -41,6 +41,30 @@ struct LocalPackageTests {
         #expect(directory.entries(".cheatgen/deps").count == 1, "one build folder, rebuilt in place")
     }
 
+    /// With `path: .`, the sheets live inside the package: editing them must not rebuild it.
+    @Test func onlyTheManifestAndSourcesDecideThePackagesRevision() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.copyFixture("local-package")
+        let package = directory.path + "/local-package"
+        let original = LocalPackage.revision(of: package)
+
+        try directory.edit("local-package/content/tally.md", replacing: "## Counting", with: "## Counting words")
+        try directory.makeFolder("local-package/.build")
+        try directory.write("build products", to: "local-package/.build/product")
+        #expect(LocalPackage.revision(of: package) == original, "sheets and build products are not the package's sources")
+
+        try directory.edit("local-package/Sources/Tally/Tally.swift", replacing: "Counts how often", with: "Counts how many times")
+        let edited = LocalPackage.revision(of: package)
+        #expect(edited != original)
+        try directory.write("// a new file\n", to: "local-package/Sources/Tally/More.swift")
+        let withFile = LocalPackage.revision(of: package)
+        #expect(withFile != edited)
+        try directory.edit("local-package/Package.swift", replacing: "name: \"local-package\"", with: "name: \"tally\"")
+        #expect(LocalPackage.revision(of: package) != withFile)
+        #expect(LocalPackage.inputs(of: package) == ["Package.swift", "Sources/Tally/More.swift", "Sources/Tally/Tally.swift"])
+    }
+
     @Test func aFolderWithoutAPackageIsAnErrorAtItsDeclaration() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
