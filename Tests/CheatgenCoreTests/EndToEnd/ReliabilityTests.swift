@@ -352,7 +352,7 @@ extension HostileInputTests {
 
         // 16 clients × 40 requests while the content changes twice.
         let titles = ["Alpha Basics", "Alpha Second", "Alpha Third"]
-        let paths = ["/", "/index.html", "/alpha.html", "/beta.html", "/gamma.html", "/assets/style.css", "/search-index.js"]
+        let paths = ["/", "/index.html", "/alpha.html", "/beta.html", "/gamma.html", "/assets/style.css", "/404.html"]
         final class Tally: @unchecked Sendable {
             let lock = NSLock()
             var requests = 0
