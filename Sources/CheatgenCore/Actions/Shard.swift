@@ -42,12 +42,10 @@ public struct Shard: Sendable, Hashable {
 /// How long each snippet took when last verified for real: `.cheatgen/durations.json`.
 enum DurationLog {
     static func load(_ workDirectory: String) -> [String: Double] {
-        // Sealed as cheatgen writes it, or plain JSON as a CI step may restore or write it; only
-        // finite, non-negative timings. A garbled log balances shards no worse than none.
+        // Plain JSON, for people and CI steps to read: checked by its format — a map of finite,
+        // non-negative timings. A garbled log balances shards no worse than none.
         let path = "\(workDirectory)/durations.json"
-        let values = FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode([String: Double].self, from: $0) }
-            ?? CacheFile.readJSON([String: Double].self, from: path)
-            ?? [:]
+        let values = FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode([String: Double].self, from: $0) } ?? [:]
         return values.filter { $0.value.isFinite && $0.value >= 0 }
     }
 
@@ -65,6 +63,7 @@ enum DurationLog {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        CacheFile.writeJSON(values, to: "\(workDirectory)/durations.json", encoder: encoder)
+        guard let data = try? encoder.encode(values) else { return }
+        CacheFile.writeAtomically(data, to: "\(workDirectory)/durations.json")
     }
 }
