@@ -11,7 +11,8 @@ final class ServedSite: @unchecked Sendable {
 
     /// Reads the site at `root` (nothing when there is none yet).
     func load(from root: URL) {
-        let loaded = (try? FileLock.withLock(root.deletingLastPathComponent().path) { Self.read(root) }) ?? [:]
+        // Unlockable (an unreadable parent folder): read it anyway, as before there were locks.
+        let loaded = (try? FileLock.withLock(root.deletingLastPathComponent().path) { Self.read(root) }) ?? Self.read(root)
         lock.withLock { files = loaded }
     }
 
