@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CheatgenCore
 
-/// Replays what the fuzzer does (fuzz/FuzzTarget.swift) over every input that ever crashed
+/// Replays what the sheet fuzzer does (fuzz/targets/sheet.swift) over every input that ever crashed
 /// it (fuzz/crashes/) and over every fixture: parse, extract each snippet's program, render.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {

@@ -42,9 +42,11 @@ public struct Shard: Sendable, Hashable {
 /// How long each snippet took when last verified for real: `.cheatgen/durations.json`.
 enum DurationLog {
     static func load(_ workDirectory: String) -> [String: Double] {
-        guard let data = FileManager.default.contents(atPath: "\(workDirectory)/durations.json"),
-              let values = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
-        return values
+        // Plain JSON, for people and CI steps to read: checked by its format — a map of finite,
+        // non-negative timings. A garbled log balances shards no worse than none.
+        let path = "\(workDirectory)/durations.json"
+        let values = FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode([String: Double].self, from: $0) } ?? [:]
+        return values.filter { $0.value.isFinite && $0.value >= 0 }
     }
 
     /// Records this run's timings; a full run (`complete`) also forgets snippets that no longer exist.
@@ -62,7 +64,6 @@ enum DurationLog {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         guard let data = try? encoder.encode(values) else { return }
-        try? FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: "\(workDirectory)/durations.json"), options: .atomic)
+        CacheFile.writeAtomically(data, to: "\(workDirectory)/durations.json")
     }
 }

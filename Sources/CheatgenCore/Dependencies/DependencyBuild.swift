@@ -51,8 +51,24 @@ struct DependencyBuild: Sendable {
         ["-L", binPath, "-l\(Self.libraryName)", "-Xlinker", "-rpath", "-Xlinker", binPath]
     }
 
+    private var library: String {
+        #if os(macOS)
+        "\(binPath)/lib\(Self.libraryName).dylib"
+        #else
+        "\(binPath)/lib\(Self.libraryName).so"
+        #endif
+    }
+
+    /// Built, and still as built: the stamp (sealed, see `CacheFile`) names this set and
+    /// revision and the library's digest, so a half-finished or damaged build (a killed run,
+    /// a bad cache restore) is built again.
     var isBuilt: Bool {
-        FileManager.default.contents(atPath: stamp) == Data(stampText.utf8) && FileManager.default.fileExists(atPath: binPath)
+        guard let recorded = CacheFile.read(stamp), FileManager.default.fileExists(atPath: binPath) else { return false }
+        return String(decoding: recorded, as: UTF8.self) == sealedStampText
+    }
+
+    private var sealedStampText: String {
+        stampText + "// library-sha256: \(CacheFile.digest(ofFileAt: library) ?? "-")\n"
     }
 
     static func manifest(for dependencies: [PackageDependency]) -> String {
@@ -88,7 +104,16 @@ struct DependencyBuild: Sendable {
     static let stallLimit: Duration = .seconds(60)
 
     /// Resolves and builds, unless an earlier run already did. Errors point at the declarations.
+    /// Two runs at once build one set of packages once: the second waits for the first's lock.
     func build(toolchain: Toolchain, log: (String) -> Void) async throws -> [Diagnostic] {
+        if isBuilt { return [] }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try await FileLock.withLock("\(directory)/.lock") {
+            try await buildLocked(toolchain: toolchain, log: log)
+        }
+    }
+
+    private func buildLocked(toolchain: Toolchain, log: (String) -> Void) async throws -> [Diagnostic] {
         if isBuilt { return [] }
         let fileManager = FileManager.default
         let missing = dependencies.filter { dependency in
@@ -98,6 +123,7 @@ struct DependencyBuild: Sendable {
         if !missing.isEmpty {
             return missing.map { .error("cannot build dependency \($0.name): there is no Package.swift in that folder", at: $0.location) }
         }
+        try? fileManager.removeItem(atPath: stamp)
         try fileManager.createDirectory(atPath: "\(directory)/Sources/\(Self.libraryName)", withIntermediateDirectories: true)
         try Self.manifest(for: dependencies).write(toFile: "\(directory)/Package.swift", atomically: true, encoding: .utf8)
         try "// Links the products declared by the sheets into one library for their snippets.\n"
@@ -107,6 +133,7 @@ struct DependencyBuild: Sendable {
             + (hasLocalPackages ? " until their sources change" : ""))
         // SwiftPM's compiler driver leaves empty temporary folders behind; keep them in here.
         let temporary = "\(directory)/.tmp"
+        try? fileManager.removeItem(atPath: temporary)  // a killed build's
         try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(atPath: temporary) }
         var environment = ProcessInfo.processInfo.environment
@@ -133,7 +160,7 @@ struct DependencyBuild: Sendable {
             return diagnostics(forFailure: outcome.outputText + outcome.errorText)
         }
         if hasLocalPackages { try linkRevision() }
-        _ = fileManager.createFile(atPath: stamp, contents: Data(stampText.utf8))
+        CacheFile.write(Data(sealedStampText.utf8), to: stamp)
         return []
     }
 

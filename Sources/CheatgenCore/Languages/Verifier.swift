@@ -19,6 +19,7 @@ public struct Verifier: Sendable {
         let work = options.workDirectory
         let fileManager = FileManager.default
         try fileManager.createDirectory(atPath: "\(work)/verdicts", withIntermediateDirectories: true)
+        Leftovers.sweep(workDirectory: work)
         let scratch = "\(work)/scratch/\(ProcessInfo.processInfo.processIdentifier)"
         try fileManager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         ChildProcesses.shared.writing(folder: scratch)

@@ -27,20 +27,14 @@ struct FrontendInvocation: Sendable, Codable {
     private static let inFlight = SharedWork<String, FrontendInvocation?>()
 
     private static func ask(swiftc: String, arguments: [String], remembered: String) async -> FrontendInvocation? {
-        if let data = FileManager.default.contents(atPath: remembered),
-           let known = try? JSONDecoder().decode(FrontendInvocation.self, from: data) {
-            return known
-        }
+        if let known = CacheFile.readJSON(FrontendInvocation.self, from: remembered) { return known }
         let scratch = (remembered as NSString).deletingLastPathComponent
         guard let jobs = await DriverPlan.jobs(swiftc: swiftc, arguments: arguments, scratchParent: scratch),
               jobs.count == 1, let words = jobs.first,
               words.count > 2, words[0].hasSuffix("swift-frontend"), words[1] == "-frontend",
               words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
         let invocation = FrontendInvocation(words: words)
-        if let data = try? JSONEncoder().encode(invocation) {
-            try? FileManager.default.createDirectory(atPath: (remembered as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try? data.write(to: URL(fileURLWithPath: remembered), options: .atomic)
-        }
+        CacheFile.writeJSON(invocation, to: remembered)
         return invocation
     }
 

@@ -28,17 +28,11 @@ struct LinkInvocation: Sendable, Codable {
     private static let inFlight = SharedWork<String, LinkInvocation?>()
 
     private static func ask(swiftc: String, arguments: [String], remembered: String) async -> LinkInvocation? {
-        if let data = FileManager.default.contents(atPath: remembered),
-           let known = try? JSONDecoder().decode(LinkInvocation.self, from: data) {
-            return known
-        }
+        if let known = CacheFile.readJSON(LinkInvocation.self, from: remembered) { return known }
         let scratch = (remembered as NSString).deletingLastPathComponent
         guard let jobs = await DriverPlan.jobs(swiftc: swiftc, arguments: arguments, scratchParent: scratch),
               let invocation = Self(jobs: jobs) else { return nil }
-        if let data = try? JSONEncoder().encode(invocation) {
-            try? FileManager.default.createDirectory(atPath: (remembered as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try? data.write(to: URL(fileURLWithPath: remembered), options: .atomic)
-        }
+        CacheFile.writeJSON(invocation, to: remembered)
         return invocation
     }
 

@@ -83,10 +83,10 @@ struct Linker: Sendable {
         let source = Self.dispatcherSource(for: targets)
         let key = Hashing.key(["dispatcher-v2", toolchain.version, compileFlags.joined(separator: " "), source])
         let object = "\(objectDirectory)/dispatcher-\(key.prefix(32)).o"
-        if FileManager.default.fileExists(atPath: object) { return .built(path: object) }
+        if CacheFile.isIntact(object) { return .built(path: object) }
         let input = "\(scratch)/dispatcher-\(key.prefix(16)).swift"
         try source.write(toFile: input, atomically: false, encoding: .utf8)
-        let temporary = "\(object).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = CacheFile.temporaryName(for: object)
         let (executable, arguments) = frontend?.command(input: input, output: temporary, module: "CheatgenRunner", entry: "main")
             ?? (toolchain.swiftc, ["-c", input, "-o", temporary, "-module-name", "CheatgenRunner", "-swift-version", "6", "-Onone"] + compileFlags)
         let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: .seconds(600))
@@ -94,7 +94,7 @@ struct Linker: Sendable {
             try? FileManager.default.removeItem(atPath: temporary)
             return .failed(output: outcome.errorText + outcome.outputText)
         }
-        _ = rename(temporary, object)
+        CacheFile.publish(binary: temporary, as: object)
         return .built(path: object)
     }
 
@@ -103,7 +103,11 @@ struct Linker: Sendable {
     func link(_ entries: [Entry], dispatcher given: String? = nil, scratch: String) async throws -> Outcome {
         let key = Hashing.key([toolchain.version, extraFlags.joined(separator: " ")] + entries.map { "\($0.symbolName)=\($0.objectKey)" })
         let binary = "\(binaryDirectory)/runner-\(key.prefix(32))"
-        if FileManager.default.isExecutableFile(atPath: binary) { return .built(path: binary) }
+        if CacheFile.isIntact(binary), FileManager.default.isExecutableFile(atPath: binary) {
+            // Marked as recently used, so a parallel run's pruning keeps it.
+            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: binary)
+            return .built(path: binary)
+        }
         let dispatcherObject: String
         if let given {
             dispatcherObject = given
@@ -113,7 +117,7 @@ struct Linker: Sendable {
             case .failed(let output): return .failed(output: output)
             }
         }
-        let temporary = "\(binary).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = CacheFile.temporaryName(for: binary)
         let commands = linkJobs?.commands(dispatcher: dispatcherObject, objects: entries.map(\.objectPath), output: temporary,
                                           autolinkPath: "\(scratch)/runner-\(key.prefix(16)).autolink")
             ?? [(toolchain.swiftc, [dispatcherObject, "-o", temporary] + entries.map(\.objectPath) + extraFlags)]
@@ -124,23 +128,26 @@ struct Linker: Sendable {
                 return .failed(output: outcome.errorText + outcome.outputText)
             }
         }
-        _ = rename(temporary, binary)
+        CacheFile.publish(binary: temporary, as: binary)
         pruneOldRunners(keeping: 8)
         return .built(path: binary)
     }
 
     /// Every edit links a new runner; keep the most recent few so `.cheatgen/bin` stays small
-    /// (a runner still in use by a parallel run is at worst relinked).
+    /// (a runner used in the last ten minutes is kept: a parallel run may be about to start it).
     private func pruneOldRunners(keeping count: Int) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: binaryDirectory) else { return }
-        let runners = names.filter { $0.hasPrefix("runner-") && !$0.hasSuffix(".tmp") }.map { "\(binaryDirectory)/\($0)" }
+        let runners = names.filter { $0.hasPrefix("runner-") && !$0.hasSuffix(".tmp") && !$0.hasSuffix(".sha256") }
+            .map { "\(binaryDirectory)/\($0)" }
+        let recent = Date().addingTimeInterval(-600)
         guard runners.count > count else { return }
         let dated = runners.map { path in
             (path, (try? fileManager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
         }
-        for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(count) {
+        for (path, date) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(count) where date < recent {
             try? fileManager.removeItem(atPath: path)
+            try? fileManager.removeItem(atPath: CacheFile.sidecar(of: path))
         }
     }
 }

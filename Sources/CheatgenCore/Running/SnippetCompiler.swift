@@ -79,13 +79,14 @@ struct SnippetCompiler: Sendable {
     func compile(_ snippet: Snippet, source: EffectiveSource, key: String, scratch: String) async throws -> Outcome {
         let object = "\(objectDirectory)/\(key).o"
         let messagesFile = "\(objectDirectory)/\(key).messages"
-        if FileManager.default.fileExists(atPath: object) {
-            let messages = FileManager.default.contents(atPath: messagesFile).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return .compiled(objectPath: object, messages: messages)
+        // An object is reused only when it and its warnings validate; else it is compiled again.
+        if CacheFile.isIntact(object) {
+            if !FileManager.default.fileExists(atPath: messagesFile) { return .compiled(objectPath: object, messages: "") }
+            if let messages = CacheFile.read(messagesFile) { return .compiled(objectPath: object, messages: String(decoding: messages, as: UTF8.self)) }
         }
         let input = "\(scratch)/\(snippet.symbolName).swift"
         try source.text.write(toFile: input, atomically: false, encoding: .utf8)
-        let temporary = "\(object).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = CacheFile.temporaryName(for: object)
         let (executable, arguments) = command(for: snippet, source: source, input: input, output: temporary)
         let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: .seconds(300))
         guard outcome.succeeded else {
@@ -95,8 +96,12 @@ struct SnippetCompiler: Sendable {
         }
         // Warnings are written before the object appears, so an object never lacks its own.
         let messages = outcome.errorText + outcome.outputText
-        if !messages.trimmed().isEmpty { try? messages.write(toFile: messagesFile, atomically: true, encoding: .utf8) }
-        _ = rename(temporary, object)
+        if messages.trimmed().isEmpty {
+            try? FileManager.default.removeItem(atPath: messagesFile)
+        } else {
+            CacheFile.write(Data(messages.utf8), to: messagesFile)
+        }
+        CacheFile.publish(binary: temporary, as: object)
         return .compiled(objectPath: object, messages: messages)
     }
 }

@@ -23,8 +23,8 @@ enum ToolVersion {
     /// which otherwise starts the driver only to run the frontend).
     static func version(of tool: String, companions: [String] = [], asking: String? = nil, cacheDirectory: String?) async -> String? {
         let remembered = cacheDirectory.map { "\($0)/tool-\(Hashing.key([fingerprint(of: tool, companions: companions)]).prefix(24)).txt" }
-        if let remembered, let data = FileManager.default.contents(atPath: remembered),
-           let version = String(data: data, encoding: .utf8), !version.isEmpty {
+        if let remembered, let data = CacheFile.read(remembered),
+           let version = String(data: data, encoding: .utf8), !version.isEmpty, !version.contains("\n") {
             return version
         }
         guard let outcome = try? await ProcessRunner.run(asking ?? tool, arguments: ["--version"], timeout: .seconds(60)), outcome.succeeded else {
@@ -34,10 +34,7 @@ enum ToolVersion {
         guard let line = text.split(separator: "\n").first(where: { $0.lowercased().contains("version") || $0.hasPrefix("Python") }) else {
             return nil
         }
-        if let remembered {
-            try? FileManager.default.createDirectory(atPath: (remembered as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try? String(line).write(toFile: remembered, atomically: true, encoding: .utf8)
-        }
+        if let remembered { CacheFile.write(Data(line.utf8), to: remembered) }
         return String(line)
     }
 

@@ -61,18 +61,13 @@ struct VerdictCache: Sendable {
         }
     }
 
+    /// The entry for `key`, or nil when there is none or it does not validate (a miss).
     func lookup(_ key: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
-        return try? JSONDecoder().decode(Entry.self, from: data)
+        CacheFile.readJSON(Entry.self, from: path(for: key))
     }
 
     func store(_ entry: Entry, for key: String) {
-        guard let data = try? JSONEncoder().encode(entry) else { return }
-        let target = path(for: key)
-        let temporary = "\(target).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        if FileManager.default.createFile(atPath: temporary, contents: data) {
-            _ = rename(temporary, target)
-        }
+        CacheFile.writeJSON(entry, to: path(for: key))
     }
 
     private func path(for key: String) -> String { "\(directory)/\(key).json" }

@@ -19,16 +19,17 @@ public struct ServeAction: Sendable {
         let state = LiveState()
         let watcher = ContentWatcher(paths: build.check.paths + [build.check.configurationPath])
         let initial = watcher.snapshot()
-        await rebuild(state: state)
-
         let root = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
+        let site = ServedSite()
+        await rebuild(state: state, site: site, root: root)
+
         let address: sockaddr_in
         do {
             address = try .inet(ip4: "127.0.0.1", port: port)
         } catch {
             throw CheatgenError("cannot listen on 127.0.0.1:\(port): \(error)")
         }
-        let server = HTTPServer(address: address, logger: .disabled, handler: SiteRequestHandler(root: root, state: state))
+        let server = HTTPServer(address: address, logger: .disabled, handler: SiteRequestHandler(site: site, state: state))
         ChildProcesses.shared.stopMessage = "server stopped"
         ChildProcesses.shared.stopsCleanly = true
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -42,13 +43,14 @@ public struct ServeAction: Sendable {
             try await server.waitUntilListening()
             let actualPort: String
             if case .ip4(_, let listening)? = await server.listeningAddress { actualPort = String(listening) } else { actualPort = String(port) }
+            site.listening(on: UInt16(actualPort) ?? port)
             console.out("serving http://127.0.0.1:\(actualPort)/ — watching \(build.check.paths.joined(separator: ", ")); Ctrl-C to stop")
             group.addTask {
                 var snapshot = initial
                 while true {
                     snapshot = try await watcher.waitForChange(from: snapshot)
                     console.err("cheatgen: change detected, rebuilding")
-                    await rebuild(state: state)
+                    await rebuild(state: state, site: site, root: root)
                 }
             }
             try await group.next()
@@ -57,17 +59,22 @@ public struct ServeAction: Sendable {
     }
 
     /// Builds once; a failure is recorded for the pages instead of ending the server.
-    private func rebuild(state: LiveState) async {
+    /// The served files are read again only after the build is over (swapped in or not), so
+    /// pages never come from a folder being replaced; then open pages are told to reload.
+    private func rebuild(state: LiveState, site: ServedSite, root: URL) async {
         do {
             let outcome = try await build.check.run()
             if outcome.succeeded, let report = outcome.report {
                 try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report, page: SiteBuilder.reparser(outcome.configuration.parseOptions))
+                site.load(from: root)
                 state.built(problems: [])
                 build.check.console.err("cheatgen: site rebuilt")
             } else {
+                site.load(from: root)
                 state.built(problems: outcome.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted))
             }
         } catch {
+            site.load(from: root)
             state.built(problems: ["cheatgen: error: \(error)"])
             build.check.console.err("cheatgen: error: \(error)")
         }

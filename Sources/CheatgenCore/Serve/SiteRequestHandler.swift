@@ -1,26 +1,30 @@
 import FlyingFox
 import Foundation
 
-/// Serves the built site from disk, with live reload added to HTML pages and a status
-/// endpoint the pages poll. Paths never leave the site folder.
+/// Serves the built site (as last swapped in, from memory: `ServedSite`), with live reload
+/// added to HTML pages and a status endpoint the pages poll. Paths never leave the site, and
+/// only requests addressed to the loopback name and port the server listens on are answered.
 struct SiteRequestHandler: HTTPHandler {
-    let root: URL
+    let site: ServedSite
     let state: LiveState
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard site.accepts(host: request.headers[.host]) else {
+            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: Data("cheatgen serve answers only requests for its own loopback address\n".utf8))
+        }
         if request.path == LiveReload.statusPath {
             let body = "{\"generation\":\(state.generation),\"ok\":\(state.problems.isEmpty)}"
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: Data(body.utf8))
         }
-        guard let file = resolve(request.path) else {
-            return try notFound()
+        guard let file = resolve(request.path), let data = site.file(file) else {
+            return notFound()
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return try notFound() }
-        return page(data, type: Self.contentType(file.pathExtension), status: .ok)
+        return page(data, type: Self.contentType((file as NSString).pathExtension), status: .ok)
     }
 
-    private func notFound() throws -> HTTPResponse {
-        let data = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path) ?? Data("Not found".utf8)
+    private func notFound() -> HTTPResponse {
+        let data = site.file("404.html") ?? Data("Not found".utf8)
         return page(data, type: "text/html; charset=utf-8", status: .notFound)
     }
 
@@ -32,21 +36,16 @@ struct SiteRequestHandler: HTTPHandler {
         return HTTPResponse(statusCode: status, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
     }
 
-    /// The file for a URL path, or nil when there is none inside the site.
-    func resolve(_ path: String) -> URL? {
+    /// The site-relative file for a URL path, or nil when the path tries to leave the site.
+    func resolve(_ path: String) -> String? {
+        // The HTTP layer gives "" for a target it could not parse as a URL: nothing to serve.
+        guard path.hasPrefix("/") else { return nil }
         let decoded = path.removingPercentEncoding ?? path
-        var relative = decoded.split(separator: "/").map(String.init)
-        guard !relative.contains(where: { $0 == ".." || $0.contains("\0") }) else { return nil }
-        if relative.isEmpty { relative = ["index.html"] }
-        var url = root
-        for part in relative { url.appendPathComponent(part) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            url.appendPathComponent("index.html")
-        }
-        let standardized = url.standardizedFileURL.path
-        guard standardized.hasPrefix(root.standardizedFileURL.path + "/"), FileManager.default.fileExists(atPath: standardized) else { return nil }
-        return URL(fileURLWithPath: standardized)
+        let relative = decoded.split(separator: "/").map(String.init).filter { $0 != "." }
+        guard !relative.contains(where: { $0 == ".." || $0.contains("\0") || $0.contains("\\") }) else { return nil }
+        let joined = relative.joined(separator: "/")
+        if joined.isEmpty { return "index.html" }
+        return site.hasIndex(in: joined) ? "\(joined)/index.html" : joined
     }
 
     static func contentType(_ pathExtension: String) -> String {

@@ -5,6 +5,9 @@ import Foundation
 public struct SiteBuilder {
     public var configuration: Configuration
     public var outputDirectory: String
+    /// Whether non-Swift code is coloured by Pygments (one Python process per build). Off for
+    /// the fuzzer, whose executions must not start processes; then such code is plain text.
+    public var highlightsWithPygments = true
 
     public init(configuration: Configuration, outputDirectory: String) {
         self.configuration = configuration
@@ -32,7 +35,9 @@ public struct SiteBuilder {
         let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version,
                                  checks: SnippetBadge.summary(report), hasChecks: report.passed > 0)
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let highlighted = await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory()) ?? [:]
+        let highlighted = highlightsWithPygments
+            ? await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory()) ?? [:]
+            : [:]
         let twins = TwinIndex(sheets)
         let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, highlighted: highlighted, twins: twins)
         var search = SearchIndex.Writer()

@@ -41,9 +41,12 @@ struct SiteWriter {
     }
 
     init(destination: String) throws {
-        self.destination = URL(fileURLWithPath: destination).standardizedFileURL
-        let parent = self.destination.deletingLastPathComponent()
+        let target = URL(fileURLWithPath: destination).standardizedFileURL
+        self.destination = target
+        let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // What builds killed with -9 left beside the site (never a live build's).
+        try FileLock.withLock(parent.path) { Leftovers.sweep(besideSite: target) }
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -81,8 +84,13 @@ struct SiteWriter {
         try write(Data(text.utf8), to: relativePath)
     }
 
-    /// Swaps the staged folder into place.
+    /// Swaps the staged folder into place. Two builds at once (a `serve` and a `build`) swap
+    /// one after the other: the lock is on the folder that holds the site.
     func commit() throws {
+        try FileLock.withLock(destination.deletingLastPathComponent().path) { try swap() }
+    }
+
+    private func swap() throws {
         let fileManager = FileManager.default
         let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         if fileManager.fileExists(atPath: destination.path) {

@@ -33,7 +33,7 @@ private func entries(_ folder: String, in directory: TemporaryDirectory) -> [Str
 
 /// The compiled snippets in the work folder (not the runners' dispatchers).
 private func snippetObjects(in directory: TemporaryDirectory) -> [String] {
-    entries(".cheatgen/objects", in: directory).filter { !$0.hasPrefix("dispatcher-") }
+    entries(".cheatgen/objects", in: directory).filter { !$0.hasPrefix("dispatcher-") && $0.hasSuffix(".o") }
 }
 
 /// `cheatgen check`, run as a user runs it: the real executable, in a fresh working directory
@@ -353,7 +353,7 @@ struct CheckCommandTests {
         ])
         #expect(third.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
         #expect(snippetObjects(in: directory).count == 1, "only the edited snippet was compiled")
-        #expect(entries(".cheatgen/objects", in: directory).count == 2, "and the runner's dispatcher for it")
+        #expect(entries(".cheatgen/objects", in: directory).filter { $0.hasSuffix(".o") }.count == 2, "and the runner's dispatcher for it")
         #expect(entries(".cheatgen/verdicts", in: directory).count == 2, "a failure is not cached")
 
         // 4. --no-cache verifies everything again.

@@ -1,5 +1,6 @@
 // libFuzzer target over cheatgen's content pipeline: parse → extract snippets → render.
-// Built and run by fuzz/run; not part of the package's products.
+// Built and run by fuzz/run; not part of the package's products. Nothing here starts a
+// process (no compiler, no Pygments): an execution is pure computation, hundreds a second.
 import CheatgenCore
 import Foundation
 
@@ -25,12 +26,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = snippet.visibleCode
     }
 
-    // Render: the sheet's page, index, search index — with nothing verified.
+    // Render: the sheet's page, index, search index — with nothing verified, and no Pygments.
     let report = VerificationReport(results: [], versions: ["swift": "Swift fuzz"])
+    var builder = SiteBuilder(configuration: Configuration(), outputDirectory: "/nonexistent")
+    builder.highlightsWithPygments = false
     let done = DispatchSemaphore(value: 0)
-    Task.detached {
+    Task.detached { [builder] in
         do {
-            _ = try await SiteBuilder(configuration: Configuration(), outputDirectory: "/nonexistent").render([sheet], report: report)
+            _ = try await builder.render([sheet], report: report)
         } catch {
             // A thrown error is a handled outcome; only crashes and hangs are findings.
         }
