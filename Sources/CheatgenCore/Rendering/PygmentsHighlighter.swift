@@ -25,11 +25,18 @@ enum PygmentsHighlighter {
             if kind in token:
                 return name
         return None
+    from pygments.lexers import get_all_lexers
+    # Built-in aliases, read once: a name Pygments does not know is then known not to be there
+    # without a search of the installed plugins for every block (which costs a tenth of a
+    # second each time). Names that writers use for a language Pygments spells otherwise:
+    known = {alias for _, aliases, _, _ in get_all_lexers(plugins=False) for alias in aliases}
+    spelled = {"yml": "yaml", "shell": "bash", "sh": "bash", "zsh": "bash", "console": "console"}
     lexers = {}
     def lexer(name):
         if name not in lexers:
+            name_here = spelled.get(name, name)
             try:
-                lexers[name] = get_lexer_by_name(name, stripnl=False, ensurenl=False)
+                lexers[name] = get_lexer_by_name(name_here, stripnl=False, ensurenl=False) if name_here in known else None
             except ClassNotFound:
                 lexers[name] = None
         return lexers[name]
