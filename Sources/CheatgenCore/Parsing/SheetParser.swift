@@ -255,8 +255,12 @@ public enum SheetParser {
                 if let attributes { apply(attributes, at: location) }
             case .codeBlock(let code) where code.isFenced && (code.language == "output" || code.language == "error"):
                 attachExpectation(code)
-            case .codeBlock(let code) where snippetLanguage(of: code) != nil:
-                append(.snippet(snippet(from: code, language: snippetLanguage(of: code)!)))
+            case .codeBlock(let code):
+                if let language = snippetLanguage(of: code) {
+                    append(.snippet(snippet(from: code, language: language)))
+                } else {
+                    append(.block(block))
+                }
             case .html(_, let location):
                 diagnostics.append(.warning("raw HTML is not rendered; it is shown as text", at: location))
                 append(.block(block))

@@ -56,7 +56,7 @@ struct SheetRenderer {
             related: related.enumerated().map { LinkView(href: "\($1.id).html", title: $1.frontMatter.title, last: $0 == related.count - 1) },
             comparisons: comparisons,
             hasIntro: !intro.isEmpty, introHTML: intro, sections: sections,
-            verifiedWith: verifiedWith(sheet).isEmpty ? nil : verifiedWith(sheet), verifiedOn: Self.verifiedOn)
+            verifiedWith: verifiedWith(sheet), verifiedOn: Self.verifiedOn)
         return try theme.render(view, template: "sheet")
     }
 
@@ -134,10 +134,12 @@ struct SheetRenderer {
         return language.prefix(1).uppercased() + language.dropFirst()
     }
 
-    /// The toolchains that verified this sheet's snippets: `Swift 6.3.1 and Python 3.12.3`.
-    private func verifiedWith(_ sheet: Sheet) -> String {
+    /// The toolchains that verified this sheet's snippets: `Swift 6.3.1 and Python 3.12.3`;
+    /// nil when nothing on the sheet was verified.
+    private func verifiedWith(_ sheet: Sheet) -> String? {
         let languages = Set(sheet.snippets.filter { report.result(for: $0)?.status == .passed }.map(\.language))
-        return languages.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
+        let names = languages.sorted().compactMap { report.versions[$0] }
+        return names.isEmpty ? nil : names.joined(separator: " and ")
     }
 
     /// The day the site's snippets were verified, when the build says (`SOURCE_DATE_EPOCH`, the

@@ -131,7 +131,7 @@ public struct SiteBuilder {
         func summary(_ sheet: Sheet) -> IndexPageView.SheetSummaryView {
             let count = SheetRenderer.verifiedCount(sheet, report: report)
             return IndexPageView.SheetSummaryView(
-                id: sheet.id, title: sheet.frontMatter.title, summary: Self.blurb(of: sheet).isEmpty ? nil : Self.blurb(of: sheet),
+                id: sheet.id, title: sheet.frontMatter.title, summary: Self.blurb(of: sheet),
                 tags: sheet.frontMatter.tags.map { TagView(name: $0, slug: Anchor.slug($0)) },
                 tagSlugs: sheet.frontMatter.tags.map(Anchor.slug).joined(separator: " "),
                 verifiedCount: count,
@@ -161,10 +161,10 @@ public struct SiteBuilder {
     }
 
     /// What the index says about a sheet: its summary, else its description, else the start
-    /// of its intro.
-    static func blurb(of sheet: Sheet) -> String {
+    /// of its intro; nil when it has none of them.
+    static func blurb(of sheet: Sheet) -> String? {
         let candidates = [sheet.frontMatter.summary, sheet.frontMatter.description ?? "", sheet.frontMatter.intro.plainText]
-        guard let text = candidates.map({ $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }).first(where: { !$0.isEmpty }) else { return "" }
+        guard let text = candidates.map({ $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }).first(where: { !$0.isEmpty }) else { return nil }
         guard text.count > 160 else { return text }
         let cut = text.prefix(160)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
