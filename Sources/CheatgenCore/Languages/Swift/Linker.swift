@@ -89,7 +89,7 @@ struct Linker: Sendable {
         let temporary = CacheFile.temporaryName(for: object)
         let (executable, arguments) = frontend?.command(input: input, output: temporary, module: "CheatgenRunner", entry: "main")
             ?? (toolchain.swiftc, ["-c", input, "-o", temporary, "-module-name", "CheatgenRunner", "-swift-version", "6", "-Onone"] + compileFlags)
-        let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: .seconds(600))
+        let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: ToolTimeLimits.link)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: temporary)
             return .failed(output: outcome.errorText + outcome.outputText)
@@ -122,7 +122,7 @@ struct Linker: Sendable {
                                           autolinkPath: "\(scratch)/runner-\(key.prefix(16)).autolink")
             ?? [(toolchain.swiftc, [dispatcherObject, "-o", temporary] + entries.map(\.objectPath) + extraFlags)]
         for (executable, arguments) in commands {
-            let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: .seconds(600))
+            let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: ToolTimeLimits.link)
             guard outcome.succeeded else {
                 try? FileManager.default.removeItem(atPath: temporary)
                 return .failed(output: outcome.errorText + outcome.outputText)

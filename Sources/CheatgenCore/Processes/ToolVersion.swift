@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds a tool (`swiftc`, `python3`) and its version line. Asking a compiler its version
+/// Finds a tool (`swiftc`, `python3`, `node`) and its version line. Asking a compiler its version
 /// costs a process start on every run, so the answer is remembered in the work directory
 /// under a fingerprint of the binary on disk (resolved path, size, modification time): a
 /// reinstalled or upgraded tool is asked again.
@@ -21,17 +21,22 @@ enum ToolVersion {
     /// `companions` are files next to the resolved binary that also identify the tool.
     /// `asking`: a binary that answers for the tool more cheaply (`swift-frontend` for `swiftc`,
     /// which otherwise starts the driver only to run the frontend).
-    static func version(of tool: String, companions: [String] = [], asking: String? = nil, cacheDirectory: String?) async -> String? {
+    /// `linePrefix`: how the tool's version line starts when it does not say "version"
+    /// (`Python 3.11.7`, Node's `v20.20.2`).
+    static func version(of tool: String, companions: [String] = [], asking: String? = nil, linePrefix: String? = nil,
+                        cacheDirectory: String?) async -> String? {
         let remembered = cacheDirectory.map { "\($0)/tool-\(Hashing.key([fingerprint(of: tool, companions: companions)]).prefix(24)).txt" }
         if let remembered, let data = CacheFile.read(remembered),
            let version = String(data: data, encoding: .utf8), !version.isEmpty, !version.contains("\n") {
             return version
         }
-        guard let outcome = try? await ProcessRunner.run(asking ?? tool, arguments: ["--version"], timeout: .seconds(60)), outcome.succeeded else {
+        guard let outcome = try? await ProcessRunner.run(asking ?? tool, arguments: ["--version"], timeout: ToolTimeLimits.versionQuery), outcome.succeeded else {
             return nil
         }
         let text = outcome.outputText + outcome.errorText
-        guard let line = text.split(separator: "\n").first(where: { $0.lowercased().contains("version") || $0.hasPrefix("Python") }) else {
+        guard let line = text.split(separator: "\n").first(where: { line in
+            line.lowercased().contains("version") || linePrefix.map { line.hasPrefix($0) } == true
+        }) else {
             return nil
         }
         if let remembered { CacheFile.write(Data(line.utf8), to: remembered) }

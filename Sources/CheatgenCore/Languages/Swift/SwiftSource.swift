@@ -1,13 +1,6 @@
-/// The program actually compiled for a snippet: the declarations it `uses=`, then its own code
-/// (hidden lines included), each under a `#sourceLocation` so compiler errors and runtime
-/// traps name the Markdown file and line.
-public struct EffectiveSource: Hashable, Sendable {
-    public var text: String
-    /// Whether it must be compiled as a library file (`@main` instead of top-level code).
-    public var isLibrary: Bool
-    /// For languages without `#sourceLocation`: the Markdown line of each line of `text`.
-    public var lineMap: [Int] = []
-
+/// A Swift snippet's program: the declarations it `uses=`, then its own code, each under a
+/// `#sourceLocation` so compiler errors and runtime traps name the Markdown file and line.
+enum SwiftSource {
     /// Builds the source of `snippet`, resolving `uses=` (transitively) against `named`.
     /// Returns a diagnostic for a `uses=` cycle or a name no snippet has.
     static func make(for snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
@@ -20,7 +13,7 @@ public struct EffectiveSource: Hashable, Sendable {
         var text = ""
         let file = swiftStringLiteral(snippet.path)
         for used in order {
-            for piece in Declarations.extract(from: used.code) {
+            for piece in SwiftDeclarations.extract(from: used.code) {
                 text += "#sourceLocation(file: \(file), line: \(used.firstCodeLine + piece.lineOffset))\n"
                 text += piece.text + "\n"
             }
@@ -29,7 +22,7 @@ public struct EffectiveSource: Hashable, Sendable {
         text += snippet.code
         if !snippet.code.hasSuffix("\n") { text += "\n" }
         text += "#sourceLocation()\n"
-        return .success(EffectiveSource(text: text, isLibrary: Declarations.hasMainAttribute(snippet.code)))
+        return .success(EffectiveSource(text: text, isLibrary: SwiftDeclarations.hasMainAttribute(snippet.code)))
     }
 
     private static func swiftStringLiteral(_ value: String) -> String {

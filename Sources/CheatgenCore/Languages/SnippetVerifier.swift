@@ -1,15 +1,17 @@
-/// A language whose snippets cheatgen verifies: how to prepare a snippet's program, how to
-/// compile (if it needs it) and run a batch of them, and how to map what goes wrong back to
-/// the Markdown line. Swift is the compiled, linked, cached fast path; Python runs each file.
-public protocol SnippetLanguage: Sendable {
-    /// The first word of the fence's info string (`swift`, `python`).
-    var name: String { get }
+/// What a `Language` gives the verification engine once its tools are found: how to prepare
+/// a snippet's program, how to compile (if it needs it) and run a batch of them, and how to
+/// map what goes wrong back to the Markdown line. Swift is the compiled, linked, cached fast
+/// path; Python and JavaScript run each file (`ScriptVerifier`).
+public protocol SnippetVerifier: Sendable {
+    /// The language it verifies.
+    var language: any Language { get }
     /// Identifies the compiler or interpreter in cache keys: a new version verifies again.
     var toolchainID: String { get }
     /// Shown on pages: `Swift 6.3.1`.
     var versionLabel: String { get }
-    /// The program that is actually run for `snippet`, with `uses=` resolved against `named`.
-    func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>
+    /// Sees every prepared snippet of the language in this run, cached or not, before any is
+    /// verified (Swift keeps its example package in step).
+    func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws
     /// Verifies snippets that have no cached verdict, reporting each verdict through `context`.
     func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult]
     /// Anything besides the program that decides a verdict (declared packages, say).
@@ -19,7 +21,11 @@ public protocol SnippetLanguage: Sendable {
     func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String
 }
 
-extension SnippetLanguage {
+extension SnippetVerifier {
+    public var name: String { language.name }
+
+    public func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {}
+
     public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String { "" }
 
     public func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
@@ -32,6 +38,8 @@ extension SnippetLanguage {
 public struct PreparedSnippet: Sendable {
     public var snippet: Snippet
     public var source: EffectiveSource
+    /// What its runs may use and must meet.
+    public var limits: RunLimits
     /// When work on it began, for the durations in reports.
     public var started: ContinuousClock.Instant
 }

@@ -53,9 +53,10 @@ struct SnippetBadge {
             return
         }
         let check = Check(snippet)
-        let settings = snippet.language == "swift" ? snippet.attributes.compilerSettings : []
+        let language = LanguageRegistry.language(snippet.language)
+        let settings = language?.badgeSettings(of: snippet) ?? []
         let with = settings.isEmpty ? version : "\(version) (\(settings.joined(separator: "; ")))"
-        let compiled = snippet.language == "swift" ? "Compiled with \(with) and run" : "Run with \(with)"
+        let compiled = language?.isCompiled == true ? "Compiled with \(with) and run" : "Run with \(with)"
         var sentences: [String] = switch check {
         case .outputChecked: ["\(compiled); what it printed was checked against the output shown"]
         case .ran: ["\(compiled); it exited normally (there is no output block, so what it prints is not checked)"]

@@ -38,6 +38,9 @@ struct SnippetCompiler: Sendable {
         case rejected(output: String)
     }
 
+    /// What a compile that ran out of time reports (a verdict that is not cached).
+    static let compileTimedOut = "error: the compiler took more than \(ToolTimeLimits.describe(ToolTimeLimits.compile))"
+
     static func entryPoint(for snippet: Snippet) -> String { "cheatgen_main_\(snippet.symbolName)" }
     static func moduleName(for snippet: Snippet) -> String { "S_\(snippet.symbolName)" }
 
@@ -88,11 +91,11 @@ struct SnippetCompiler: Sendable {
         try source.text.write(toFile: input, atomically: false, encoding: .utf8)
         let temporary = CacheFile.temporaryName(for: object)
         let (executable, arguments) = command(for: snippet, source: source, input: input, output: temporary)
-        let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: .seconds(300))
+        let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: ToolTimeLimits.compile)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: temporary)
             let text = outcome.errorText + outcome.outputText
-            return .rejected(output: outcome.timedOut ? "error: the compiler took more than 300 seconds" : text)
+            return .rejected(output: outcome.timedOut ? Self.compileTimedOut : text)
         }
         // Warnings are written before the object appears, so an object never lacks its own.
         let messages = outcome.errorText + outcome.outputText

@@ -19,11 +19,6 @@ enum SnippetJudge {
     }
 
     /// Judges a run of a `run` or `should-crash` snippet.
-    static func judge(_ snippet: Snippet, outcome: ProcessOutcome, timeout: Double, outputLimit: Int,
-                      memoryLimit: Int = 1 << 30, processLimit: Int = 512) -> [Diagnostic] {
-        judge(snippet, outcome: outcome, checks: RunChecks(timeout: timeout, outputLimit: outputLimit, memoryLimit: memoryLimit, processLimit: processLimit))
-    }
-
     static func judge(_ snippet: Snippet, outcome: ProcessOutcome, checks: RunChecks) -> [Diagnostic] {
         let at = snippet.location
         let stderr = TrapBacktrace.withoutBacktrace(outcome.errorText)
@@ -166,11 +161,11 @@ enum SnippetJudge {
     }
 }
 
-extension StringProtocol {
-    /// The text without leading and trailing characters from `set`.
-    func trimmed(of set: String = " \t\n") -> String {
-        let scalars = Set(set.unicodeScalars)
-        let trimmedStart = drop { $0.unicodeScalars.allSatisfy(scalars.contains) }
-        return String(String(trimmedStart).reversed().drop { $0.unicodeScalars.allSatisfy(scalars.contains) }.reversed())
+extension SnippetJudge.RunChecks {
+    /// The checks of a run under `limits`; under ThreadSanitizer, which slows every run,
+    /// `max-time=` is not checked.
+    init(_ limits: RunLimits, threadSanitizer: Bool = false) {
+        self.init(timeout: limits.timeout, outputLimit: limits.output, maxTime: threadSanitizer ? nil : limits.maxTime,
+                  threadSanitizer: threadSanitizer, memoryLimit: limits.memory, processLimit: limits.processes)
     }
 }

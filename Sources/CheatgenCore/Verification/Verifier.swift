@@ -4,13 +4,18 @@ import Foundation
 /// the verdict cache, hands the rest to their language in one batch each, and caches passes.
 public struct Verifier: Sendable {
     public var options: VerificationOptions
-    public var languages: [String: any SnippetLanguage]
+    public var verifiers: [String: any SnippetVerifier]
     /// Called once per snippet as its verdict is known (progress, live reports).
     public var onResult: (@Sendable (SnippetResult) -> Void)?
 
-    public init(options: VerificationOptions, languages: [any SnippetLanguage], onResult: (@Sendable (SnippetResult) -> Void)? = nil) {
+    /// Languages whose tools are missing: why, by language name.
+    public var unavailable: [String: String]
+
+    public init(options: VerificationOptions, verifiers: [any SnippetVerifier], unavailable: [String: String] = [:],
+                onResult: (@Sendable (SnippetResult) -> Void)? = nil) {
         self.options = options
-        self.languages = Dictionary(languages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.unavailable = unavailable
+        self.verifiers = Dictionary(verifiers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.onResult = onResult
     }
 
@@ -45,41 +50,40 @@ public struct Verifier: Sendable {
         var finished: [SnippetResult] = []
         finished.reserveCapacity(snippets.count)
         var pending: [String: [PreparedSnippet]] = [:]
+        var prepared: [String: [PreparedSnippet]] = [:]
         var keys: [String: String] = [:]
-        var examples: [ExamplePackage.Target] = []
         for snippet in snippets {
             let start = clock.now
-            guard let language = languages[snippet.language] else {
-                finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [
-                    .error("no runner for '\(snippet.language)' snippets is available", at: snippet.location)])))
-                continue
-            }
             if snippet.attributes.mode == .ignore {
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .skipped)))
                 continue
             }
-            switch language.prepare(snippet, named: named[snippet.sheetID] ?? [:]) {
+            guard let verifier = verifiers[snippet.language] else {
+                finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [
+                    .error("cannot verify '\(snippet.language)' snippets here: \(unavailable[snippet.language] ?? "cheatgen has no runner for them")",
+                           at: snippet.location)])))
+                continue
+            }
+            switch verifier.language.prepare(snippet, named: named[snippet.sheetID] ?? [:]) {
             case .failure(let diagnostic):
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
             case .success(let source):
-                if snippet.language == "swift", snippet.attributes.mode != .compileFail {
-                    examples.append(.init(name: snippet.symbolName, source: source, dependencies: options.dependencies[snippet.sheetID] ?? [],
-                                          languageMode: snippet.attributes.languageMode, flags: snippet.attributes.flags))
-                }
-                let key = verdictKey(for: snippet, source: source, language: language)
+                let ready = PreparedSnippet(snippet: snippet, source: source, limits: RunLimits(for: snippet, options: options), started: start)
+                prepared[snippet.language, default: []].append(ready)
+                let key = verdictKey(for: snippet, source: source, verifier: verifier)
                 keys[snippet.name] = key
                 if options.useCache, let entry = cache.lookup(key) {
                     finished.append(context.report(entry.result(for: snippet)))
                 } else {
-                    pending[snippet.language, default: []].append(PreparedSnippet(snippet: snippet, source: source, started: start))
+                    pending[snippet.language, default: []].append(ready)
                 }
             }
         }
-        if options.writesExamplePackage {
-            try ExamplePackage(directory: "\(work)/examples").write(examples)
+        for name in verifiers.keys.sorted() {
+            try verifiers[name]!.willVerify(prepared[name] ?? [], context: context)
         }
         for name in pending.keys.sorted() {
-            for result in try await languages[name]!.verify(pending[name]!, context: context) {
+            for result in try await verifiers[name]!.verify(pending[name]!, context: context) {
                 // A rejected compile is as certain as a pass: same source, same errors.
                 if result.status == .passed || result.isCompileFailure, let key = keys[result.snippet.name] {
                     cache.store(.init(result), for: key)
@@ -88,12 +92,12 @@ public struct Verifier: Sendable {
             }
         }
         finished.sort { ($0.snippet.path, $0.snippet.index) < ($1.snippet.path, $1.snippet.index) }
-        let versions = Dictionary(languages.values.map { ($0.name, $0.versionLabel) }, uniquingKeysWith: { a, _ in a })
+        let versions = Dictionary(verifiers.values.map { ($0.name, $0.versionLabel) }, uniquingKeysWith: { a, _ in a })
         return VerificationReport(results: finished, versions: versions)
     }
 
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
-    private func verdictKey(for snippet: Snippet, source: EffectiveSource, language: any SnippetLanguage) -> String {
+    private func verdictKey(for snippet: Snippet, source: EffectiveSource, verifier language: any SnippetVerifier) -> String {
         Hashing.key([
             "verdict-v3", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
             language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),

@@ -11,7 +11,7 @@ enum DriverPlan {
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary
         guard let outcome = try? await ProcessRunner.run(swiftc, arguments: ["-###"] + arguments, environment: environment,
-                                                         timeout: .seconds(60)),
+                                                         timeout: ToolTimeLimits.driverPlan),
               outcome.succeeded else { return nil }
         let lines = outcome.outputText.split(separator: "\n").filter { !$0.trimmed().isEmpty }
         let jobs = lines.compactMap { ShellWords.split(String($0)) }

@@ -5,28 +5,22 @@ import Foundation
 /// The top-level declarations of a snippet — what `uses=` brings into another snippet.
 /// Statements (prints, loops, awaits) stay behind: a snippet builds on another's helpers,
 /// not on its output.
-enum Declarations {
-    struct Piece: Hashable, Sendable {
-        /// Line offset of the declaration within the snippet's code (0-based).
-        var lineOffset: Int
-        var text: String
-    }
-
+enum SwiftDeclarations {
     /// Helpers are used by many snippets; parse each one once per process.
-    private static let memo = Memo<String, [Piece]>()
+    private static let memo = Memo<String, [Declaration]>()
 
-    static func extract(from code: String) -> [Piece] {
+    static func extract(from code: String) -> [Declaration] {
         memo.value(for: code) { parse(code) }
     }
 
-    private static func parse(_ code: String) -> [Piece] {
+    private static func parse(_ code: String) -> [Declaration] {
         let tree = Parser.parse(source: code)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
-        var pieces: [Piece] = []
+        var pieces: [Declaration] = []
         for statement in tree.statements where statement.item.is(DeclSyntax.self) {
             let start = statement.positionAfterSkippingLeadingTrivia
             let line = converter.location(for: start).line
-            pieces.append(Piece(lineOffset: line - 1, text: statement.trimmedDescription))
+            pieces.append(Declaration(lineOffset: line - 1, text: statement.trimmedDescription))
         }
         return pieces
     }

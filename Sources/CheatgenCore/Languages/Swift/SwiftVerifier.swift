@@ -1,8 +1,8 @@
 import Foundation
 
-/// Swift snippets: every snippet compiled as its own module in parallel, the runnable ones
-/// linked into one binary, each run in its own directory — objects cached by content.
-public struct SwiftLanguage: SnippetLanguage {
+/// Verifies Swift snippets: every snippet compiled as its own module in parallel, the runnable
+/// ones linked into one binary, each run in its own directory — objects cached by content.
+public struct SwiftVerifier: SnippetVerifier {
     public let toolchain: Toolchain
     public let extraFlags: [String]
     public let workDirectory: String
@@ -13,13 +13,21 @@ public struct SwiftLanguage: SnippetLanguage {
         self.workDirectory = workDirectory
     }
 
-    public var name: String { "swift" }
+    public var language: any Language { SwiftLanguage() }
+
+    /// Keeps `.cheatgen/examples/` (one SwiftPM target per snippet that compiles) in step with
+    /// the sheets, cached snippets included.
+    public func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {
+        guard context.options.writesExamplePackage else { return }
+        let targets = snippets.filter { $0.snippet.attributes.mode != .compileFail }.map { prepared in
+            ExamplePackage.Target(name: prepared.snippet.symbolName, source: prepared.source,
+                                  dependencies: context.options.dependencies[prepared.snippet.sheetID] ?? [],
+                                  languageMode: prepared.snippet.attributes.languageMode, flags: prepared.snippet.attributes.flags)
+        }
+        try ExamplePackage(directory: "\(workDirectory)/examples").write(targets)
+    }
     public var toolchainID: String { toolchain.version }
     public var versionLabel: String { "Swift \(toolchain.shortVersion)" }
-
-    public func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
-        EffectiveSource.make(for: snippet, named: named)
-    }
 
     /// A snippet on its way through compile, link and run.
     private struct Job: Sendable {
@@ -182,7 +190,7 @@ public struct SwiftLanguage: SnippetLanguage {
             case .rejected(let text):
                 var result = SnippetResult(snippet: snippet, status: .failed, diagnostics: Self.compileFailure(snippet, output: text),
                                            duration: context.seconds(since: started))
-                result.isCompileFailure = !text.hasPrefix("error: the compiler took more than")
+                result.isCompileFailure = text != SnippetCompiler.compileTimedOut
                 job.result = context.report(result)
             }
             return job
@@ -283,7 +291,7 @@ public struct SwiftLanguage: SnippetLanguage {
     }
 
     private func checks(for job: Job, options: VerificationOptions) -> SnippetResult.Checks {
-        .init(runs: options.repeatCount, threadSanitizer: job.sanitized, maxTime: job.sanitized ? nil : job.snippet.attributes.maxTime)
+        .init(runs: options.repeatCount, threadSanitizer: job.sanitized, maxTime: job.sanitized ? nil : job.prepared.limits.maxTime)
     }
 
     /// One run: traps print symbolized frames (the runtime's backtracer) unless a trap is the
@@ -296,17 +304,13 @@ public struct SwiftLanguage: SnippetLanguage {
         } else if snippet.attributes.mode != .shouldCrash {
             environment["SWIFT_BACKTRACE"] = TrapBacktrace.environment
         }
-        let checks = SnippetJudge.RunChecks(timeout: snippet.attributes.timeout ?? context.options.defaultTimeout,
-                                            outputLimit: context.options.outputLimit,
-                                            maxTime: job.sanitized ? nil : snippet.attributes.maxTime, threadSanitizer: job.sanitized,
-                                            memoryLimit: snippet.attributes.memory ?? context.options.memoryLimit,
-                                            processLimit: context.options.processLimit)
+        let checks = SnippetJudge.RunChecks(job.prepared.limits, threadSanitizer: job.sanitized)
         var watched = Duration.zero
         var runs = 0
         while true {
             let outcome = try await SnippetProcess.run(
                 URL(fileURLWithPath: binary).standardizedFileURL.path, arguments: [snippet.symbolName],
-                snippet: snippet, options: context.options, environment: environment)
+                snippet: snippet, limits: job.prepared.limits, options: context.options, environment: environment)
             let verdict = RunVerdict(outcome: outcome, problems: SnippetJudge.judge(snippet, outcome: outcome, checks: checks))
             watched += outcome.duration
             runs += 1

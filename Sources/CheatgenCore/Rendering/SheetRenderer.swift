@@ -230,7 +230,8 @@ struct SheetRenderer {
         let badge = SnippetBadge(snippet: snippet, result: result, version: version)
         let usedCards = snippet.attributes.uses.compactMap { name in sheet.snippets.first { $0.attributes.id == name } }.filter { $0.cardAnchor != nil && $0.cardAnchor != snippet.cardAnchor }
         let uses = usedCards.enumerated().map { LinkView(href: "\(place.ownPage)#\($1.cardAnchor!)", title: $1.cardTitle, last: $0 == usedCards.count - 1) }
-        let errors = result?.compilerErrors.map { snippet.language == "swift" ? "error: \($0)" : $0 }.joined(separator: "\n") ?? ""
+        let language = LanguageRegistry.language(snippet.language)
+        let errors = result?.compilerErrors.map { language?.displayedError($0) ?? $0 }.joined(separator: "\n") ?? ""
         let output = snippet.expectedOutput?.text ?? ""
         let runs = HiddenLines.runs(snippet.code)
         let hasHidden = runs.contains(where: \.hidden)
@@ -277,16 +278,16 @@ struct SheetRenderer {
     }
 
     private func highlightExactly(_ code: String, language: String) -> String {
-        if language == "swift" { return SwiftHighlighter.highlight(code) }
-        return highlighted[PygmentsHighlighter.Block(language: language, code: code)] ?? HTML.escape(code)
+        switch LanguageRegistry.highlighter(for: language) {
+        case .own(let highlight): highlight(code)
+        case .pygments: highlighted[PygmentsHighlighter.Block(language: language, code: code)] ?? HTML.escape(code)
+        }
     }
 
-    /// Swift through swift-syntax; every other language through Pygments (done in one batch
-    /// beforehand), or as plain escaped text when Pygments does not know it.
+    /// By the language's own highlighter (Swift's swift-syntax), else through Pygments (done in
+    /// one batch beforehand), or as plain escaped text when Pygments does not know it.
     func highlight(_ code: String, language: String) -> String {
-        let trimmed = Self.trimmingFinalNewline(code)
-        if language == "swift" { return SwiftHighlighter.highlight(trimmed) }
-        return highlighted[PygmentsHighlighter.Block(language: language, code: trimmed)] ?? HTML.escape(trimmed)
+        highlightExactly(Self.trimmingFinalNewline(code), language: language)
     }
 
     static func trimmingFinalNewline(_ code: String) -> String {
@@ -296,27 +297,20 @@ struct SheetRenderer {
     /// Every block the page will highlight with Pygments, so they can be done in one batch.
     static func pygmentsBlocks(in sheet: Sheet) -> [PygmentsHighlighter.Block] {
         var blocks: [PygmentsHighlighter.Block] = []
-        func visit(_ block: Block) {
-            switch block {
-            case .codeBlock(let code) where !code.language.isEmpty && code.language != "swift":
-                blocks.append(.init(language: code.language, code: trimmingFinalNewline(code.code)))
-            case .attributed(let inner, _): visit(inner)
-            case .blockQuote(let children, _): children.forEach(visit)
-            case .list(let list): list.items.forEach { $0.forEach(visit) }
-            default: break
-            }
-        }
         func visit(_ items: [ContentItem]) {
             for item in items {
                 switch item {
-                case .snippet(let s) where s.language != "swift":
+                case .snippet(let s) where LanguageRegistry.highlighter(for: s.language).needsPygments:
                     blocks.append(.init(language: s.language, code: trimmingFinalNewline(s.visibleCode)))
                     let runs = HiddenLines.runs(s.code)
                     if runs.contains(where: \.hidden) {
                         blocks += runs.map { .init(language: s.language, code: $0.text) }
                         if let last = runs.last { blocks.append(.init(language: s.language, code: trimmingFinalNewline(last.text))) }
                     }
-                case .block(let block): visit(block)
+                case .block(let block):
+                    block.forEachCodeBlock { code in
+                        if code.isPygmentsCode { blocks.append(.init(language: code.language, code: trimmingFinalNewline(code.code))) }
+                    }
                 default: break
                 }
             }

@@ -101,7 +101,7 @@ struct DependencyBuild: Sendable {
     }
 
     /// How long a package build may use no CPU at all before it is taken for stuck.
-    static let stallLimit: Duration = .seconds(60)
+    static let stallLimit = ToolTimeLimits.packageBuildStall
 
     /// Resolves and builds, unless an earlier run already did. Errors point at the declarations.
     /// Two runs at once build one set of packages once: the second waits for the first's lock.
@@ -140,7 +140,7 @@ struct DependencyBuild: Sendable {
         environment["TMPDIR"] = temporary
         func swiftBuild() async throws -> ProcessOutcome {
             try await ProcessRunner.run(swift, arguments: ["build", "--package-path", directory, "--product", Self.libraryName],
-                                        environment: environment, timeout: .seconds(3600), stallTimeout: Self.stallLimit,
+                                        environment: environment, timeout: ToolTimeLimits.packageBuild, stallTimeout: Self.stallLimit,
                                         outputLimit: 16 << 20)
         }
         // SwiftPM now and then stops for good, using no CPU at all, after a fetch fails; it

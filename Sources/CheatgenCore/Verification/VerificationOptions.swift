@@ -46,10 +46,3 @@ public struct VerificationOptions: Sendable {
         self.outputLimit = outputLimit
     }
 }
-
-import Foundation
-
-/// The number of cores, the default for `--jobs`.
-public enum ProcessInfoCores {
-    public static var count: Int { ProcessInfo.processInfo.activeProcessorCount }
-}
