@@ -19,6 +19,12 @@ public protocol ScriptInterpreter: Sendable {
     func runArguments(file: String) -> [String]
     /// What went wrong, read from the interpreter's standard error about `file`.
     func failure(in errorText: String, file: String, snippet: Snippet, lineMap: [Int]) -> ScriptFailure
+    /// What an exit status means when the interpreter gives it a meaning of its own.
+    func explanation(ofExitStatus status: Int32) -> String?
+}
+
+extension ScriptInterpreter {
+    public func explanation(ofExitStatus status: Int32) -> String? { nil }
 }
 
 /// An interpreter's error, read back to the Markdown.
@@ -115,12 +121,16 @@ public struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
         let raised = failure(outcome.errorText)
         outcome.standardError = Array(raised.rewritten.utf8)
         var problems = SnippetJudge.judge(snippet, outcome: outcome, checks: .init(prepared.limits))
-        // An uncaught error is reported at the snippet line that raised it, with the error.
+        // An uncaught error is reported at the snippet line that raised it, with the error; an
+        // exit status the interpreter gives a meaning, with that meaning.
         if case .exited(let status) = outcome.ending, status != 0, snippet.attributes.mode != .shouldCrash, !outcome.timedOut,
-           !raised.rewritten.allSatisfy(\.isWhitespace),
            let index = problems.firstIndex(where: { $0.message.hasPrefix("snippet exited with status") }) {
-            problems[index] = .error("snippet \(raised.verb) \(raised.summary)", at: raised.location ?? snippet.location,
-                                     details: Self.indent(raised.rewritten))
+            if let meaning = interpreter.explanation(ofExitStatus: status) {
+                problems[index].message += ": \(meaning)"
+            } else if !raised.rewritten.allSatisfy(\.isWhitespace) {
+                problems[index] = .error("snippet \(raised.verb) \(raised.summary)", at: raised.location ?? snippet.location,
+                                         details: Self.indent(raised.rewritten))
+            }
         }
         return .ran(RunVerdict(outcome: outcome, problems: problems))
     }

@@ -16,12 +16,14 @@ enum SnippetJudge {
         /// Bytes of memory, and processes and threads, the run was allowed.
         var memoryLimit = 1 << 30
         var processLimit = 512
+        /// Reads the runtime's reports (traps, races) on standard error.
+        var errors: any ErrorReader = PlainErrorReader()
     }
 
     /// Judges a run of a `run` or `should-crash` snippet.
     static func judge(_ snippet: Snippet, outcome: ProcessOutcome, checks: RunChecks) -> [Diagnostic] {
         let at = snippet.location
-        let stderr = TrapBacktrace.withoutBacktrace(outcome.errorText)
+        let stderr = checks.errors.withoutBacktrace(outcome.errorText)
         if outcome.timedOut {
             return [.error("snippet timed out after \(format(checks.timeout)) s and was killed (raise it with timeout=<seconds>)", at: at, details: tail(stderr))]
         }
@@ -39,8 +41,8 @@ enum SnippetJudge {
             return [.error("snippet exceeded its limit of \(checks.processLimit) processes and threads", at: at, details: tail(outcome.errorText))]
         }
         var problems: [Diagnostic] = []
-        let race = checks.threadSanitizer ? RaceReport.parse(stderr: outcome.errorText, path: snippet.path) : nil
-        if let race { problems.append(race.diagnostic(snippet: snippet)) }
+        let race = checks.threadSanitizer ? checks.errors.race(in: outcome.errorText, snippet: snippet) : nil
+        if let race { problems.append(race) }
         switch (snippet.attributes.mode, outcome.ending) {
         case (.shouldCrash, .exited(0)):
             problems.append(.error("snippet was expected to crash (should-crash) but exited normally", at: at))
@@ -54,8 +56,8 @@ enum SnippetJudge {
             problems.append(.error("snippet exited with status \(status)", at: at, details: tail(stderr)))
         case (_, .signaled(let signal)):
             // At the line that trapped, with the snippet lines that called it as notes.
-            let frames = TrapBacktrace(stderr: outcome.errorText, path: snippet.path).frames
-            var crash = Diagnostic(.error, at: frames.first ?? at, "snippet crashed: \(crashDescription(signal: signal, stderr: stderr))",
+            let (description, frames) = checks.errors.crash(signal: signal, stderr: outcome.errorText, path: snippet.path)
+            var crash = Diagnostic(.error, at: frames.first ?? at, "snippet crashed: \(description)",
                                    details: tail(stderr).filter { !$0.contains("Fatal error") })
             for caller in frames.dropFirst().prefix(4) where caller != frames.first {
                 crash.notes.append(Diagnostic(.note, at: caller, "called from here"))
@@ -107,14 +109,14 @@ enum SnippetJudge {
     }
 
     /// Judges the compiler's verdict on a `compile-fail` snippet.
-    static func judgeRejection(_ snippet: Snippet, compilerOutput: String?) -> [Diagnostic] {
+    static func judgeRejection(_ snippet: Snippet, compilerOutput: String?, errors reader: any ErrorReader = PlainErrorReader()) -> [Diagnostic] {
         guard let compilerOutput else {
             return [.error("snippet was expected not to compile (compile-fail) but it compiled", at: snippet.location)]
         }
         guard let expected = snippet.expectedErrors else { return [] }
         let missing = expected.lines.map { $0.trimmed(of: " \t") }.filter { !$0.isEmpty && !compilerOutput.contains($0) }
         guard !missing.isEmpty else { return [] }
-        let errors = CompilerMessages.parse(compilerOutput).filter { $0.severity == .error }.map { "    \($0.message)" }
+        let errors = reader.errorMessages(in: compilerOutput).map { "    \($0)" }
         return [.error("the compiler's messages do not contain: \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: expected.location,
                        details: ["  the compiler said:"] + errors)]
     }
@@ -123,22 +125,6 @@ enum SnippetJudge {
     private static func relative(_ path: String) -> String {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path + "/"
         return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
-    }
-
-    /// `SIGILL (Swift runtime trap): Fatal error: Index out of range`
-    static func crashDescription(signal: Int32, stderr: String) -> String {
-        let names: [Int32: String] = [
-            SIGILL: "SIGILL (Swift runtime trap)", SIGTRAP: "SIGTRAP (Swift runtime trap)", SIGABRT: "SIGABRT (abort)",
-            SIGSEGV: "SIGSEGV (segmentation fault)", SIGBUS: "SIGBUS (bus error)", SIGFPE: "SIGFPE (arithmetic error)",
-            SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
-        ]
-        var text = "signal \(signal) " + (names[signal] ?? "")
-        if let fatal = stderr.split(separator: "\n").first(where: { $0.contains("Fatal error") || $0.contains("fatal error") }) {
-            // `Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range`: the message, not the runtime's file.
-            let start = fatal.range(of: "Fatal error")?.lowerBound ?? fatal.range(of: "fatal error")!.lowerBound
-            text += ": " + fatal[start...].trimmed()
-        }
-        return text.trimmed()
     }
 
     /// The last lines of stderr, indented, without the runtime's stack dump.
@@ -164,8 +150,8 @@ enum SnippetJudge {
 extension SnippetJudge.RunChecks {
     /// The checks of a run under `limits`; under ThreadSanitizer, which slows every run,
     /// `max-time=` is not checked.
-    init(_ limits: RunLimits, threadSanitizer: Bool = false) {
+    init(_ limits: RunLimits, threadSanitizer: Bool = false, errors: any ErrorReader = PlainErrorReader()) {
         self.init(timeout: limits.timeout, outputLimit: limits.output, maxTime: threadSanitizer ? nil : limits.maxTime,
-                  threadSanitizer: threadSanitizer, memoryLimit: limits.memory, processLimit: limits.processes)
+                  threadSanitizer: threadSanitizer, memoryLimit: limits.memory, processLimit: limits.processes, errors: errors)
     }
 }

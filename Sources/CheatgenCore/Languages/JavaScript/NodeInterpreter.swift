@@ -20,7 +20,12 @@ struct NodeInterpreter: ScriptInterpreter {
     func failure(in errorText: String, file: String, snippet: Snippet, lineMap: [Int]) -> ScriptFailure {
         let mapper = NodeStackMapper(file: file, markdownPath: snippet.path, lineMap: lineMap)
         let rewritten = mapper.rewrite(errorText)
-        return ScriptFailure(rewritten: rewritten, location: mapper.location(in: errorText), summary: NodeStackMapper.summary(of: errorText), verb: "threw")
+        return ScriptFailure(rewritten: rewritten, location: mapper.location(in: errorText), summary: mapper.summary(of: errorText), verb: "threw")
+    }
+
+    /// Status 13 is Node's for a module whose top-level `await` never settled.
+    func explanation(ofExitStatus status: Int32) -> String? {
+        status == 13 ? "a top-level await never settled, and nothing was left that could settle it (an unref'd timer such as AbortSignal.timeout's does not keep Node running)" : nil
     }
 
     /// Finds `node` on PATH (or `$CHEATGEN_NODE`) and its version; nil when absent.

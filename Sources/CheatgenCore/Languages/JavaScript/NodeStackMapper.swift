@@ -13,8 +13,10 @@ struct NodeStackMapper {
     let markdownPath: String
     let lineMap: [Int]
 
+    /// A line past the end (`Unexpected end of input`) is the snippet's last, its closing fence.
     private func markdownLine(_ line: Int) -> Int? {
-        line >= 1 && line <= lineMap.count ? lineMap[line - 1] : nil
+        guard line >= 1, let last = lineMap.last else { return nil }
+        return line <= lineMap.count ? lineMap[line - 1] : last
     }
 
     /// Every `file:///…/x.mjs:N` and `/…/x.mjs:N` becomes `content/x.md:M` (columns kept: the
@@ -56,9 +58,10 @@ struct NodeStackMapper {
     }
 
     /// What was thrown: the first line after the excerpt of source that Node quotes above
-    /// it (which ends with a line of `^`) — `Error: boom`, `SyntaxError: Unexpected token ';'`.
-    static func summary(of text: String) -> String {
-        let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+    /// it (which ends with a line of `^`) — `Error: boom`, `SyntaxError: Unexpected token ';'` —
+    /// never the line that only says where.
+    func summary(of text: String) -> String {
+        let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("file://") && !$0.hasPrefix(file) }
         let caret = lines.firstIndex { line in line.contains("^") && line.allSatisfy { $0 == "^" || $0 == " " || $0 == "\t" } }
         let candidates = caret.map { lines[($0 + 1)...] } ?? lines[...]
         let what = candidates.first { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") && !$0.hasPrefix("Node.js v") } ?? lines.first

@@ -13,29 +13,15 @@ struct FrontendInvocation: Sendable, Codable {
     /// The frontend executable and its arguments, with the placeholders above in them.
     var words: [String]
 
-    /// Asks the driver for its job (or reads the answer remembered under `cacheDirectory` for
-    /// this compiler binary). Nil when the driver plans anything but a single frontend job: then
-    /// the driver is used. Keyed by the binary, not its version, so it can be asked while the
-    /// version is still being found; concurrent askers of the same job share one answer.
+    /// The driver's job for `arguments`, learned once per compiler binary (`DriverPlan`). Nil
+    /// when the driver plans anything but a single frontend job: then the driver is used.
     static func learn(swiftc: String, arguments: [String], cacheDirectory: String) async -> FrontendInvocation? {
-        let key = Hashing.key(["frontend-v2", ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"])] + arguments)
-        return await inFlight.value(for: "\(cacheDirectory)|\(key)") {
-            await ask(swiftc: swiftc, arguments: arguments, remembered: "\(cacheDirectory)/frontend-\(key.prefix(24)).json")
+        await DriverPlan.learn("frontend-v2", swiftc: swiftc, arguments: arguments, cacheDirectory: cacheDirectory) { jobs in
+            guard jobs.count == 1, let words = jobs.first,
+                  words.count > 2, words[0].hasSuffix("swift-frontend"), words[1] == "-frontend",
+                  words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
+            return FrontendInvocation(words: words)
         }
-    }
-
-    private static let inFlight = SharedWork<String, FrontendInvocation?>()
-
-    private static func ask(swiftc: String, arguments: [String], remembered: String) async -> FrontendInvocation? {
-        if let known = CacheFile.readJSON(FrontendInvocation.self, from: remembered) { return known }
-        let scratch = (remembered as NSString).deletingLastPathComponent
-        guard let jobs = await DriverPlan.jobs(swiftc: swiftc, arguments: arguments, scratchParent: scratch),
-              jobs.count == 1, let words = jobs.first,
-              words.count > 2, words[0].hasSuffix("swift-frontend"), words[1] == "-frontend",
-              words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
-        let invocation = FrontendInvocation(words: words)
-        CacheFile.writeJSON(invocation, to: remembered)
-        return invocation
     }
 
     /// The command for one snippet.

@@ -15,25 +15,11 @@ struct LinkInvocation: Sendable, Codable {
     var link: [String]
     var autolinkFile: String
 
-    /// Asks the driver for its link jobs with these flags (or reads the answer remembered for
-    /// this compiler binary). Nil when the plan is not the expected two jobs: then the driver links.
+    /// The driver's link jobs with these flags, learned once per compiler binary
+    /// (`DriverPlan`). Nil when the plan is not the expected two jobs: then the driver links.
     static func learn(swiftc: String, flags: [String], cacheDirectory: String) async -> LinkInvocation? {
-        let arguments = [dispatcher, "-o", output, objects] + flags
-        let key = Hashing.key(["link-v1", ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"])] + arguments)
-        return await inFlight.value(for: "\(cacheDirectory)|\(key)") {
-            await ask(swiftc: swiftc, arguments: arguments, remembered: "\(cacheDirectory)/link-\(key.prefix(24)).json")
-        }
-    }
-
-    private static let inFlight = SharedWork<String, LinkInvocation?>()
-
-    private static func ask(swiftc: String, arguments: [String], remembered: String) async -> LinkInvocation? {
-        if let known = CacheFile.readJSON(LinkInvocation.self, from: remembered) { return known }
-        let scratch = (remembered as NSString).deletingLastPathComponent
-        guard let jobs = await DriverPlan.jobs(swiftc: swiftc, arguments: arguments, scratchParent: scratch),
-              let invocation = Self(jobs: jobs) else { return nil }
-        CacheFile.writeJSON(invocation, to: remembered)
-        return invocation
+        await DriverPlan.learn("link-v1", swiftc: swiftc, arguments: [dispatcher, "-o", output, objects] + flags,
+                               cacheDirectory: cacheDirectory, recognise: Self.init(jobs:))
     }
 
     /// Recognises the plan: `swift-autolink-extract <objects> -o X.autolink`, then a link job

@@ -160,8 +160,8 @@ public struct SwiftVerifier: SnippetVerifier {
                 case .rejected(let text):
                     output = text
                 }
-                let problems = SnippetJudge.judgeRejection(snippet, compilerOutput: output)
-                let errors = output.map { CompilerMessages.parse($0).filter { $0.severity == .error }.map(\.message) } ?? []
+                let problems = SnippetJudge.judgeRejection(snippet, compilerOutput: output, errors: SwiftErrorReader())
+                let errors = output.map { SwiftErrorReader().errorMessages(in: $0) } ?? []
                 job.result = context.report(SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,
                                                           diagnostics: problems, compilerErrors: errors, duration: context.seconds(since: started)))
                 return job
@@ -304,7 +304,7 @@ public struct SwiftVerifier: SnippetVerifier {
         } else if snippet.attributes.mode != .shouldCrash {
             environment["SWIFT_BACKTRACE"] = TrapBacktrace.environment
         }
-        let checks = SnippetJudge.RunChecks(job.prepared.limits, threadSanitizer: job.sanitized)
+        let checks = SnippetJudge.RunChecks(job.prepared.limits, threadSanitizer: job.sanitized, errors: SwiftErrorReader())
         var watched = Duration.zero
         var runs = 0
         while true {
