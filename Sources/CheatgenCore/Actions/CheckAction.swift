@@ -123,7 +123,7 @@ public struct CheckAction: Sendable {
         let (configuration, content, loaded) = await load()
         var bag = loaded
         let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
-        if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }
+        if ChildProcesses.shared.interrupted { throw CheatgenError.interrupted }
         for result in report.results { bag.append(contentsOf: result.diagnostics) }
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
         try writeReports(report, diagnostics: bag)
@@ -146,7 +146,7 @@ public struct CheckAction: Sendable {
                 do {
                     try JUnitReport.xml(report, contentErrors: contentErrors).write(toFile: path, atomically: true, encoding: .utf8)
                 } catch {
-                    throw CheatgenError("cannot write the JUnit report to \(path): \(error.localizedDescription)")
+                    throw CheatgenError.file(path: path, action: "write the JUnit report to", underlying: error)
                 }
             }
         }

@@ -78,7 +78,7 @@ final class Cgroups: @unchecked Sendable {
         do {
             for root in roots {
                 let folder = "\(root)/run-\(number)"
-                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw CheatgenError("cannot create \(folder): \(String(cString: strerror(errno)))") }
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw CheatgenError.file(path: folder, action: "create", underlying: SystemError(errno)) }
                 folders.append(folder)
             }
             switch version {
@@ -93,7 +93,7 @@ final class Cgroups: @unchecked Sendable {
             }
             for folder in folders {
                 let fd = open("\(folder)/cgroup.procs", O_WRONLY | O_CLOEXEC)
-                guard fd >= 0 else { throw CheatgenError("cannot open \(folder)/cgroup.procs: \(String(cString: strerror(errno)))") }
+                guard fd >= 0 else { throw CheatgenError.file(path: "\(folder)/cgroup.procs", action: "open", underlying: SystemError(errno)) }
                 procs.append(fd)
             }
         } catch {
@@ -186,26 +186,26 @@ final class Cgroups: @unchecked Sendable {
         if !(controllers.contains("memory") && controllers.contains("pids")) {
             // Fails (EBUSY) where the parent holds processes itself: cgroup v2's rule.
             guard (try? write("+memory +pids", to: "\(parent)/cgroup.subtree_control")) != nil else {
-                return .failure(CheatgenError("cannot enable the memory and pids controllers in \(parent)"))
+                return .failure(CheatgenError.file(path: parent, action: "enable the memory and pids controllers in"))
             }
         }
         guard mkdir(root, 0o755) == 0 || errno == EEXIST else {
-            return .failure(CheatgenError("cannot create \(root): \(String(cString: strerror(errno)))"))
+            return .failure(CheatgenError.file(path: root, action: "create", underlying: SystemError(errno)))
         }
         guard (try? write("+memory +pids", to: "\(root)/cgroup.subtree_control")) != nil else {
             rmdir(root)
-            return .failure(CheatgenError("cannot enable the memory and pids controllers in \(root)"))
+            return .failure(CheatgenError.file(path: root, action: "enable the memory and pids controllers in"))
         }
         return .success(())
     }
 
     static func write(_ value: String, to file: String) throws {
         let fd = open(file, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CheatgenError("cannot open \(file): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw CheatgenError.file(path: file, action: "open", underlying: SystemError(errno)) }
         defer { close(fd) }
         let bytes = Array(value.utf8)
         guard Glibc.write(fd, bytes, bytes.count) == bytes.count else {
-            throw CheatgenError("cannot write \(value) to \(file): \(String(cString: strerror(errno)))")
+            throw CheatgenError.file(path: file, action: "write \(value) to", underlying: SystemError(errno))
         }
     }
 }

@@ -51,7 +51,7 @@ enum ConfinedProcess {
         output.closeWrite(); errors.closeWrite(); report.closeWrite()
         guard pid > 0 else {
             output.closeRead(); errors.closeRead(); report.closeRead()
-            throw CheatgenError("cannot run \(executable): fork failed: \(String(cString: strerror(forkError)))")
+            throw CheatgenError.process(executable: executable, underlying: Reason("fork failed: \(SystemError(forkError))"))
         }
         ChildProcesses.shared.started(group: pid)
         // The child writes here only when a step before exec failed; exec closes it.
@@ -65,7 +65,7 @@ enum ConfinedProcess {
             output.closeRead(); errors.closeRead()
             let steps = [1: "joining its control group", 2: "entering the network namespace", 3: "entering the mount namespace",
                          4: "changing to its folder", 5: "setting its memory limit", 6: "setting up its standard streams", 7: "exec"]
-            throw CheatgenError("cannot run \(executable): \(steps[Int(failure.0)] ?? "starting it") failed: \(String(cString: strerror(failure.1)))")
+            throw CheatgenError.process(executable: executable, underlying: Reason("\(steps[Int(failure.0)] ?? "starting it") failed: \(SystemError(failure.1))"))
         }
         let state = Collector(pid: pid, output: output.read, errors: errors.read, limit: limits.outputLimit)
         let watchdog = Task {
@@ -100,7 +100,7 @@ enum ConfinedProcess {
         let write: Int32
         init() throws {
             var ends: [Int32] = [-1, -1]
-            guard cheatgen_pipe(&ends) == 0 else { throw CheatgenError("cannot create a pipe: \(String(cString: strerror(errno)))") }
+            guard cheatgen_pipe(&ends) == 0 else { throw CheatgenError.system(action: "create a pipe", underlying: SystemError(errno)) }
             (read, write) = (ends[0], ends[1])
         }
         func closeRead() { close(read) }

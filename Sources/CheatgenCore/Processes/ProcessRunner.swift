@@ -86,7 +86,7 @@ public enum ProcessRunner {
                 return Captured(output: outputBytes, error: try await errorBytes)
             }
         } catch let error as SubprocessError {
-            throw CheatgenError("cannot run \(executable): \(error)")
+            throw CheatgenError.process(executable: executable, underlying: error)
         }
         // Whatever the child started and left running dies with it.
         state.killGroup()

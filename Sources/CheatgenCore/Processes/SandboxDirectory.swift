@@ -6,7 +6,7 @@ struct SandboxDirectory {
 
     init() throws {
         var template = Array(((NSTemporaryDirectory() as NSString).appendingPathComponent("cheatgen-run-XXXXXX")).utf8CString)
-        guard let made = mkdtemp(&template) else { throw CheatgenError("cannot create a temporary directory: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw CheatgenError.system(action: "create a temporary directory", underlying: SystemError(errno)) }
         // The path the snippet sees as its working directory (and HOME, TMPDIR): no `//`, no symlinks.
         if let real = realpath(made, nil) {
             path = String(cString: real)

@@ -28,18 +28,18 @@ struct Theme: Sendable {
         for name in templateNames {
             let url = folder.appendingPathComponent("\(name).mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw CheatgenError("theme template \(url.path) is missing")
+                throw CheatgenError.file(path: url.path, action: "read the theme template")
             }
             do {
                 try library.register(text, named: name)
             } catch {
-                throw CheatgenError("theme template \(url.path) is not valid Mustache: \(error)")
+                throw CheatgenError.refused("theme template \(url.path) is not valid Mustache: \(error)")
             }
         }
         var assets: [String: Data] = [:]
         for name in assetNames {
             let url = folder.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: url) else { throw CheatgenError("theme file \(url.path) is missing") }
+            guard let data = try? Data(contentsOf: url) else { throw CheatgenError.file(path: url.path, action: "read the theme file") }
             assets[name] = data
         }
         return Theme(library: library, assets: assets)
@@ -47,7 +47,7 @@ struct Theme: Sendable {
 
     func render(_ view: Any, template: String) throws -> String {
         guard let html = library.render(view, withTemplate: template) else {
-            throw CheatgenError("theme has no template '\(template)'")
+            throw CheatgenError.refused("theme has no template '\(template)'")
         }
         return html
     }

@@ -28,13 +28,13 @@ enum FileLock {
         let descriptor = exists && isDirectory.boolValue ? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                                                          : open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CheatgenError("cannot open the lock \(path): \(String(cString: strerror(errno)))")
+            throw CheatgenError.file(path: path, action: "open the lock", underlying: SystemError(errno))
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw CheatgenError("cannot lock \(path): \(reason)")
+                throw CheatgenError.file(path: path, action: "lock", underlying: Reason(reason))
             }
         }
         return descriptor

@@ -22,7 +22,7 @@ public struct Toolchain: Sendable, Hashable {
     /// `cacheDirectory` for this exact compiler binary. Callers at the same time share one ask.
     public static func locate(cacheDirectory: String? = nil) async throws -> Toolchain {
         guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else {
-            throw CheatgenError("cannot find 'swiftc' on PATH; install Swift 6 or set CHEATGEN_SWIFTC")
+            throw CheatgenError.tool(name: "swiftc", problem: "was not found on PATH; install Swift 6 or set CHEATGEN_SWIFTC")
         }
         let key = "\(cacheDirectory ?? "-")|\(ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"]))"
         // The driver answers `--version` by starting the frontend; asking the frontend is half the time.
@@ -32,7 +32,7 @@ public struct Toolchain: Sendable, Hashable {
             await ToolVersion.version(of: swiftc, companions: ["swift-frontend"], asking: asking, cacheDirectory: cacheDirectory)
         }
         guard let version else {
-            throw CheatgenError("'\(swiftc) --version' failed; is it a Swift compiler?")
+            throw CheatgenError.tool(name: swiftc, problem: "did not answer --version; is it a Swift compiler?")
         }
         return Toolchain(swiftc: swiftc, version: version)
     }
