@@ -36,7 +36,7 @@ struct FuzzRegressionTests {
             }
         }
         let report = VerificationReport(results: [], versions: ["swift": "Swift test"])
-        let files = try await SiteBuilder(configuration: Configuration(), outputDirectory: "unused").render([sheet], report: report)
+        let files = try await SiteBuilder(configuration: Configuration(), outputDirectory: "unused").render([SheetOutline(sheet)], report: report, source: LoadedSheets([sheet]))
         let page = try #require(files.first { $0.0 == "\(sheet.id).html" })
         let html = String(decoding: page.1, as: UTF8.self)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

@@ -10,7 +10,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let parsed = SheetParser.parse(bytes, path: "fuzz.md")
     for diagnostic in parsed.diagnostics { _ = diagnostic.formatted }
     guard let sheet = parsed.sheet else { return 0 }
-    _ = CrossReferences.check([sheet])
+    _ = CrossReferences.check([SheetOutline(sheet)])
 
     // Extract: every snippet's program, as verification would build it.
     var named: [String: Snippet] = [:]
@@ -29,7 +29,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let done = DispatchSemaphore(value: 0)
     Task.detached { [builder] in
         do {
-            _ = try await builder.render([sheet], report: report)
+            _ = try await builder.render([SheetOutline(sheet)], report: report, source: LoadedSheets([sheet]))
         } catch {
             // A thrown error is a handled outcome; only crashes and hangs are findings.
         }

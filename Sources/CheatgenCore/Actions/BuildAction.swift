@@ -16,7 +16,7 @@ public struct BuildAction: Sendable {
             return false
         }
         guard let report = outcome.report else { return false }
-        try await SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory).build(outcome.sheets, report: report, page: SiteBuilder.reparser(outcome.configuration.parseOptions))
+        try await SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory).build(outcome.sheets, report: report, source: ReparsedSheets(options: outcome.configuration.parseOptions))
         let count = outcome.sheets.count
         check.console.out("wrote \(outputDirectory)/: \(count) sheet\(count == 1 ? "" : "s")")
         return true

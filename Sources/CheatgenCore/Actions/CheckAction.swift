@@ -40,7 +40,7 @@ public struct CheckAction: Sendable {
 
     /// What a check found: the loaded sheets, their verdicts and whether anything is wrong.
     public struct Outcome: Sendable {
-        public var sheets: [Sheet]
+        public var sheets: [SheetOutline]
         public var configuration: Configuration
         public var report: VerificationReport?
         public var diagnostics: DiagnosticBag
@@ -65,14 +65,14 @@ public struct CheckAction: Sendable {
     }
 
     /// The snippets this run covers: `--filter`, then `--shard`.
-    func selectedSnippets(_ sheets: [Sheet]) -> [Snippet] {
+    func selectedSnippets(_ sheets: [SheetOutline]) -> [Snippet] {
         let snippets = sheets.flatMap(\.snippets).filter(filter.includes)
         guard let shard else { return snippets }
         return shard.select(snippets, durations: DurationLog.load(workDirectory))
     }
 
     /// Verifies `snippets` with the languages they need; reports progress as it goes.
-    func verify(_ snippets: [Snippet], sheets: [Sheet], configuration: Configuration, useCache: Bool) async throws -> VerificationReport {
+    func verify(_ snippets: [Snippet], sheets: [SheetOutline], configuration: Configuration, useCache: Bool) async throws -> VerificationReport {
         // Only the languages these snippets are in: a site without JavaScript needs no node.
         let setup = LanguageSetup(workDirectory: workDirectory, configuration: configuration)
         let needed = Set(snippets.filter { $0.attributes.mode != .ignore }.map(\.language))

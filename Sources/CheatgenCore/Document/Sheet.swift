@@ -1,4 +1,5 @@
-/// A parsed cheatsheet: `content/<id>.md`.
+/// A parsed cheatsheet, `content/<id>.md`, whole: prose, tables, snippets. What a run keeps
+/// of it between loading and rendering is its `SheetOutline`.
 public struct Sheet: Hashable, Sendable {
     /// The file name without `.md`; the page's name and the target of cross-links.
     public var id: String
@@ -8,24 +9,6 @@ public struct Sheet: Hashable, Sendable {
     public var intro: [ContentItem]
     public var sections: [Section]
 
-    /// Every snippet of the sheet in document order.
-    public var snippets: [Snippet] {
-        var all: [Snippet] = []
-        for item in intro { if case .snippet(let s) = item { all.append(s) } }
-        for section in sections {
-            for item in section.items { if case .snippet(let s) = item { all.append(s) } }
-            for card in section.cards { all.append(contentsOf: card.snippets) }
-        }
-        return all
-    }
-
-    /// Every anchor on the page (sections and cards).
-    public var anchors: Set<String> {
-        var result: Set<String> = []
-        for section in sections {
-            if !section.isUntitled { result.insert(section.anchor) }
-            for card in section.cards { result.insert(card.anchor) }
-        }
-        return result
-    }
 }
+
+extension Sheet: SheetStructure {}

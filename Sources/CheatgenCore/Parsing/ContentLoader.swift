@@ -2,35 +2,29 @@ import Foundation
 
 /// Finds and parses the sheets under the paths given on the command line, then checks what
 /// only the whole set can tell: duplicate ids and cross-references. What it keeps of each
-/// sheet is its outline (`Sheet.outline()`): the prose is read again when a page is rendered.
+/// sheet is its outline (`SheetOutline`): the prose is read again when a page is rendered.
 public enum ContentLoader {
     public struct Result: Sendable {
         /// The sheets' outlines, in the order found.
-        public var sheets: [Sheet]
+        public var sheets: [SheetOutline]
         public var diagnostics: [Diagnostic]
-    }
-
-    /// A parsed sheet's outline with the links of its prose, which the outline leaves out.
-    private struct Loaded: Sendable {
-        var result: SheetParser.Result
-        var links: [Inline.Link]
     }
 
     /// Sheets that the loaded ones refer to but that were not given: found next to the sheet
     /// that names them, parsed (not verified) so their anchors can be checked.
-    private static func neighbours(of sheets: [Sheet], links: [String: [Inline.Link]], options: SheetParser.Options) -> [Sheet] {
+    private static func neighbours(of sheets: [SheetOutline], options: SheetParser.Options) -> [SheetOutline] {
         let loaded = Set(sheets.map(\.id))
-        var found: [String: Sheet] = [:]
+        var found: [String: SheetOutline] = [:]
         for sheet in sheets {
             let folder = (sheet.path as NSString).deletingLastPathComponent
             var ids = sheet.frontMatter.related + sheet.frontMatter.twins.map(\.otherSheet)
-            for link in links[sheet.id] ?? [] {
+            for link in sheet.links {
                 let isSibling = { (id: String) in FileManager.default.fileExists(atPath: folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md") }
                 if case .sheet(let id?, _) = LinkTarget(link.destination, isSheet: { loaded.contains($0) || isSibling($0) }) { ids.append(id) }
             }
             for id in Set(ids) where !loaded.contains(id) && found[id] == nil {
                 let path = folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md"
-                if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = neighbour }
+                if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = SheetOutline(neighbour) }
             }
         }
         return found.keys.sorted().map { found[$0]! }
@@ -62,7 +56,7 @@ public enum ContentLoader {
                 files.append(path)
             }
         }
-        var sheets: [Sheet] = []
+        var sheets: [SheetOutline] = []
         var seen: [String: String] = [:]
         var read: Set<String> = []
         // A file named on the command line and found in a folder given too is read once.
@@ -70,16 +64,12 @@ public enum ContentLoader {
         // Sheets parse independently, on all cores, each kept as its outline and links; what only
         // the whole set can tell comes after.
         let parsed = concurrentMap(unique) { file in
-            var result = SheetParser.parse(fileAt: file, options: options)
-            let links = result.sheet?.links ?? []
-            result.sheet = result.sheet?.outline()
-            return Loaded(result: result, links: links)
+            let result = SheetParser.parse(fileAt: file, options: options)
+            return (outline: result.sheet.map(SheetOutline.init), diagnostics: result.diagnostics)
         }
-        var links: [String: [Inline.Link]] = [:]
         for (file, loaded) in zip(unique, parsed) {
-            let result = loaded.result
-            diagnostics.append(contentsOf: result.diagnostics)
-            guard let sheet = result.sheet else { continue }
+            diagnostics.append(contentsOf: loaded.diagnostics)
+            guard let sheet = loaded.outline else { continue }
             if let other = seen[sheet.id] {
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'",
                                               notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
@@ -87,9 +77,8 @@ public enum ContentLoader {
             }
             seen[sheet.id] = file
             sheets.append(sheet)
-            links[sheet.id] = loaded.links
         }
-        diagnostics.append(contentsOf: CrossReferences.check(sheets, links: links, neighbours: neighbours(of: sheets, links: links, options: options)))
+        diagnostics.append(contentsOf: CrossReferences.check(sheets, neighbours: neighbours(of: sheets, options: options)))
         return Result(sheets: sheets, diagnostics: diagnostics)
     }
 }

@@ -1,9 +1,8 @@
 /// Checks what sheets say about each other: `related:` ids and links to sheets and anchors.
 public enum CrossReferences {
     /// Checks `sheets`; `neighbours` are sheets that were not selected but can be linked to
-    /// (the siblings of a single file given on the command line). `links`: each sheet's links
-    /// by id, for sheets kept as outlines (which have no prose); else read from the sheets.
-    public static func check(_ sheets: [Sheet], links: [String: [Inline.Link]]? = nil, neighbours: [Sheet] = []) -> [Diagnostic] {
+    /// (the siblings of a single file given on the command line).
+    public static func check(_ sheets: [SheetOutline], neighbours: [SheetOutline] = []) -> [Diagnostic] {
         let byID = Dictionary((sheets + neighbours).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // `Sheet.anchors` builds a set; build each sheet's once, not once per link.
         let anchors = byID.mapValues(\.anchors)
@@ -24,7 +23,7 @@ public enum CrossReferences {
                     diagnostics.append(.error("twin '\(twin.anchor)': sheet '\(other.id)' has no section or card with anchor '#\(twin.otherAnchor)'", at: twin.location))
                 }
             }
-            for link in links?[sheet.id] ?? sheet.links {
+            for link in sheet.links {
                 guard case .sheet(let id, let anchor) = LinkTarget(link.destination, isSheet: { byID[$0] != nil }) else { continue }
                 guard let target = id.map({ byID[$0] }) ?? sheet else {
                     diagnostics.append(.error("link to '\(link.destination)': there is no sheet '\(id!)'", at: link.location))

@@ -5,7 +5,8 @@ import Foundation
 struct SheetRenderer {
     let theme: Theme
     let chrome: PageChrome
-    let sheetsByID: [String: Sheet]
+    /// Every sheet of the site, for the titles and twins of cross-links.
+    let sheetsByID: [String: SheetOutline]
     let report: VerificationReport
     /// Code in other languages than Swift, already highlighted by Pygments.
     let highlighted: [PygmentsHighlighter.Block: String]
@@ -127,11 +128,10 @@ struct SheetRenderer {
         return tabs
     }
 
-    /// A language's name as readers know it: the first word of its version label
-    /// (`Swift 6.3.1` → `Swift`), or the fence's word when the language was not run.
+    /// A language's name as readers know it (`JavaScript`), or the fence's word capitalised
+    /// for a language cheatgen does not run.
     private func languageLabel(_ language: String) -> String {
-        if let version = report.versions[language], let word = version.split(separator: " ").first { return String(word) }
-        return language.prefix(1).uppercased() + language.dropFirst()
+        LanguageRegistry.language(language)?.displayName ?? language.prefix(1).uppercased() + language.dropFirst()
     }
 
     /// The toolchains that verified this sheet's snippets: `Swift 6.3.1 and Python 3.12.3`;
@@ -208,7 +208,7 @@ struct SheetRenderer {
         "\(count) verified snippet\(count == 1 ? "" : "s")"
     }
 
-    static func verifiedCount(_ sheet: Sheet, report: VerificationReport) -> Int {
+    static func verifiedCount(_ sheet: some SheetStructure, report: VerificationReport) -> Int {
         report.passedCount(sheetID: sheet.id)
     }
 
@@ -223,7 +223,7 @@ struct SheetRenderer {
         return html
     }
 
-    private func view(of snippet: Snippet, in sheet: Sheet, place: Place) -> SnippetView {
+    private func view(of snippet: Snippet, in sheet: some SheetStructure, place: Place) -> SnippetView {
         let result = report.result(for: snippet)
         let version = report.versions[snippet.language] ?? snippet.language
         let mode = snippet.attributes.mode
@@ -249,7 +249,7 @@ struct SheetRenderer {
     }
 
     /// A sheet's snippets by `id=`, as `uses=` names them.
-    static func named(_ sheet: Sheet) -> [String: Snippet] {
+    static func named(_ sheet: some SheetStructure) -> [String: Snippet] {
         Dictionary(sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -295,7 +295,7 @@ struct SheetRenderer {
     }
 
     /// Every block the page will highlight with Pygments, so they can be done in one batch.
-    static func pygmentsBlocks(in sheet: Sheet) -> [PygmentsHighlighter.Block] {
+    static func pygmentsBlocks(in sheet: some SheetStructure) -> [PygmentsHighlighter.Block] {
         var blocks: [PygmentsHighlighter.Block] = []
         func visit(_ items: [ContentItem]) {
             for item in items {

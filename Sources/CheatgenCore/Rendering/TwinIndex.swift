@@ -10,7 +10,7 @@ struct TwinIndex {
     /// Pairs seen from each side, in declaration order.
     private(set) var pairs: [Pair] = []
 
-    init(_ sheets: [Sheet]) {
+    init(_ sheets: [SheetOutline]) {
         var seen: Set<Pair> = []
         let ids = Set(sheets.map(\.id))
         for sheet in sheets.sorted(by: { $0.id < $1.id }) {

@@ -65,7 +65,7 @@ public struct ServeAction: Sendable {
         do {
             let outcome = try await build.check.run()
             if outcome.succeeded, let report = outcome.report {
-                try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report, page: SiteBuilder.reparser(outcome.configuration.parseOptions))
+                try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report, source: ReparsedSheets(options: outcome.configuration.parseOptions))
                 site.load(from: root)
                 state.built(problems: [])
                 build.check.console.err("cheatgen: site rebuilt")

@@ -25,9 +25,8 @@ public struct SiteBuilder {
     /// batch of pages at a time, not the site. Sheet pages and their entries in the search
     /// index render on all cores; the index is written as the pages are, in title order.
     ///
-    /// `page` gives the sheet a page is rendered from: the sheet itself when it was parsed in
-    /// full, `reparsed` for the outlines `ContentLoader` keeps.
-    public func render(_ sheets: [Sheet], report: VerificationReport, page: @escaping @Sendable (Sheet) throws -> Sheet = { $0 },
+    /// `source` gives the whole sheet each page is rendered from.
+    public func render(_ sheets: [SheetOutline], report: VerificationReport, source: any SheetSource,
                        emit: (Piece) throws -> Void) async throws {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
@@ -47,7 +46,7 @@ public struct SiteBuilder {
         for start in stride(from: 0, to: sorted.count, by: batch) {
             let slice = Array(sorted[start..<min(start + batch, sorted.count)])
             let pages = try await forEachConcurrently(slice, width: ProcessInfoCores.count) { outline in
-                let sheet = try page(outline)
+                let sheet = try source.sheet(for: outline)
                 return (Data(try renderer.render(sheet).utf8), withSearch ? try SearchIndex.page(for: sheet) : nil)
             }
             for (sheet, (page, words)) in zip(slice, pages) {
@@ -58,7 +57,7 @@ public struct SiteBuilder {
         if withSearch { try search.end(emit) }
         var files: [(String, Data)] = []
         for (left, right) in twins.sheetPairs {
-            files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(page(byID[left]!), page(byID[right]!)).utf8)))
+            files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(source.sheet(for: byID[left]!), source.sheet(for: byID[right]!)).utf8)))
         }
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
         let notFound = chrome.page(title: "Not found — \(configuration.title)", description: nil, root: configuration.baseURL ?? "")
@@ -73,11 +72,10 @@ public struct SiteBuilder {
     }
 
     /// The files of the site, path → bytes, in a stable order (for tests and tools).
-    public func render(_ sheets: [Sheet], report: VerificationReport, page: @escaping @Sendable (Sheet) throws -> Sheet = { $0 })
-        async throws -> [(String, Data)] {
+    public func render(_ sheets: [SheetOutline], report: VerificationReport, source: any SheetSource) async throws -> [(String, Data)] {
         var files: [(String, Data)] = []
         var appended: [String: Data] = [:]
-        try await render(sheets, report: report, page: page) { piece in
+        try await render(sheets, report: report, source: source) { piece in
             switch piece {
             case .file(let path, let data): files.append((path, data))
             case .append(let path, let parts):
@@ -89,10 +87,10 @@ public struct SiteBuilder {
     }
 
     /// Renders and writes the site atomically.
-    public func build(_ sheets: [Sheet], report: VerificationReport, page: @escaping @Sendable (Sheet) throws -> Sheet = { $0 }) async throws {
+    public func build(_ sheets: [SheetOutline], report: VerificationReport, source: any SheetSource) async throws {
         var writer = try SiteWriter(destination: outputDirectory)
         do {
-            try await render(sheets, report: report, page: page) { piece in
+            try await render(sheets, report: report, source: source) { piece in
                 switch piece {
                 case .file(let path, let data): try writer.write(data, to: path)
                 case .append(let path, let parts): try writer.append(parts, to: path)
@@ -105,22 +103,7 @@ public struct SiteBuilder {
         }
     }
 
-    /// A sheet's file parsed again for its page. It must be the sheet that was verified: a file
-    /// changed since (an editor saving during a build) stops the build rather than publish a
-    /// page whose snippets were not the ones checked.
-    public static func reparsed(_ outline: Sheet, options: SheetParser.Options = SheetParser.Options()) throws -> Sheet {
-        guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, sheet.outline() == outline else {
-            throw CheatgenError.changedDuringBuild(path: outline.path)
-        }
-        return sheet
-    }
-
-    /// `reparsed` with the options the sheets were loaded with.
-    public static func reparser(_ options: SheetParser.Options) -> @Sendable (Sheet) throws -> Sheet {
-        { try reparsed($0, options: options) }
-    }
-
-    private func indexView(_ sheets: [Sheet], report: VerificationReport, chrome: PageChrome) -> IndexPageView {
+    private func indexView(_ sheets: [SheetOutline], report: VerificationReport, chrome: PageChrome) -> IndexPageView {
         var tagCounts: [String: (name: String, count: Int)] = [:]
         for sheet in sheets {
             for tag in Set(sheet.frontMatter.tags) {
@@ -128,7 +111,7 @@ public struct SiteBuilder {
             }
         }
         let tags = tagCounts.sorted { $0.key < $1.key }.map { TagView(name: $0.value.name, slug: $0.key, count: $0.value.count) }
-        func summary(_ sheet: Sheet) -> IndexPageView.SheetSummaryView {
+        func summary(_ sheet: SheetOutline) -> IndexPageView.SheetSummaryView {
             let count = SheetRenderer.verifiedCount(sheet, report: report)
             return IndexPageView.SheetSummaryView(
                 id: sheet.id, title: sheet.frontMatter.title, summary: Self.blurb(of: sheet),
@@ -162,7 +145,7 @@ public struct SiteBuilder {
 
     /// What the index says about a sheet: its summary, else its description, else the start
     /// of its intro; nil when it has none of them.
-    static func blurb(of sheet: Sheet) -> String? {
+    static func blurb(of sheet: some SheetStructure) -> String? {
         let candidates = [sheet.frontMatter.summary, sheet.frontMatter.description ?? "", sheet.frontMatter.intro.plainText]
         guard let text = candidates.map({ $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }).first(where: { !$0.isEmpty }) else { return nil }
         guard text.count > 160 else { return text }
@@ -170,7 +153,7 @@ public struct SiteBuilder {
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
-    private func sitemap(base: String, sheets: [Sheet]) -> String {
+    private func sitemap(base: String, sheets: [SheetOutline]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml += "<url><loc>\(HTML.escape(base))index.html</loc></url>\n"
         for sheet in sheets.sorted(by: { $0.id < $1.id }) {

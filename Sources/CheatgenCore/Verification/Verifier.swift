@@ -19,7 +19,7 @@ public struct Verifier: Sendable {
         self.onResult = onResult
     }
 
-    public func verify(_ snippets: [Snippet], in sheets: [Sheet]) async throws -> VerificationReport {
+    public func verify(_ snippets: [Snippet], in sheets: [SheetOutline]) async throws -> VerificationReport {
         let clock = ContinuousClock()
         let work = options.workDirectory
         let fileManager = FileManager.default

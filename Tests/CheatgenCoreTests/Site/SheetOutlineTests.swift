@@ -48,7 +48,7 @@ struct SheetOutlineTests {
 
     @Test func theOutlineKeepsStructureAndSnippetsButNotProse() throws {
         let full = try sheet(Self.text)
-        let outline = full.outline()
+        let outline = SheetOutline(full)
         #expect(outline.intro.isEmpty)
         #expect(outline.anchors == full.anchors)
         #expect(outline.sections[0].items.count == 1, "the bash code block stays, the prose goes")
@@ -70,13 +70,17 @@ struct SheetOutlineTests {
         let outline = try #require(loaded.sheets.first)
         #expect(outline.intro.isEmpty, "the loader keeps outlines")
 
-        let page = try SiteBuilder.reparsed(outline)
+        let source = ReparsedSheets()
+        let page = try source.sheet(for: outline)
         #expect(page == (try sheet(Self.text, path: directory.path + "/outline.md")))
 
         try directory.write(Self.text.replacingOccurrences(of: "print(helper())", with: "print(helper() + 1)"), to: "outline.md")
-        #expect(throws: CheatgenError.self) { try SiteBuilder.reparsed(outline) }
+        #expect { try source.sheet(for: outline) } throws: { error in
+            guard case CheatgenError.changedDuringBuild(let path) = error else { return false }
+            return path == outline.path && "\(error)" == "\(path) changed while the site was being built; build again"
+        }
         // Prose edits change no snippet, so the verified outline still stands.
         try directory.write(Self.text.replacingOccurrences(of: "Card prose.", with: "Other prose."), to: "outline.md")
-        #expect((try? SiteBuilder.reparsed(outline)) != nil)
+        #expect((try? source.sheet(for: outline)) != nil)
     }
 }

@@ -1,24 +1,33 @@
-extension Sheet {
-    /// The sheet as a whole run keeps it between reading the sheets and rendering their pages:
-    /// front matter, sections and cards (titles, anchors), every snippet, and the blocks that
-    /// hold code in other languages than Swift (highlighted together before any page renders)
-    /// — but not the prose. A
-    /// snippet that is only shown (`ignore`, no `id=`, not Python) keeps its place and name but
-    /// not its code or output, which only its page needs.
-    ///
-    /// Ten thousand sheets parsed in full take gigabytes; their outlines a small part of that.
-    /// A page is rendered from its file parsed again, which must give the same outline back
-    /// (`SiteBuilder.reparsed`).
-    public func outline() -> Sheet {
-        var outline = self
-        outline.intro = Self.outline(intro)
-        for index in outline.sections.indices {
-            outline.sections[index].items = Self.outline(sections[index].items)
-            for card in outline.sections[index].cards.indices {
-                outline.sections[index].cards[card].items = Self.outline(sections[index].cards[card].items)
-            }
+/// A sheet as a whole run keeps it between reading the sheets and rendering their pages:
+/// front matter, sections and cards (titles, anchors), every snippet, the links of its prose
+/// (to check cross-references), and the blocks that hold code Pygments colours (highlighted
+/// together before any page renders) — but not the prose. A snippet that is only shown
+/// (`ignore`, no `id=`, coloured by its own language) keeps its place and name but not its
+/// code or output, which only its page needs.
+///
+/// Ten thousand sheets parsed in full take gigabytes; their outlines a small part of that.
+/// A page is rendered from the whole sheet, which a `SheetSource` gives for an outline.
+public struct SheetOutline: SheetStructure, Hashable {
+    public let id: String
+    public let path: String
+    public let frontMatter: FrontMatter
+    public let intro: [ContentItem]
+    public let sections: [Section]
+    /// Every link in the sheet's prose and headings, in document order.
+    public let links: [Inline.Link]
+
+    public init(_ sheet: Sheet) {
+        id = sheet.id
+        path = sheet.path
+        frontMatter = sheet.frontMatter
+        intro = Self.outline(sheet.intro)
+        sections = sheet.sections.map { section in
+            var section = section
+            section.items = Self.outline(section.items)
+            for index in section.cards.indices { section.cards[index].items = Self.outline(section.cards[index].items) }
+            return section
         }
-        return outline
+        links = sheet.links
     }
 
     private static func outline(_ items: [ContentItem]) -> [ContentItem] {

@@ -1,0 +1,21 @@
+/// Where rendering gets the whole sheet for an outline: a build reads each file again
+/// (`ReparsedSheets`); tests and tools that parsed sheets in full keep them (`LoadedSheets`).
+public protocol SheetSource: Sendable {
+    func sheet(for outline: SheetOutline) throws -> Sheet
+}
+
+/// Sheets kept whole in memory, by id.
+public struct LoadedSheets: SheetSource {
+    private let sheets: [String: Sheet]
+
+    public init(_ sheets: [Sheet]) {
+        self.sheets = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func sheet(for outline: SheetOutline) throws -> Sheet {
+        guard let sheet = sheets[outline.id], SheetOutline(sheet) == outline else {
+            throw CheatgenError.refused("no whole sheet '\(outline.id)' was kept for its outline")
+        }
+        return sheet
+    }
+}

@@ -1,0 +1,18 @@
+/// Each sheet's file parsed again for its page. It must be the sheet that was verified: a file
+/// changed since (an editor saving during a build) stops the build rather than publish a page
+/// whose snippets were not the ones checked.
+public struct ReparsedSheets: SheetSource {
+    /// The options the sheets were loaded with.
+    public var options: SheetParser.Options
+
+    public init(options: SheetParser.Options = SheetParser.Options()) {
+        self.options = options
+    }
+
+    public func sheet(for outline: SheetOutline) throws -> Sheet {
+        guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, SheetOutline(sheet) == outline else {
+            throw CheatgenError.changedDuringBuild(path: outline.path)
+        }
+        return sheet
+    }
+}
