@@ -18,7 +18,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let id = snippet.attributes.id { named[id] = snippet }
     }
     for snippet in sheet.snippets {
-        _ = LanguageRegistry.language(snippet.language)?.prepare(snippet, named: named)
+        _ = LanguageRegistry.program(for: snippet, named: named)
         _ = snippet.visibleCode
     }
 

@@ -3,7 +3,7 @@
 /// its badge says — and the verifier that compiles or runs its snippets. Each language lives
 /// in its own folder under `Languages/` and is registered once, in `LanguageRegistry`; nothing
 /// outside `Languages/` compares a language's name.
-public protocol Language: Sendable {
+protocol Language: Sendable {
     /// The name snippets carry, the fence's first word: `swift`, `python`, `javascript`.
     var name: String { get }
     /// Other first words of a fence that mean this language (`py`, `js`).
@@ -35,16 +35,16 @@ public protocol Language: Sendable {
 }
 
 extension Language {
-    public var aliases: [String] { [] }
-    public var isCompiled: Bool { false }
-    public var highlighter: CodeHighlighter { .pygments }
-    public func badgeSettings(of snippet: Snippet) -> [String] { [] }
-    public func displayedError(_ message: String) -> String { message }
-    public func warmUp(_ setup: LanguageSetup) async {}
+    var aliases: [String] { [] }
+    var isCompiled: Bool { false }
+    var highlighter: CodeHighlighter { .pygments }
+    func badgeSettings(of snippet: Snippet) -> [String] { [] }
+    func displayedError(_ message: String) -> String { message }
+    func warmUp(_ setup: LanguageSetup) async {}
 }
 
 /// How a language's code is coloured.
-public enum CodeHighlighter: Sendable {
+enum CodeHighlighter: Sendable {
     /// By Pygments, with the lexer of the language's name, in the build's one batch.
     case pygments
     /// By the language itself, as each page renders: code in, HTML out.
@@ -52,37 +52,37 @@ public enum CodeHighlighter: Sendable {
 }
 
 /// A top-level declaration in a snippet's code.
-public struct Declaration: Hashable, Sendable {
+struct Declaration: Hashable, Sendable {
     /// Its first line's offset within the snippet's code (0-based).
-    public var lineOffset: Int
+    var lineOffset: Int
     /// Its text, one or more lines.
-    public var text: String
+    var text: String
 
-    public init(lineOffset: Int, text: String) {
+    init(lineOffset: Int, text: String) {
         self.lineOffset = lineOffset
         self.text = text
     }
 }
 
 /// What a language needs to find its tools and set up its verifier.
-public struct LanguageSetup: Sendable {
+struct LanguageSetup: Sendable {
     /// Where caches, objects and binaries live (`.cheatgen`).
-    public var workDirectory: String
-    public var configuration: Configuration
+    var workDirectory: String
+    var configuration: Configuration
 
-    public init(workDirectory: String, configuration: Configuration) {
+    init(workDirectory: String, configuration: Configuration) {
         self.workDirectory = workDirectory
         self.configuration = configuration
     }
 }
 
 /// A language's tools are not on this machine: its snippets cannot be verified here.
-public struct LanguageUnavailable: Error, Sendable {
-    public var language: String
+struct LanguageUnavailable: Error, Sendable {
+    var language: String
     /// What is missing and how to get it.
-    public var reason: String
+    var reason: String
 
-    public init(language: String, reason: String) {
+    init(language: String, reason: String) {
         self.language = language
         self.reason = reason
     }

@@ -2,7 +2,7 @@
 /// a snippet's program, how to compile (if it needs it) and run a batch of them, and how to
 /// map what goes wrong back to the Markdown line. Swift is the compiled, linked, cached fast
 /// path; Python and JavaScript run each file (`ScriptVerifier`).
-public protocol SnippetVerifier: Sendable {
+protocol SnippetVerifier: Sendable {
     /// The language it verifies.
     var language: any Language { get }
     /// Identifies the compiler or interpreter in cache keys: a new version verifies again.
@@ -22,35 +22,35 @@ public protocol SnippetVerifier: Sendable {
 }
 
 extension SnippetVerifier {
-    public var name: String { language.name }
+    var name: String { language.name }
 
-    public func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {}
+    func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {}
 
-    public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String { "" }
+    func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String { "" }
 
-    public func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+    func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
         let runs = [.run, .shouldCrash].contains(snippet.attributes.mode)
         return runs ? "repeat=\(options.repeatCount)" : ""
     }
 }
 
 /// A snippet with its program, ready for its language.
-public struct PreparedSnippet: Sendable {
-    public var snippet: Snippet
-    public var source: EffectiveSource
+struct PreparedSnippet: Sendable {
+    var snippet: Snippet
+    var source: EffectiveSource
     /// What its runs may use and must meet.
-    public var limits: RunLimits
+    var limits: RunLimits
     /// When work on it began, for the durations in reports.
-    public var started: ContinuousClock.Instant
+    var started: ContinuousClock.Instant
 }
 
 /// What a language needs from the run it is part of.
-public struct VerificationContext: Sendable {
-    public var options: VerificationOptions
+struct VerificationContext: Sendable {
+    var options: VerificationOptions
     /// A folder for this run's temporary files, removed at the end.
-    public var scratch: String
+    var scratch: String
     /// Tells the run (progress, live reports) that a verdict is known; returns it for chaining.
-    public var report: @Sendable (SnippetResult) -> SnippetResult
+    var report: @Sendable (SnippetResult) -> SnippetResult
 
     func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock().now - start

@@ -12,18 +12,18 @@ import SystemPackage
 /// Runs a child process in its own session (and process group) with stdin from /dev/null, a time limit and a
 /// cap on what it may print. On timeout or too much output the whole group is killed, and any
 /// process the child left behind is killed when it ends, so nothing outlives a snippet.
-public enum ProcessRunner {
+enum ProcessRunner {
     /// Where `--verbose` wants every command line and its duration; nil when nobody asked.
-    @TaskLocal public static var commandLog: CommandLog?
+    @TaskLocal static var commandLog: CommandLog?
 
     /// A sink for command lines. A struct, not a bare closure: Swift 6.3.1 at -O miscompiles
     /// `withValue` on a function-typed `@TaskLocal` (it crashes in swift_task_localValuePush).
-    public struct CommandLog: Sendable {
-        public var write: @Sendable (String) -> Void
-        public init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
+    struct CommandLog: Sendable {
+        var write: @Sendable (String) -> Void
+        init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
     }
 
-    public static func run(
+    static func run(
         _ executable: String,
         arguments: [String],
         workingDirectory: String? = nil,

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a language whose snippets are scripts tells `ScriptVerifier`: the interpreter, how
 /// to check a file's syntax without running it, how to run it, and how to read its errors.
-public protocol ScriptInterpreter: Sendable {
+protocol ScriptInterpreter: Sendable {
     var language: any Language { get }
     /// The interpreter's path.
     var executable: String { get }
@@ -24,21 +24,21 @@ public protocol ScriptInterpreter: Sendable {
 }
 
 extension ScriptInterpreter {
-    public func explanation(ofExitStatus status: Int32) -> String? { nil }
+    func explanation(ofExitStatus status: Int32) -> String? { nil }
 }
 
 /// An interpreter's error, read back to the Markdown.
-public struct ScriptFailure: Sendable {
+struct ScriptFailure: Sendable {
     /// The whole error text, with the script's file and lines replaced by the Markdown's.
-    public var rewritten: String
+    var rewritten: String
     /// The innermost place in the snippet the error names, if it names one.
-    public var location: SourceLocation?
+    var location: SourceLocation?
     /// One line that says what it was: `ValueError: boom`, `SyntaxError: Unexpected token '}'`.
-    public var summary: String
+    var summary: String
     /// The verb for an uncaught error in the message `snippet <verb> <summary>`: `raised`, `threw`.
-    public var verb: String
+    var verb: String
 
-    public init(rewritten: String, location: SourceLocation?, summary: String, verb: String) {
+    init(rewritten: String, location: SourceLocation?, summary: String, verb: String) {
         self.rewritten = rewritten
         self.location = location
         self.summary = summary
@@ -50,18 +50,18 @@ public struct ScriptFailure: Sendable {
 /// interpreter, every run of every snippet (`--repeat N` of each) at once, `--jobs` at a time;
 /// `compile-only` and `compile-fail` check the syntax without running. Errors and stack
 /// traces name the Markdown file and line.
-public struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
-    public let interpreter: Interpreter
+struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
+    let interpreter: Interpreter
 
-    public init(_ interpreter: Interpreter) {
+    init(_ interpreter: Interpreter) {
         self.interpreter = interpreter
     }
 
-    public var language: any Language { interpreter.language }
-    public var toolchainID: String { interpreter.version }
-    public var versionLabel: String { interpreter.version }
+    var language: any Language { interpreter.language }
+    var toolchainID: String { interpreter.version }
+    var versionLabel: String { interpreter.version }
 
-    public func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
+    func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for prepared in snippets {
             try prepared.source.text.write(toFile: file(for: prepared.snippet, context: context), atomically: false, encoding: .utf8)
         }
@@ -142,8 +142,8 @@ public struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
 
 /// How a script language prepares a snippet: the `uses=` declarations its language finds in
 /// the named snippets, then the snippet's own code, with every line mapped to the Markdown.
-public enum ScriptSource {
-    public static func make(for snippet: Snippet, named: [String: Snippet], language: any Language) -> Result<EffectiveSource, Diagnostic> {
+enum ScriptSource {
+    static func make(for snippet: Snippet, named: [String: Snippet], language: any Language) -> Result<EffectiveSource, Diagnostic> {
         let order: [Snippet]
         switch UsesResolution.order(for: snippet, named: named) {
         case .success(let snippets): order = snippets

@@ -2,16 +2,16 @@ import Foundation
 
 /// Verifies snippets of every language: prepares each program, answers unchanged ones from
 /// the verdict cache, hands the rest to their language in one batch each, and caches passes.
-public struct Verifier: Sendable {
-    public var options: VerificationOptions
-    public var verifiers: [String: any SnippetVerifier]
+struct Verifier: Sendable {
+    var options: VerificationOptions
+    var verifiers: [String: any SnippetVerifier]
     /// Called once per snippet as its verdict is known (progress, live reports).
-    public var onResult: (@Sendable (SnippetResult) -> Void)?
+    var onResult: (@Sendable (SnippetResult) -> Void)?
 
     /// Languages whose tools are missing: why, by language name.
-    public var unavailable: [String: String]
+    var unavailable: [String: String]
 
-    public init(options: VerificationOptions, verifiers: [any SnippetVerifier], unavailable: [String: String] = [:],
+    init(options: VerificationOptions, verifiers: [any SnippetVerifier], unavailable: [String: String] = [:],
                 onResult: (@Sendable (SnippetResult) -> Void)? = nil) {
         self.options = options
         self.unavailable = unavailable
@@ -19,7 +19,7 @@ public struct Verifier: Sendable {
         self.onResult = onResult
     }
 
-    public func verify(_ snippets: [Snippet], in sheets: [SheetOutline]) async throws -> VerificationReport {
+    func verify(_ snippets: [Snippet], in sheets: [SheetOutline]) async throws -> VerificationReport {
         let clock = ContinuousClock()
         let work = options.workDirectory
         let fileManager = FileManager.default

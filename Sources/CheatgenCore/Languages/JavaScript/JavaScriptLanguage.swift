@@ -1,21 +1,21 @@
 /// JavaScript: each snippet runs as an ES module with `node` (`NodeInterpreter`), so `import`
 /// and top-level `await` work; `js` and `mjs` fences are JavaScript too. Highlighted by Pygments.
-public struct JavaScriptLanguage: Language {
-    public init() {}
+struct JavaScriptLanguage: Language {
+    init() {}
 
-    public var name: String { "javascript" }
-    public var aliases: [String] { ["js", "mjs"] }
-    public var displayName: String { "JavaScript" }
+    var name: String { "javascript" }
+    var aliases: [String] { ["js", "mjs"] }
+    var displayName: String { "JavaScript" }
 
-    public func declarations(in code: String) -> [Declaration] {
+    func declarations(in code: String) -> [Declaration] {
         JavaScriptDeclarations.extract(from: code)
     }
 
-    public func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
+    func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
         ScriptSource.make(for: snippet, named: named, language: self)
     }
 
-    public func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
+    func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let node = await NodeInterpreter.locate(cacheDirectory: setup.workDirectory) else {
             throw LanguageUnavailable(language: name, reason: "'node' was not found on PATH (install Node.js 20 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)")
         }

@@ -4,8 +4,8 @@ import SwiftSyntax
 
 /// Build-time Swift highlighting from swift-syntax's own classification: each classified range
 /// becomes a `<span class="…">`, everything escaped.
-public enum SwiftHighlighter {
-    public static func highlight(_ code: String) -> String {
+enum SwiftHighlighter {
+    static func highlight(_ code: String) -> String {
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var html = ""

@@ -2,22 +2,22 @@ import Foundation
 
 /// Verifies Swift snippets: every snippet compiled as its own module in parallel, the runnable
 /// ones linked into one binary, each run in its own directory — objects cached by content.
-public struct SwiftVerifier: SnippetVerifier {
-    public let toolchain: Toolchain
-    public let extraFlags: [String]
-    public let workDirectory: String
+struct SwiftVerifier: SnippetVerifier {
+    let toolchain: Toolchain
+    let extraFlags: [String]
+    let workDirectory: String
 
-    public init(toolchain: Toolchain, extraFlags: [String], workDirectory: String) {
+    init(toolchain: Toolchain, extraFlags: [String], workDirectory: String) {
         self.toolchain = toolchain
         self.extraFlags = extraFlags
         self.workDirectory = workDirectory
     }
 
-    public var language: any Language { SwiftLanguage() }
+    var language: any Language { SwiftLanguage() }
 
     /// Keeps `.cheatgen/examples/` (one SwiftPM target per snippet that compiles) in step with
     /// the sheets, cached snippets included.
-    public func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {
+    func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {
         guard context.options.writesExamplePackage else { return }
         let targets = snippets.filter { $0.snippet.attributes.mode != .compileFail }.map { prepared in
             ExamplePackage.Target(name: prepared.snippet.symbolName, source: prepared.source,
@@ -26,8 +26,8 @@ public struct SwiftVerifier: SnippetVerifier {
         }
         try ExamplePackage(directory: "\(workDirectory)/examples").write(targets)
     }
-    public var toolchainID: String { toolchain.version }
-    public var versionLabel: String { "Swift \(toolchain.shortVersion)" }
+    var toolchainID: String { toolchain.version }
+    var versionLabel: String { "Swift \(toolchain.shortVersion)" }
 
     /// A snippet on its way through compile, link and run.
     private struct Job: Sendable {
@@ -45,7 +45,7 @@ public struct SwiftVerifier: SnippetVerifier {
         var target: Linker.Target { .init(symbolName: snippet.symbolName, entryPoint: SnippetCompiler.entryPoint(for: snippet)) }
     }
 
-    public func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+    func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
         var words = [options.warningsAsErrors ? "warnings=error" : "warnings=warn"]
         if Self.runs(snippet) {
             words.append("repeat=\(options.repeatCount)")
@@ -61,7 +61,7 @@ public struct SwiftVerifier: SnippetVerifier {
         runs(snippet) && !snippet.attributes.neverSanitize && (options.sanitizeThread || snippet.attributes.sanitizeThread)
     }
 
-    public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+    func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {
         let dependencies = options.dependencies[snippet.sheetID] ?? []
         return dependencies.isEmpty ? "" : DependencyBuild(dependencies: dependencies, toolchain: toolchain, workDirectory: workDirectory).key
     }
@@ -69,7 +69,7 @@ public struct SwiftVerifier: SnippetVerifier {
     /// Snippets are verified in groups that share their declared packages and sanitizer: each
     /// group compiles against its packages' modules and links its own runner with their library
     /// (and ThreadSanitizer's runtime).
-    public func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
+    func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for folder in ["objects", "bin"] {
             try FileManager.default.createDirectory(atPath: "\(workDirectory)/\(folder)", withIntermediateDirectories: true)
         }

@@ -1,18 +1,18 @@
 import Foundation
 
 /// The Swift compiler that verifies snippets, and its version (part of every cache key).
-public struct Toolchain: Sendable, Hashable {
-    public var swiftc: String
+struct Toolchain: Sendable, Hashable {
+    var swiftc: String
     /// The first line of `swiftc --version`, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
-    public var version: String
+    var version: String
 
-    public init(swiftc: String, version: String) {
+    init(swiftc: String, version: String) {
         self.swiftc = swiftc
         self.version = version
     }
 
     /// The short version shown on pages: `6.3.1`.
-    public var shortVersion: String {
+    var shortVersion: String {
         let words = version.split(separator: " ")
         if let index = words.firstIndex(of: "version"), index + 1 < words.count { return String(words[index + 1]) }
         return version
@@ -20,7 +20,7 @@ public struct Toolchain: Sendable, Hashable {
 
     /// Finds `swiftc` (`$CHEATGEN_SWIFTC`, else on `PATH`) and its version, remembered in
     /// `cacheDirectory` for this exact compiler binary. Callers at the same time share one ask.
-    public static func locate(cacheDirectory: String? = nil) async throws -> Toolchain {
+    static func locate(cacheDirectory: String? = nil) async throws -> Toolchain {
         guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else {
             throw CheatgenError.tool(name: "swiftc", problem: "was not found on PATH; install Swift 6 or set CHEATGEN_SWIFTC")
         }
