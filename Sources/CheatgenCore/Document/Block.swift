@@ -16,7 +16,12 @@ public indirect enum Block: Hashable, Sendable {
 
     public struct CodeBlock: Hashable, Sendable {
         /// The whole info string after the fence (`swift unordered timeout=3`).
-        public var info: String
+        public var info: String {
+            didSet { language = Self.firstWord(of: info) }
+        }
+        /// The first word of the info string: the language (worked out once; the outline and
+        /// the highlighter ask often).
+        public private(set) var language: String
         public var code: String
         public var location: SourceLocation
         /// Whether it was a fenced block (an indented block has no info and no fence line).
@@ -26,8 +31,17 @@ public indirect enum Block: Hashable, Sendable {
         public var endLine: Int = 0
         public var isClosed: Bool = true
 
-        /// The first word of the info string: the language.
-        public var language: String {
+        public init(info: String, code: String, location: SourceLocation, isFenced: Bool, endLine: Int = 0, isClosed: Bool = true) {
+            self.info = info
+            self.language = Self.firstWord(of: info)
+            self.code = code
+            self.location = location
+            self.isFenced = isFenced
+            self.endLine = endLine
+            self.isClosed = isClosed
+        }
+
+        private static func firstWord(of info: String) -> String {
             String(info.split(whereSeparator: \.isWhitespace).first ?? "")
         }
 
