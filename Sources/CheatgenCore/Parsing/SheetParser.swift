@@ -329,7 +329,14 @@ public enum SheetParser {
             }
         }
 
+        /// A fence left open swallows the rest of the file: said at the fence, for snippets and
+        /// for the blocks that check them.
+        static func neverClosed(_ code: Block.CodeBlock) -> Diagnostic {
+            .error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location)
+        }
+
         private mutating func attachExpectation(_ code: Block.CodeBlock) {
+            if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             let expectation = Expectation(text: code.code, location: code.location, endLine: code.endLine)
             guard case .snippet(var snippet) = lastItem else {
                 if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, SheetParser.canonicalLanguage(shown.language) != nil {
@@ -389,9 +396,7 @@ public enum SheetParser {
             if symbolNames.contains(symbol) { symbol += "_\(snippetCount)" }
             symbolNames.insert(symbol)
             defer { snippetCount += 1 }
-            if !code.isClosed {
-                diagnostics.append(.error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location))
-            }
+            if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             var snippet = Snippet(.init(
                 sheetID: sheetID, path: path, index: snippetCount,
                 cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
