@@ -104,6 +104,7 @@ public enum SheetParser {
         private var snippetCount = 0
         private var snippetsInCard = 0
         private var symbolNames: Set<String> = []
+        private var snippetNames: Set<String> = []
         private var namedSnippets: [String: SourceLocation] = [:]
         private var pendingAttributes: ArraySlice<KramdownAttributes.Line>
         /// What the last block made: an attribute list under it applies there.
@@ -391,7 +392,15 @@ public enum SheetParser {
             let card = section?.cards.last
             snippetsInCard += 1
             let cardPart = card?.anchor ?? section.flatMap { $0.isUntitled ? nil : $0.anchor } ?? "intro"
-            let name = "\(sheetID)/\(cardPart)" + (snippetsInCard > 1 ? "#\(snippetsInCard)" : "")
+            // The intro's snippets are `sheet/intro`, and so are those under a heading "Intro":
+            // the later one counts on, so that no two snippets share a name.
+            var name = "\(sheetID)/\(cardPart)" + (snippetsInCard > 1 ? "#\(snippetsInCard)" : "")
+            var number = max(snippetsInCard, 1)
+            while snippetNames.contains(name) {
+                number += 1
+                name = "\(sheetID)/\(cardPart)#\(number)"
+            }
+            snippetNames.insert(name)
             var symbol = Self.symbol("\(sheetID)__\(cardPart)" + (snippetsInCard > 1 ? "_\(snippetsInCard)" : ""))
             if symbolNames.contains(symbol) { symbol += "_\(snippetCount)" }
             symbolNames.insert(symbol)

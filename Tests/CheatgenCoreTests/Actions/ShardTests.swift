@@ -82,3 +82,14 @@ struct ShardTests {
         #expect(Shard(index: 1, count: 1).select(all, durations: ["sheet/card-2": 99]) == all)
     }
 }
+
+
+extension ShardTests {
+    @Test func snippetsUnderAHeadingNamedIntroAreEachInOneShard() throws {
+        let all = try sheet(header + "\n```swift\nprint(0)\n```\n\n## Intro\n\n```swift\nprint(1)\n```\n").snippets
+        for count in 1...3 {
+            let shards = (1...count).map { Shard(index: $0, count: count).select(all, durations: [:]) }
+            #expect(shards.joined().map(\.location.line).sorted() == [5, 11], "\(count) shards: \(shards.map { $0.map(\.name) })")
+        }
+    }
+}
