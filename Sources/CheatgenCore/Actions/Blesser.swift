@@ -77,7 +77,7 @@ enum Blesser {
                 let end = max(block.endLine - 1, start)
                 // A line of the new text as long as the block's fence would close it early: lengthen both fences.
                 if let fence = lines[safe: start - 1].flatMap(fenceRun), let closing = lines[safe: end].flatMap(fenceRun),
-                   closing.mark == fence.mark, let longest = longestLeadingRun(of: fence.mark, in: edit.text), longest >= closing.length {
+                   closing.mark == fence.mark, let longest = longestLeadingRun(of: fence.mark, in: edit.text), longest >= fence.length {
                     lines[start - 1] = refenced(lines[start - 1], to: longest + 1)
                     lines[end] = refenced(lines[end], to: longest + 1)
                 }

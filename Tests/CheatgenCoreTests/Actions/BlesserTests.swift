@@ -135,6 +135,17 @@ struct BlesserTests {
         #expect(try snippets(blessed).first?.expectedOutput?.text == "```\nafter\n")
     }
 
+    @Test func whatClosesABlockIsARunAsLongAsItsOpeningFence() throws {
+        // Closed by a longer run than it opened with, the block is still closed early by ````.
+        let text = header + "\n```swift\nprint(1)\n```\n\n```output\n0\n`````\n"
+        let snippet = try #require(try snippets(text).first)
+
+        let blessed = Blesser.apply([output(snippet, "````")], to: text)
+
+        #expect(blessed == header + "\n```swift\nprint(1)\n```\n\n`````output\n````\n`````\n")
+        #expect(try snippets(blessed).first?.expectedOutput?.text == "````\n")
+    }
+
     @Test func aTildeBlockKeepsItsFenceWhenBackticksAreNoThreat() throws {
         let text = header + "\n```swift\nprint(1)\n```\n\n~~~output\n0\n~~~\n"
         let snippet = try #require(try snippets(text).first)

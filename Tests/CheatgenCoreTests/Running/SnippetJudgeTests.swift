@@ -145,6 +145,39 @@ struct SnippetJudgeTests {
         #expect(SnippetJudge.formatDuration(1.05) == "1.05 s")
     }
 
+    // MARK: --repeat
+
+    @Test func runsThatDisagreeMakeAFlakyVerdictAtTheFenceWithTheFirstFailureAsANote() throws {
+        let snippet = try snippet(output: "1\n")
+        let checks = SnippetJudge.RunChecks(timeout: 10, outputLimit: 1 << 20)
+        let runs = ["1\n", "2\n", "1\n"].map { printed in
+            RunVerdict(outcome: outcome(stdout: printed), problems: SnippetJudge.judge(snippet, outcome: outcome(stdout: printed), checks: checks))
+        }
+
+        let result = RunVerdict.combine(runs, snippet: snippet, compileSeconds: 0)
+
+        #expect(result.status == .failed)
+        #expect(result.diagnostics.map(\.formatted) == ["""
+            sheet.md:5:1: error: flaky: 2 of 3 runs matched
+            sheet.md:10:1: note: run 2 of 3: snippet output does not match the 'output' block
+            --- expected
+            +++ actual
+            @@ -1,1 +1,1 @@
+            -1
+            +2
+            """])
+        #expect(result.actualOutput == "2\n", "bless would see the failing run")
+    }
+
+    @Test func runsThatAllFailReportTheFirstRunsProblemsPlainly() throws {
+        let snippet = try snippet()
+        let checks = SnippetJudge.RunChecks(timeout: 10, outputLimit: 1 << 20)
+        let runs = [3, 4].map { status in
+            RunVerdict(outcome: outcome(.exited(Int32(status))), problems: SnippetJudge.judge(snippet, outcome: outcome(.exited(Int32(status))), checks: checks))
+        }
+        #expect(RunVerdict.combine(runs, snippet: snippet, compileSeconds: 0).diagnostics.map(\.formatted) == ["sheet.md:5:1: error: snippet exited with status 3"])
+    }
+
     // MARK: compile-fail
 
     @Test func compileFailThatCompiledFails() throws {
