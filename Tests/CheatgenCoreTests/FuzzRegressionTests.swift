@@ -31,7 +31,7 @@ struct FuzzRegressionTests {
         var named: [String: Snippet] = [:]
         for snippet in sheet.snippets { if let id = snippet.attributes.id { named[id] = snippet } }
         for snippet in sheet.snippets where snippet.language == "swift" {
-            if case .success(let source) = EffectiveSource.make(for: snippet, named: named) {
+            if case .success(let source) = SwiftSource.make(for: snippet, named: named) {
                 #expect(source.text.contains("#sourceLocation(file: \"\(input.lastPathComponent)\""))
             }
         }

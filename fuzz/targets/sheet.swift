@@ -4,9 +4,6 @@
 import CheatgenCore
 import Foundation
 
-private let swift = SwiftLanguage(toolchain: Toolchain(swiftc: "/nonexistent/swiftc", version: "fuzz"), extraFlags: [], workDirectory: "/nonexistent")
-private let python = PythonLanguage(interpreter: "/nonexistent/python3", version: "fuzz")
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
@@ -21,8 +18,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let id = snippet.attributes.id { named[id] = snippet }
     }
     for snippet in sheet.snippets {
-        let language: any SnippetLanguage = snippet.language == "python" ? python : swift
-        _ = language.prepare(snippet, named: named)
+        _ = LanguageRegistry.language(snippet.language)?.prepare(snippet, named: named)
         _ = snippet.visibleCode
     }
 

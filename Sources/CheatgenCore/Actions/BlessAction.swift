@@ -21,11 +21,11 @@ public struct BlessAction: Sendable {
         let (configuration, content, bag) = await check.load()
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
         if bag.hasErrors {
-            throw CheatgenError("fix the errors above first: bless rewrites only sheets that parse cleanly")
+            throw CheatgenError.refused("fix the errors above first: bless rewrites only sheets that parse cleanly")
         }
         let snippets = check.selectedSnippets(content.sheets)
         let report = try await check.verify(snippets, sheets: content.sheets, configuration: configuration, useCache: false)
-        if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }
+        if ChildProcesses.shared.interrupted { throw CheatgenError.interrupted }
 
         var editsByFile: [String: [Blesser.Edit]] = [:]
         var refused = 0
@@ -43,11 +43,11 @@ public struct BlessAction: Sendable {
         for path in editsByFile.keys.sorted() {
             let edits = editsByFile[path]!
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let original = String(data: data, encoding: .utf8) else { throw CheatgenError("\(path) is not valid UTF-8") }
+            guard let original = String(data: data, encoding: .utf8) else { throw CheatgenError.refused("\(path) is not valid UTF-8") }
             if original.unicodeScalars.enumerated().contains(where: { index, scalar in
                 scalar == "\r" && original.unicodeScalars.dropFirst(index + 1).first != "\n"
             }) {
-                throw CheatgenError("\(path) uses bare CR line endings; bless only rewrites LF or CRLF files")
+                throw CheatgenError.refused("\(path) uses bare CR line endings; bless only rewrites LF or CRLF files")
             }
             let updated = Blesser.apply(edits, to: original)
             try AtomicFile.write(Data(updated.utf8), to: path)
@@ -73,10 +73,10 @@ enum AtomicFile {
         do {
             try data.write(to: temporary)
             if let permissions { try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path) }
-            guard rename(temporary.path, path) == 0 else { throw CheatgenError(String(cString: strerror(errno))) }
+            guard rename(temporary.path, path) == 0 else { throw SystemError(errno) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw CheatgenError("cannot write \(path): \(error)")
+            throw CheatgenError.file(path: path, action: "write", underlying: error)
         }
     }
 }

@@ -54,9 +54,12 @@ public struct CheckAction: Sendable {
         var bag = DiagnosticBag()
         let (configuration, configProblems) = Configuration.load(from: configurationPath)
         bag.append(contentsOf: configProblems)
-        async let compilerFacts: Void = Toolchain.warmUp(cacheDirectory: workDirectory, extraFlags: configuration.swiftFlags)
+        let setup = LanguageSetup(workDirectory: workDirectory, configuration: configuration)
+        async let warmedUp: Void = withTaskGroup(of: Void.self) { group in
+            for language in LanguageRegistry.all { group.addTask { await language.warmUp(setup) } }
+        }
         let content = ContentLoader.load(paths, options: configuration.parseOptions)
-        await compilerFacts
+        await warmedUp
         bag.append(contentsOf: content.diagnostics)
         return (configuration, content, bag)
     }
@@ -70,10 +73,17 @@ public struct CheckAction: Sendable {
 
     /// Verifies `snippets` with the languages they need; reports progress as it goes.
     func verify(_ snippets: [Snippet], sheets: [Sheet], configuration: Configuration, useCache: Bool) async throws -> VerificationReport {
-        let toolchain = try await Toolchain.locate(cacheDirectory: workDirectory)
-        var languages: [any SnippetLanguage] = [SwiftLanguage(toolchain: toolchain, extraFlags: configuration.swiftFlags, workDirectory: workDirectory)]
-        if snippets.contains(where: { $0.language == "python" }), let python = await PythonLanguage.locate(cacheDirectory: workDirectory) {
-            languages.append(python)
+        // Only the languages these snippets are in: a site without JavaScript needs no node.
+        let setup = LanguageSetup(workDirectory: workDirectory, configuration: configuration)
+        let needed = Set(snippets.filter { $0.attributes.mode != .ignore }.map(\.language))
+        var verifiers: [any SnippetVerifier] = []
+        var unavailable: [String: String] = [:]
+        for language in LanguageRegistry.all where needed.contains(language.name) {
+            do {
+                verifiers.append(try await language.verifier(setup))
+            } catch let missing as LanguageUnavailable {
+                unavailable[missing.language] = missing.reason
+            }
         }
         var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
                                           useCache: useCache, workDirectory: workDirectory)
@@ -98,7 +108,7 @@ public struct CheckAction: Sendable {
         }
         let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
         progress.begin(total: snippets.count)
-        let verifier = Verifier(options: options, languages: languages, onResult: { progress.finished($0) })
+        let verifier = Verifier(options: options, verifiers: verifiers, unavailable: unavailable, onResult: { progress.finished($0) })
         let log = verbose ? ProcessRunner.CommandLog { line in progress.log(line) } : nil
         let report = try await ProcessRunner.$commandLog.withValue(log) {
             try await verifier.verify(snippets, in: sheets)
@@ -113,7 +123,7 @@ public struct CheckAction: Sendable {
         let (configuration, content, loaded) = await load()
         var bag = loaded
         let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
-        if ChildProcesses.shared.interrupted { throw CheatgenError("interrupted") }
+        if ChildProcesses.shared.interrupted { throw CheatgenError.interrupted }
         for result in report.results { bag.append(contentsOf: result.diagnostics) }
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
         try writeReports(report, diagnostics: bag)
@@ -136,7 +146,7 @@ public struct CheckAction: Sendable {
                 do {
                     try JUnitReport.xml(report, contentErrors: contentErrors).write(toFile: path, atomically: true, encoding: .utf8)
                 } catch {
-                    throw CheatgenError("cannot write the JUnit report to \(path): \(error.localizedDescription)")
+                    throw CheatgenError.file(path: path, action: "write the JUnit report to", underlying: error)
                 }
             }
         }

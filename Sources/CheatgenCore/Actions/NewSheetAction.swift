@@ -61,14 +61,14 @@ public struct NewSheetAction: Sendable {
     /// Writes the sheet and returns its path; never overwrites.
     public func run() throws -> String {
         guard Self.isValidID(id) else {
-            throw CheatgenError("'\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
+            throw CheatgenError.refused("'\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
         }
         let path = "\(directory)/\(id).md"
-        if FileManager.default.fileExists(atPath: path) { throw CheatgenError("\(path) already exists") }
+        if FileManager.default.fileExists(atPath: path) { throw CheatgenError.refused("\(path) already exists") }
         let title = self.title ?? Self.title(forID: id)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(Self.template(title: title).utf8)) else {
-            throw CheatgenError("cannot create \(path)")
+            throw CheatgenError.file(path: path, action: "create")
         }
         return path
     }

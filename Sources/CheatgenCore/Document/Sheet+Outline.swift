@@ -34,22 +34,37 @@ extension Sheet {
 }
 
 extension Block {
-    /// Whether the block is or holds a fenced block in a language other than Swift.
-    var containsPygmentsCode: Bool {
+    /// Every code block this block is or holds (in quotes, lists, attribute wrappers), in order.
+    func forEachCodeBlock(_ body: (CodeBlock) -> Void) {
         switch self {
-        case .codeBlock(let code): !code.language.isEmpty && code.language != "swift"
-        case .attributed(let inner, _): inner.containsPygmentsCode
-        case .blockQuote(let children, _): children.contains { $0.containsPygmentsCode }
-        case .list(let list): list.items.contains { $0.contains { $0.containsPygmentsCode } }
-        default: false
+        case .codeBlock(let code): body(code)
+        case .attributed(let inner, _): inner.forEachCodeBlock(body)
+        case .blockQuote(let children, _): children.forEach { $0.forEachCodeBlock(body) }
+        case .list(let list): list.items.forEach { $0.forEach { $0.forEachCodeBlock(body) } }
+        default: break
         }
+    }
+
+    /// Whether the block is or holds code that the build's Pygments batch colours.
+    var containsPygmentsCode: Bool {
+        var found = false
+        forEachCodeBlock { found = found || $0.isPygmentsCode }
+        return found
+    }
+}
+
+extension Block.CodeBlock {
+    /// Code in a named language that its language does not colour itself.
+    var isPygmentsCode: Bool {
+        !language.isEmpty && LanguageRegistry.highlighter(for: language).needsPygments
     }
 }
 
 extension Snippet {
-    /// Shown on its page, never compiled, run or named by another snippet's `uses=`.
+    /// Shown on its page, never compiled, run or named by another snippet's `uses=`, and
+    /// coloured as its page renders: its code is not needed before then.
     var isOnlyShown: Bool {
-        self.attributes.mode == .ignore && self.attributes.id == nil && self.language != "python"
+        self.attributes.mode == .ignore && self.attributes.id == nil && !LanguageRegistry.highlighter(for: self.language).needsPygments
     }
 
     /// The same snippet without its code and expected output or errors.

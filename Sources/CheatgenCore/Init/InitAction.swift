@@ -51,13 +51,13 @@ public struct InitAction: Sendable {
     /// Writes the files and returns their paths (as the user would type them).
     public func run() throws -> [String] {
         guard NewSheetAction.isValidID(firstSheet) else {
-            throw CheatgenError("'\(firstSheet)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
+            throw CheatgenError.refused("'\(firstSheet)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
         }
         let fileManager = FileManager.default
         let paths = files.map { directory == "." ? $0.path : "\(directory)/\($0.path)" }
         let existing = paths.filter { fileManager.fileExists(atPath: $0) }
         guard existing.isEmpty else {
-            throw CheatgenError("not starting a repository in \(directory): \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written")
+            throw CheatgenError.refused("not starting a repository in \(directory): \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written")
         }
         for ((_, text), path) in zip(files, paths) {
             let folder = (path as NSString).deletingLastPathComponent
@@ -65,7 +65,7 @@ public struct InitAction: Sendable {
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw CheatgenError("cannot write \(path): \(error.localizedDescription)")
+                throw CheatgenError.file(path: path, action: "write", underlying: error)
             }
         }
         return paths

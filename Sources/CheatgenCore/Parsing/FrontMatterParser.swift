@@ -134,8 +134,8 @@ enum FrontMatterParser {
         }
         var names: Set<String> = []
         for item in items {
-            guard let word = item.string, let language = SheetParser.canonicalLanguage(word) else {
-                let known = SheetParser.snippetLanguages.sorted().joined(separator: ", ")
+            guard let word = item.string, let language = LanguageRegistry.canonicalName(word) else {
+                let known = LanguageRegistry.all.map(\.name).sorted().joined(separator: ", ")
                 diagnostics.append(.error("'verify' lists '\(item.string ?? "?")', which is not a language cheatgen runs (\(known))", at: place(item.mark)))
                 continue
             }

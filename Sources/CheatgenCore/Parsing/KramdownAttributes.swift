@@ -25,7 +25,7 @@ enum KramdownAttributes {
         var found: [Line] = []
         var diagnostics: [Diagnostic] = []
         for index in lines.indices where !codeLines.contains(index + 1) {
-            let trimmed = lines[index].trimmingWhitespace()
+            let trimmed = lines[index].trimmedSlice(of: " \t")
             guard trimmed.first == "{", trimmed.last == "}", let inner = listBody(trimmed) else { continue }
             let column = lines[index].utf8.count - lines[index].drop(while: { $0 == " " || $0 == "\t" }).utf8.count + 1
             let (attributes, problems) = parse(inner)
@@ -52,7 +52,7 @@ enum KramdownAttributes {
         guard let body = listBody(title[open.lowerBound...]) else { return nil }
         let rest = title[..<open.lowerBound]
         guard rest.last == " " || rest.isEmpty else { return nil }
-        return (String(rest.trimmingWhitespace()), body)
+        return (String(rest.trimmedSlice(of: " \t")), body)
     }
 
     /// `.a.b #id key="value" key='v' key=v` → attributes, and a message for each word that is
@@ -107,19 +107,4 @@ enum KramdownAttributes {
     private static func isName(_ text: Substring) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" }
     }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingWhitespace() -> Substring {
-        var text = self
-        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return text
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingWhitespace() -> Substring { self[...].trimmingWhitespace() }
 }

@@ -3,16 +3,6 @@ import Foundation
 /// Turns a Markdown file into a `Sheet`: front matter, sections, cards, snippets with their
 /// expected output — reporting every problem at its line instead of skipping it.
 public enum SheetParser {
-    /// Languages whose fenced blocks are verified snippets.
-    public static let snippetLanguages: Set<String> = ["swift", "python"]
-    /// Other fence names for those languages.
-    static let languageAliases = ["py": "python"]
-
-    /// The language a fence's first word names, if cheatgen can verify it (`py` is `python`).
-    public static func canonicalLanguage(_ word: String) -> String? {
-        snippetLanguages.contains(word) ? word : languageAliases[word]
-    }
-
     /// Sheet ids whose page would overwrite one of the site's own pages.
     static let reservedIDs: Set<String> = ["index", "404"]
 
@@ -215,7 +205,7 @@ public enum SheetParser {
             for problem in problems { diagnostics.append(.warning(problem, at: location)) }
             var trimmed = Array(title.dropLast())
             if !rest.isEmpty { trimmed.append(.text(rest)) } else if case .text(let before)? = trimmed.last {
-                trimmed[trimmed.count - 1] = .text(String(before.trimmingWhitespace()))
+                trimmed[trimmed.count - 1] = .text(String(before.trimmedSlice(of: " \t")))
             }
             return (trimmed, attributes)
         }
@@ -224,7 +214,7 @@ public enum SheetParser {
 
         /// The canonical language of a fenced block that is a verified snippet here.
         private func snippetLanguage(of code: Block.CodeBlock) -> String? {
-            guard code.isFenced, let language = SheetParser.canonicalLanguage(code.language), verify.verifies(language) else { return nil }
+            guard code.isFenced, let language = LanguageRegistry.canonicalName(code.language), verify.verifies(language) else { return nil }
             return language
         }
 
@@ -340,7 +330,7 @@ public enum SheetParser {
             if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             let expectation = Expectation(text: code.code, location: code.location, endLine: code.endLine)
             guard case .snippet(var snippet) = lastItem else {
-                if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, SheetParser.canonicalLanguage(shown.language) != nil {
+                if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, LanguageRegistry.canonicalName(shown.language) != nil {
                     // Under code that this sheet does not verify (`verify: false`): shown as it is.
                     append(.block(.codeBlock(code)))
                     return

@@ -19,7 +19,7 @@ enum InlineHTML {
         let closing = body.hasPrefix("/")
         if closing { body = body.dropFirst() }
         if body.hasSuffix("/") { body = body.dropLast() }
-        let name = String(body.trimmingWhitespace()).lowercased()
+        let name = String(body.trimmedSlice(of: " \t")).lowercased()
         if name == "br" { return closing ? nil : .lineBreak }
         guard formattingTags.contains(name) else { return nil }
         return closing ? .close(name) : .open(name)

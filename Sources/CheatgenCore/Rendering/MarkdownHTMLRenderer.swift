@@ -101,7 +101,7 @@ struct MarkdownHTMLRenderer {
     /// A body row whose every cell is a run of dashes.
     static func isRule(_ row: [[Inline]]) -> Bool {
         row.allSatisfy { cell in
-            let text = cell.plainText.trimmingWhitespace()
+            let text = cell.plainText.trimmedSlice(of: " \t")
             return !text.isEmpty && text.allSatisfy { $0 == "-" }
         }
     }

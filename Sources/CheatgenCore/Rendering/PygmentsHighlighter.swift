@@ -58,10 +58,15 @@ enum PygmentsHighlighter {
     /// Highlights each block; a block whose language Pygments does not know is left out (the
     /// page shows it as plain text). Nil when Python or Pygments is not available. The blocks
     /// are split into one batch per core, each lexed by its own process.
+    /// Pygments' own interpreter: `python3` on PATH (or `$CHEATGEN_PYTHON`), nil when absent.
+    private static func python() async -> String? {
+        ToolVersion.locate("python3", override: "CHEATGEN_PYTHON")
+    }
+
     static func highlight(_ blocks: [Block], scratch: String) async -> [Block: String]? {
         guard !blocks.isEmpty else { return [:] }
         let unique = Array(Set(blocks)).sorted { ($0.language, $0.code) < ($1.language, $1.code) }
-        guard let python = await PythonLanguage.locate() else { return nil }
+        guard let python = await Self.python() else { return nil }
         // Deal the blocks out largest first, each to the lightest batch so far.
         let count = min(max(ProcessInfoCores.count, 1), max(unique.count / 64, 1))
         var batches = Array(repeating: [Block](), count: count)
@@ -73,7 +78,7 @@ enum PygmentsHighlighter {
         }
         let results = await withTaskGroup(of: [Block: String]?.self) { group in
             for (index, batch) in batches.enumerated() {
-                group.addTask { await highlight(batch: batch, number: index, interpreter: python.interpreter, scratch: scratch) }
+                group.addTask { await highlight(batch: batch, number: index, interpreter: python, scratch: scratch) }
             }
             var merged: [Block: String]? = [:]
             for await result in group {

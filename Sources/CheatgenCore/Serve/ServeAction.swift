@@ -27,7 +27,7 @@ public struct ServeAction: Sendable {
         do {
             address = try .inet(ip4: "127.0.0.1", port: port)
         } catch {
-            throw CheatgenError("cannot listen on 127.0.0.1:\(port): \(error)")
+            throw CheatgenError.system(action: "listen on 127.0.0.1:\(port)", underlying: error)
         }
         let server = HTTPServer(address: address, logger: .disabled, handler: SiteRequestHandler(site: site, state: state))
         ChildProcesses.shared.stopMessage = "server stopped"
@@ -37,7 +37,7 @@ public struct ServeAction: Sendable {
                 do {
                     try await server.run()
                 } catch {
-                    throw CheatgenError("cannot serve on 127.0.0.1:\(port): \(error)")
+                    throw CheatgenError.system(action: "serve on 127.0.0.1:\(port)", underlying: error)
                 }
             }
             try await server.waitUntilListening()

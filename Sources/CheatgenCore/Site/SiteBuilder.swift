@@ -110,7 +110,7 @@ public struct SiteBuilder {
     /// page whose snippets were not the ones checked.
     public static func reparsed(_ outline: Sheet, options: SheetParser.Options = SheetParser.Options()) throws -> Sheet {
         guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, sheet.outline() == outline else {
-            throw CheatgenError("\(outline.path) changed while the site was being built; build again")
+            throw CheatgenError.changedDuringBuild(path: outline.path)
         }
         return sheet
     }

@@ -23,20 +23,20 @@ struct SiteWriter {
         let target = absolute(destination)
         let here = absolute(fileManager.currentDirectoryPath)
         if isSameOrInside(here, target) {
-            throw CheatgenError("refusing to write the site to \(destination): it would replace the current directory")
+            throw CheatgenError.refused("refusing to write the site to \(destination): it would replace the current directory")
         }
         for content in contentPaths.map(absolute) where isSameOrInside(content, target) || isSameOrInside(target, content) {
-            throw CheatgenError("refusing to write the site to \(destination): it holds or lies inside the sheets (\(content))")
+            throw CheatgenError.refused("refusing to write the site to \(destination): it holds or lies inside the sheets (\(content))")
         }
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw CheatgenError("refusing to write the site to \(destination): it is a file")
+            throw CheatgenError.refused("refusing to write the site to \(destination): it is a file")
         }
         let entries = (try? fileManager.contentsOfDirectory(atPath: target)) ?? []
         let ours = entries.contains(marker) || (entries.contains("index.html") && entries.contains("search-index.js"))
         if !entries.isEmpty && !ours {
-            throw CheatgenError("refusing to replace \(destination): it is not a site cheatgen built (no \(marker) in it); empty it or choose another --output")
+            throw CheatgenError.refused("refusing to replace \(destination): it is not a site cheatgen built (no \(marker) in it); empty it or choose another --output")
         }
     }
 
@@ -71,7 +71,7 @@ struct SiteWriter {
         if written.insert(relativePath).inserted {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                throw CheatgenError("cannot create \(url.path)")
+                throw CheatgenError.file(path: url.path, action: "create")
             }
         }
         let handle = try FileHandle(forWritingTo: url)
@@ -100,7 +100,7 @@ struct SiteWriter {
             try fileManager.moveItem(at: staging, to: destination)
         } catch {
             if fileManager.fileExists(atPath: old.path) { try? fileManager.moveItem(at: old, to: destination) }
-            throw CheatgenError("cannot move the new site into \(destination.path): \(error.localizedDescription)")
+            throw CheatgenError.file(path: destination.path, action: "move the new site into", underlying: error)
         }
         ChildProcesses.shared.finished(folder: staging.path)
         try? fileManager.removeItem(at: old)

@@ -19,9 +19,6 @@ enum CompleteProgram {
 
     /// What `uses=` takes from a snippet, by its language, as the verifier takes it.
     private static func declarations(of snippet: Snippet) -> [String] {
-        switch snippet.language {
-        case "python", "py": PythonDeclarations.extract(from: snippet.code).map(\.1)
-        default: Declarations.extract(from: snippet.code).map(\.text)
-        }
+        (LanguageRegistry.language(snippet.language)?.declarations(in: snippet.code) ?? []).map(\.text)
     }
 }

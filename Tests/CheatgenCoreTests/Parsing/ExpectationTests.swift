@@ -165,7 +165,7 @@ struct EffectiveSourceTests {
             ```
             """, path: "dir/my \"sheet\".md")
         let named = Dictionary(uniqueKeysWithValues: sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } })
-        let source = try EffectiveSource.make(for: sheet.snippets[1], named: named).get()
+        let source = try SwiftSource.make(for: sheet.snippets[1], named: named).get()
         #expect(source.isLibrary == false)
         #expect(source.text == """
             #sourceLocation(file: "dir/my \\"sheet\\".md", line: 7)
@@ -197,7 +197,7 @@ struct EffectiveSourceTests {
             ```
             """)
         let named = Dictionary(uniqueKeysWithValues: sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } })
-        let text = try EffectiveSource.make(for: sheet.snippets[2], named: named).get().text
+        let text = try SwiftSource.make(for: sheet.snippets[2], named: named).get().text
         let declarations = text.split(separator: "\n").filter { !$0.hasPrefix("#sourceLocation") }
         #expect(declarations == ["struct A {}", "struct B { var a = A() }", "print(B())"])
     }
@@ -205,7 +205,7 @@ struct EffectiveSourceTests {
     @Test func aSnippetUsingItselfIsACycle() throws {
         let sheet = try sheet(header + "\n```swift id=a uses=a\nstruct A {}\n```\n")
         let snippet = sheet.snippets[0]
-        let result = EffectiveSource.make(for: snippet, named: ["a": snippet])
+        let result = SwiftSource.make(for: snippet, named: ["a": snippet])
         guard case .failure(let diagnostic) = result else {
             Issue.record("expected a cycle error")
             return
@@ -215,7 +215,7 @@ struct EffectiveSourceTests {
 
     @Test func atMainSnippetsAreCompiledAsLibraries() throws {
         let snippet = try onlySnippet("\n```swift\n@main\nstruct App {\n    static func main() {}\n}\n```\n")
-        #expect(try EffectiveSource.make(for: snippet, named: [:]).get().isLibrary)
+        #expect(try SwiftSource.make(for: snippet, named: [:]).get().isLibrary)
     }
 
     @Test("Which code has an @main entry point", arguments: [
@@ -227,6 +227,6 @@ struct EffectiveSourceTests {
         ("print(\"@main\")", false),
     ])
     func mainAttribute(code: String, expected: Bool) {
-        #expect(Declarations.hasMainAttribute(code) == expected)
+        #expect(SwiftDeclarations.hasMainAttribute(code) == expected)
     }
 }

@@ -100,10 +100,16 @@ struct SnippetJudgeTests {
 
     @Test func aCrashOfARunSnippetNamesTheSignalAndTheFatalError() throws {
         let stderr = "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\nCurrent stack trace:\n0 frame\n"
-        let problems = SnippetJudge.judge(try snippet(), outcome: outcome(.signaled(SIGILL), stderr: stderr), checks: .init(timeout: 10, outputLimit: 1 << 20))
+        let problems = SnippetJudge.judge(try snippet(), outcome: outcome(.signaled(SIGILL), stderr: stderr),
+                                          checks: .init(timeout: 10, outputLimit: 1 << 20, errors: SwiftErrorReader()))
         #expect(problems.map(\.formatted) == [
             "sheet.md:5:1: error: snippet crashed: signal \(SIGILL) SIGILL (Swift runtime trap): Fatal error: Index out of range",
         ], "the runtime's file is dropped, and so is the stack dump")
+    }
+
+    @Test func aLanguageWithoutItsOwnReaderStillNamesTheSignal() throws {
+        let problems = SnippetJudge.judge(try snippet(), outcome: outcome(.signaled(SIGSEGV), stderr: "oops\n"), checks: .init(timeout: 10, outputLimit: 1 << 20))
+        #expect(problems.map(\.formatted) == ["sheet.md:5:1: error: snippet crashed: signal \(SIGSEGV) SIGSEGV (segmentation fault)\n  stderr: oops"])
     }
 
     @Test func aTimeoutIsReportedAloneWithHowToRaiseIt() throws {
@@ -190,13 +196,13 @@ struct SnippetJudgeTests {
     @Test func compileFailPassesWhenEachErrorLineIsInTheCompilersMessages() throws {
         let snippet = try onlySnippet("\n```swift compile-fail\nlet x: Int = \"a\"\n```\n\n```error\n  cannot convert value  \n\n```\n")
         let said = "sheet.md:6:14: error: cannot convert value of type 'String' to specified type 'Int'\n"
-        #expect(SnippetJudge.judgeRejection(snippet, compilerOutput: said) == [], "spaces around a line and blank lines do not count")
+        #expect(SnippetJudge.judgeRejection(snippet, compilerOutput: said, errors: SwiftErrorReader()) == [], "spaces around a line and blank lines do not count")
     }
 
     @Test func aMissingErrorLineIsReportedAtTheErrorBlockWithWhatTheCompilerSaid() throws {
         let snippet = try onlySnippet("\n```swift compile-fail\nlet x: Int = \"a\"\n```\n\n```error\ncannot convert value\nmissing return\n```\n")
         let said = "sheet.md:6:14: error: cannot convert value of type 'String' to specified type 'Int'\n"
-        #expect(SnippetJudge.judgeRejection(snippet, compilerOutput: said).map(\.formatted) == ["""
+        #expect(SnippetJudge.judgeRejection(snippet, compilerOutput: said, errors: SwiftErrorReader()).map(\.formatted) == ["""
             sheet.md:9:1: error: the compiler's messages do not contain: 'missing return'
               the compiler said:
                 cannot convert value of type 'String' to specified type 'Int'

@@ -1,0 +1,36 @@
+/// The languages cheatgen verifies, registered once. A fence whose first word names one of
+/// them (or one of its aliases) is a snippet; everything else about a language is asked of it.
+public enum LanguageRegistry {
+    public static let all: [any Language] = [SwiftLanguage(), PythonLanguage(), JavaScriptLanguage()]
+
+    private static let byWord: [String: any Language] = {
+        var words: [String: any Language] = [:]
+        for language in all {
+            for word in [language.name] + language.aliases where words[word] == nil { words[word] = language }
+        }
+        return words
+    }()
+
+    /// The language a snippet carries (`swift`) or a fence's first word names (`py`, `js`).
+    public static func language(_ word: String) -> (any Language)? {
+        byWord[word]
+    }
+
+    /// The canonical name for a fence's first word, if cheatgen verifies that language.
+    public static func canonicalName(_ word: String) -> String? {
+        byWord[word]?.name
+    }
+
+    /// How code in a fence of `word` is coloured: by its language when registered, else by
+    /// Pygments (which knows most languages by their usual names).
+    public static func highlighter(for word: String) -> CodeHighlighter {
+        byWord[word]?.highlighter ?? .pygments
+    }
+}
+
+extension CodeHighlighter {
+    /// Whether the build's Pygments batch must see code highlighted this way.
+    var needsPygments: Bool {
+        if case .pygments = self { true } else { false }
+    }
+}

@@ -1,0 +1,59 @@
+/// What a `Language` gives the verification engine once its tools are found: how to prepare
+/// a snippet's program, how to compile (if it needs it) and run a batch of them, and how to
+/// map what goes wrong back to the Markdown line. Swift is the compiled, linked, cached fast
+/// path; Python and JavaScript run each file (`ScriptVerifier`).
+public protocol SnippetVerifier: Sendable {
+    /// The language it verifies.
+    var language: any Language { get }
+    /// Identifies the compiler or interpreter in cache keys: a new version verifies again.
+    var toolchainID: String { get }
+    /// Shown on pages: `Swift 6.3.1`.
+    var versionLabel: String { get }
+    /// Sees every prepared snippet of the language in this run, cached or not, before any is
+    /// verified (Swift keeps its example package in step).
+    func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws
+    /// Verifies snippets that have no cached verdict, reporting each verdict through `context`.
+    func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult]
+    /// Anything besides the program that decides a verdict (declared packages, say).
+    func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String
+    /// How this run checks the snippet beyond its program (`--repeat`, sanitizers, warnings):
+    /// a verdict reached one way is not reused for another.
+    func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String
+}
+
+extension SnippetVerifier {
+    public var name: String { language.name }
+
+    public func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {}
+
+    public func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String { "" }
+
+    public func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
+        let runs = [.run, .shouldCrash].contains(snippet.attributes.mode)
+        return runs ? "repeat=\(options.repeatCount)" : ""
+    }
+}
+
+/// A snippet with its program, ready for its language.
+public struct PreparedSnippet: Sendable {
+    public var snippet: Snippet
+    public var source: EffectiveSource
+    /// What its runs may use and must meet.
+    public var limits: RunLimits
+    /// When work on it began, for the durations in reports.
+    public var started: ContinuousClock.Instant
+}
+
+/// What a language needs from the run it is part of.
+public struct VerificationContext: Sendable {
+    public var options: VerificationOptions
+    /// A folder for this run's temporary files, removed at the end.
+    public var scratch: String
+    /// Tells the run (progress, live reports) that a verdict is known; returns it for chaining.
+    public var report: @Sendable (SnippetResult) -> SnippetResult
+
+    func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock().now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

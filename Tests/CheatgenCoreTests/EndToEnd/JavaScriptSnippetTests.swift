@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+/// JavaScript snippets through the real binary: ES modules on `node` (imports, top-level
+/// `await`), `uses=` of an earlier snippet's exports, unordered output, abort signals, a
+/// `SyntaxError` as compile-fail, an unhandled rejection as should-crash, and failures — wrong
+/// output, an uncaught exception — at their Markdown lines.
+@Suite("JavaScript snippets, end to end", .serialized)
+struct JavaScriptSnippetTests {
+    @Test func javascriptSnippetsAreVerifiedAndFailuresPointAtTheMarkdown() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let sheet = try directory.copyFixture("javascript.md")
+        let text = try directory.read(sheet)
+
+        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let lines = result.errorLines
+
+        // Everything passes but the wrong sum, the uncaught throw and the await nothing settles.
+        #expect(result.outputLines == ["snippets: 7 passed, 3 failed, 0 skipped"], "\(result.standardError)")
+        #expect(result.status == 1)
+
+        // Wrong output: at the output block's line that differs, with the diff.
+        let wrong = try lineNumber(of: "sum: 7", in: text)
+        expectConsecutive([
+            "javascript.md:\(wrong):1: error: snippet output does not match the 'output' block",
+            "--- expected",
+            "+++ actual",
+            "@@ -1,1 +1,1 @@",
+            "-sum: 7",
+            "+sum: 6",
+        ], in: lines)
+
+        // An uncaught exception: at the line that threw (column included), the stack in Markdown lines.
+        let thrown = try lineNumber(of: "throw new SyntaxError", in: text)
+        let call = try lineNumber(of: "parse(await delayed(1, \"oops\"));", in: text)
+        #expect(lines.contains("javascript.md:\(thrown):9: error: snippet threw SyntaxError: cannot parse oops"), "\(lines)")
+        #expect(lines.contains { $0.contains("at parse (javascript.md:\(thrown):9)") }, "\(lines)")
+        #expect(lines.contains { $0.contains("at javascript.md:\(call):1") }, "\(lines)")
+        // Nothing names the temporary module cheatgen ran.
+        #expect(!result.standardError.contains(".mjs"), "\(result.standardError)")
+        // An await that nothing will settle: Node gives up with status 13, and the report says why.
+        let unsettled = try lineNumber(of: "const signal = AbortSignal.timeout(50);", in: text) - 1
+        #expect(lines.contains("javascript.md:\(unsettled):1: error: snippet exited with status 13: a top-level await never settled, and nothing was left that could settle it (an unref'd timer such as AbortSignal.timeout's does not keep Node running)"), "\(lines)")
+        #expect(lines.count { $0.contains(": error: ") } == 3)
+    }
+
+    @Test func aSyntaxErrorIsReportedAtItsLineWhenItWasNotExpected() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("""
+            ---
+            title: Broken
+            ---
+
+            ## Broken
+
+            ### Half a function
+
+            ```js
+            console.log("fine");
+            function half( {
+            ```
+
+            ### Only checked
+
+            ```js compile-only
+            export const answer = 42;
+            ```
+
+            """, to: "broken.md")
+        let result = try Cheatgen.run(["check", "broken.md", "--no-cache", "--quiet"], in: directory)
+        #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"], "\(result.standardError)")
+        // Node reads the module to its end before it gives up: the error is at the closing fence.
+        #expect(result.errorLines.first == "broken.md:12:1: error: snippet threw SyntaxError: Unexpected end of input", "\(result.errorLines)")
+        #expect(!result.standardError.contains(".mjs"), "\(result.standardError)")
+    }
+
+    @Test func javascriptPagesAreHighlightedAndBadgedWithNode() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.makeFolder("content")
+        try directory.write("""
+            ---
+            title: Node page
+            ---
+
+            ## Node
+
+            ### Hidden setup
+
+            ```js
+            // snippet.hide
+            const secret = 21;
+            // snippet.show
+            console.log(secret * 2);
+            ```
+
+            ```output
+            42
+            ```
+
+            """, to: "content/node.md")
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try directory.read("site/node.html")
+        // Pygments coloured it at build time; the badge names the runtime, not a compiler.
+        #expect(page.contains("<pre class=\"code language-javascript\"><code><span class=\"hidden-lines\"><span class=\"kw\">const</span> secret <span class=\"op\">=</span> <span class=\"nu\">21</span>;"), "\(page)")
+        #expect(page.contains("Run with Node 2"))
+        #expect(!page.contains("Compiled with Node"))
+    }
+}
