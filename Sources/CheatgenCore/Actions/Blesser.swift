@@ -75,6 +75,12 @@ enum Blesser {
                 // The content lines lie between the opening fence and the closing one (0-based indices).
                 let start = block.location.line
                 let end = max(block.endLine - 1, start)
+                // A line of the new text as long as the block's fence would close it early: lengthen both fences.
+                if let fence = lines[safe: start - 1].flatMap(fenceRun), let closing = lines[safe: end].flatMap(fenceRun),
+                   closing.mark == fence.mark, let longest = longestLeadingRun(of: fence.mark, in: edit.text), longest >= fence.length {
+                    lines[start - 1] = refenced(lines[start - 1], to: longest + 1)
+                    lines[end] = refenced(lines[end], to: longest + 1)
+                }
                 lines.replaceSubrange(min(start, lines.count)..<min(end, lines.count), with: body)
             } else {
                 let fence = String(repeating: "`", count: max(3, longestBacktickRun(edit.text) + 1))
@@ -103,6 +109,32 @@ enum Blesser {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The run of backticks or tildes a fence line starts with, after its indentation.
+    private static func fenceRun(_ line: String) -> (mark: Character, length: Int)? {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        guard let mark = text.first, mark == "`" || mark == "~" else { return nil }
+        let length = text.prefix { $0 == mark }.count
+        return length >= 3 ? (mark, length) : nil
+    }
+
+    /// The fence line with its run made `length` long; its indentation, info and ending kept.
+    private static func refenced(_ line: String, to length: Int) -> String {
+        let indent = line.prefix { $0 == " " || $0 == "\t" }
+        let rest = line.dropFirst(indent.count)
+        guard let mark = rest.first else { return line }
+        return indent + String(repeating: mark, count: length) + rest.drop { $0 == mark }
+    }
+
+    /// The longest run of `mark` that starts a line of `text` (after spaces): what could close a fence.
+    private static func longestLeadingRun(of mark: Character, in text: String) -> Int? {
+        var longest: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let run = line.drop { $0 == " " || $0 == "\t" }.prefix { $0 == mark }.count
+            if run > 0 { longest = max(longest ?? 0, run) }
+        }
+        return longest
     }
 
     private static func longestBacktickRun(_ text: String) -> Int {

@@ -76,10 +76,25 @@ enum CommonMarkParser {
             return text.hasPrefix("[") && !text.hasPrefix("[^") && text.contains("]:")
         }.joined(separator: "\n")
 
-        private func isFence(line: Int) -> Bool {
-            guard line >= 1, line <= lines.count else { return false }
+        /// The fence a line starts with (past list and quote markers): its character, how many
+        /// of them, and what follows.
+        private func fence(line: Int) -> (mark: Character, length: Int, rest: Substring)? {
+            guard line >= 1, line <= lines.count else { return nil }
             let text = lines[line - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "+" || $0.isNumber || $0 == "." || $0 == ")" }
-            return text.hasPrefix("```") || text.hasPrefix("~~~")
+            guard let mark = text.first, mark == "`" || mark == "~" else { return nil }
+            let length = text.prefix { $0 == mark }.count
+            return length >= 3 ? (mark, length, text.dropFirst(length)) : nil
+        }
+
+        private func isFence(line: Int) -> Bool { fence(line: line) != nil }
+
+        /// Whether the block opened at `start` ends with a closing fence at `end`: the same
+        /// character, at least as many, and nothing after them. cmark ends a block that was never
+        /// closed at the file's last line, which may look like a fence without closing it: three
+        /// backticks in a block opened with four, backticks in a tilde block, a line of `` ```swift ``.
+        private func isClosingFence(line end: Int, opening start: Int) -> Bool {
+            guard end > start, let open = fence(line: start), let close = fence(line: end) else { return false }
+            return close.mark == open.mark && close.length >= open.length && close.rest.allSatisfy { $0 == " " || $0 == "\t" }
         }
 
         private func location(of node: OpaquePointer, fallback: SourceLocation? = nil) -> SourceLocation {
@@ -136,7 +151,7 @@ enum CommonMarkParser {
                 let fenced = isFence(line: here.line)
                 var block = Block.CodeBlock(info: info, code: literal, location: here, isFenced: fenced)
                 block.endLine = Int(cmark_node_get_end_line(node))
-                block.isClosed = !fenced || isFence(line: block.endLine) && block.endLine > here.line
+                block.isClosed = !fenced || isClosingFence(line: block.endLine, opening: here.line)
                 return .codeBlock(block)
             case .blockQuote:
                 return .blockQuote(blocks(under: node, depth: depth + 1), here)

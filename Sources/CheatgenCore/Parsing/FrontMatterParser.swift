@@ -45,7 +45,12 @@ enum FrontMatterParser {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(.error("front matter is not valid YAML: \(problem(of: error))", at: place(mark(of: error), path: path)))
+            var location = place(mark(of: error), path: path)
+            if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.first,
+               let repeated = repeatedKey(key, in: yaml, from: context.mark.line) {
+                location = SourceLocation(path: path, line: repeated.line + 1, column: repeated.column)
+            }
+            diagnostics.append(.error("front matter is not valid YAML: \(problem(of: error))", at: location))
             return nil
         } catch {
             diagnostics.append(.error("front matter is not valid YAML: \(error)", at: place(nil, path: path)))
@@ -211,6 +216,19 @@ enum FrontMatterParser {
         case .duplicatedKeysInMapping(_, let context): context.mark
         default: nil
         }
+    }
+
+    /// Yams places a duplicate key at the start of its mapping; the line to fix is the one that
+    /// repeats it: the key's second occurrence from there (YAML line and column).
+    static func repeatedKey(_ key: String, in yaml: String, from first: Int) -> (line: Int, column: Int)? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= first {
+            let text = line.drop { $0 == " " || $0 == "-" }
+            guard [key, "\"\(key)\"", "'\(key)'"].contains(where: { text.hasPrefix($0 + ":") }) else { continue }
+            if seen { return (index + 1, line.count - text.count + 1) }
+            seen = true
+        }
+        return nil
     }
 
     static func problem(of error: YamlError) -> String {

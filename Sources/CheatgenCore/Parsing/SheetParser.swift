@@ -94,6 +94,7 @@ public enum SheetParser {
         private var snippetCount = 0
         private var snippetsInCard = 0
         private var symbolNames: Set<String> = []
+        private var snippetNames: Set<String> = []
         private var namedSnippets: [String: SourceLocation] = [:]
         private var pendingAttributes: ArraySlice<KramdownAttributes.Line>
         /// What the last block made: an attribute list under it applies there.
@@ -319,7 +320,14 @@ public enum SheetParser {
             }
         }
 
+        /// A fence left open swallows the rest of the file: said at the fence, for snippets and
+        /// for the blocks that check them.
+        static func neverClosed(_ code: Block.CodeBlock) -> Diagnostic {
+            .error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location)
+        }
+
         private mutating func attachExpectation(_ code: Block.CodeBlock) {
+            if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             let expectation = Expectation(text: code.code, location: code.location, endLine: code.endLine)
             guard case .snippet(var snippet) = lastItem else {
                 if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, LanguageRegistry.canonicalName(shown.language) != nil {
@@ -374,14 +382,20 @@ public enum SheetParser {
             let card = section?.cards.last
             snippetsInCard += 1
             let cardPart = card?.anchor ?? section.flatMap { $0.isUntitled ? nil : $0.anchor } ?? "intro"
-            let name = "\(sheetID)/\(cardPart)" + (snippetsInCard > 1 ? "#\(snippetsInCard)" : "")
+            // The intro's snippets are `sheet/intro`, and so are those under a heading "Intro":
+            // the later one counts on, so that no two snippets share a name.
+            var name = "\(sheetID)/\(cardPart)" + (snippetsInCard > 1 ? "#\(snippetsInCard)" : "")
+            var number = max(snippetsInCard, 1)
+            while snippetNames.contains(name) {
+                number += 1
+                name = "\(sheetID)/\(cardPart)#\(number)"
+            }
+            snippetNames.insert(name)
             var symbol = Self.symbol("\(sheetID)__\(cardPart)" + (snippetsInCard > 1 ? "_\(snippetsInCard)" : ""))
             if symbolNames.contains(symbol) { symbol += "_\(snippetCount)" }
             symbolNames.insert(symbol)
             defer { snippetCount += 1 }
-            if !code.isClosed {
-                diagnostics.append(.error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location))
-            }
+            if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             var snippet = Snippet(.init(
                 sheetID: sheetID, path: path, index: snippetCount,
                 cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,

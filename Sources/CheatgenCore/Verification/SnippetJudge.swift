@@ -136,7 +136,8 @@ enum SnippetJudge {
 
     /// `150 ms`, `1.52 s`
     static func formatDuration(_ seconds: Double) -> String {
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
+        let milliseconds = Int((seconds * 1000).rounded())
+        if milliseconds < 1000 { return "\(milliseconds) ms" }  // 0.9996 s is "1 s", not "1000 ms"
         let hundredths = Int((seconds * 100).rounded())
         if hundredths % 100 == 0 { return "\(hundredths / 100) s" }
         return hundredths % 10 == 0 ? "\(hundredths / 100).\(hundredths % 100 / 10) s" : "\(hundredths / 100).\(String(format: "%02d", hundredths % 100)) s"

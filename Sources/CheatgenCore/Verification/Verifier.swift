@@ -51,7 +51,8 @@ struct Verifier: Sendable {
         finished.reserveCapacity(snippets.count)
         var pending: [String: [PreparedSnippet]] = [:]
         var prepared: [String: [PreparedSnippet]] = [:]
-        var keys: [String: String] = [:]
+        // By place, not by name: a verdict filed under another snippet's key would pass it unseen.
+        var keys: [SnippetPlace: String] = [:]
         for snippet in snippets {
             let start = clock.now
             if snippet.attributes.mode == .ignore {
@@ -71,7 +72,7 @@ struct Verifier: Sendable {
                 let ready = PreparedSnippet(snippet: snippet, source: source, limits: RunLimits(for: snippet, options: options), started: start)
                 prepared[snippet.language, default: []].append(ready)
                 let key = verdictKey(for: snippet, source: source, verifier: verifier)
-                keys[snippet.name] = key
+                keys[SnippetPlace(snippet)] = key
                 if options.useCache, let entry = cache.lookup(key) {
                     finished.append(context.report(entry.result(for: snippet)))
                 } else {
@@ -85,7 +86,7 @@ struct Verifier: Sendable {
         for name in pending.keys.sorted() {
             for result in try await verifiers[name]!.verify(pending[name]!, context: context) {
                 // A rejected compile is as certain as a pass: same source, same errors.
-                if result.status == .passed || result.isCompileFailure, let key = keys[result.snippet.name] {
+                if result.status == .passed || result.isCompileFailure, let key = keys[SnippetPlace(result.snippet)] {
                     cache.store(.init(result), for: key)
                 }
                 finished.append(result)
@@ -99,12 +100,23 @@ struct Verifier: Sendable {
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
     private func verdictKey(for snippet: Snippet, source: EffectiveSource, verifier language: any SnippetVerifier) -> String {
         Hashing.key([
-            "verdict-v3", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
+            "verdict-v4", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
             language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),
             "memory \(options.memoryLimit) network \(options.network) env \(options.passedEnvironment.joined(separator: ","))",
             snippet.expectedOutput?.text ?? "<none>", snippet.expectedErrors?.text ?? "<none>",
         ])
+    }
+}
+
+/// Which snippet this is, as no other can be: its file and its position there.
+private struct SnippetPlace: Hashable {
+    var path: String
+    var index: Int
+
+    init(_ snippet: Snippet) {
+        path = snippet.path
+        index = snippet.index
     }
 }

@@ -363,4 +363,21 @@ struct CheckCommandTests {
         #expect(fourth.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped"])
         #expect(snippetObjects(in: directory).count == 2, "the second snippet was compiled again too")
     }
+
+    /// The sheet's intro and a heading named "Intro" once gave their snippets the same name;
+    /// verdicts were filed by name, so the pass of one was cached as the other's and a wrong
+    /// snippet passed from then on.
+    @Test func aFailingSnippetNamedLikeAPassingOneStillFailsTheNextRun() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let text = header + "\n```python\nprint(1)\n```\n\n```output\n1\n```\n\n## Intro\n\n```python\nprint(2)\n```\n\n```output\n3\n```\n"
+        try directory.write(text, to: "intro.md")
+
+        for run in ["cold", "warm"] {
+            let result = try Cheatgen.run(["check", "intro.md", "--quiet"], in: directory)
+            #expect(result.status == 1, "\(run)")
+            #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"], "\(run)")
+            #expect(result.errorLines.first == "intro.md:20:1: error: snippet output does not match the 'output' block", "\(run)")
+        }
+    }
 }
