@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Decides whether what a snippet did is what its page says, and words the failure if not.
 enum SnippetJudge {
