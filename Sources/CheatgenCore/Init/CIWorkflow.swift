@@ -29,10 +29,10 @@ public struct CIWorkflow: Sendable {
     private var setup: String {
         """
               - uses: actions/checkout@v5
-              - name: Install libcmark-dev
+              - name: Install libcmark-dev, Pygments and Node.js
                 run: |
                   apt-get update -qq
-                  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config make python3 python3-pygments >/dev/null
+                  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config make python3 python3-pygments nodejs >/dev/null
               - name: Find cheatgen's commit
                 id: cheatgen
                 run: |

@@ -42,7 +42,7 @@ enum RepositoryTemplate {
         # \(title)
 
         Cheatsheets whose every example is verified: cheatgen compiles and
-        runs each Swift (or Python) snippet in `content/` and checks what it prints against the
+        runs each Swift, Python or JavaScript snippet in `content/` and checks what it prints against the
         `output` block under it, then builds a static site into `site/`.
 
         ```sh
