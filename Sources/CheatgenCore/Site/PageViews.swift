@@ -186,3 +186,11 @@ struct ComparePageView {
         var cards: [CardView]
     }
 }
+
+/// A page that has moved: a former comparison page of two sheets now in a larger group.
+struct MovedPageView {
+    var chrome: PageChrome
+    /// The new page, relative to the old one.
+    var target: String
+    var targetTitle: String
+}

@@ -198,6 +198,15 @@ struct SheetRenderer {
         return try theme.render(view, template: "compare")
     }
 
+    /// The page at a former two-sheet path of a larger group: it sends the reader on to the
+    /// group's page (at once, and by a link for a browser that does not follow `refresh`).
+    func renderMovedComparison(_ group: TwinIndex.Group) throws -> String {
+        let titles = Self.list(group.sheets.map { sheetsByID[$0]?.frontMatter.title ?? $0 })
+        let view = MovedPageView(chrome: chrome.page(title: "\(titles), side by side — \(chrome.siteTitle)", description: nil, root: "../"),
+                                 target: String(group.path.dropFirst("compare/".count)), targetTitle: "\(titles), side by side")
+        return try theme.render(view, template: "compare-moved")
+    }
+
     /// `A`, `A and B`, `A, B and C`.
     static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }

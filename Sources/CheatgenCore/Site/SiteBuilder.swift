@@ -59,6 +59,9 @@ public struct SiteBuilder {
         var files: [(String, Data)] = []
         for group in twins.groups {
             files.append((group.path, Data(try renderer.renderComparison(group, sheets: group.sheets.map { try page(byID[$0]!) }).utf8)))
+            for former in group.formerPaths {
+                files.append((former, Data(try renderer.renderMovedComparison(group).utf8)))
+            }
         }
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
         let notFound = chrome.page(title: "Not found — \(configuration.title)", description: nil, root: configuration.baseURL ?? "")

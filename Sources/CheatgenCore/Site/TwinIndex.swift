@@ -21,6 +21,10 @@ struct TwinIndex {
         var rows: [[Place]]
 
         var path: String { TwinIndex.comparePath(sheets) }
+
+        /// In a group of more than two, the paths the pages of its twinned pairs of sheets had
+        /// when every page compared two: they now lead to this page, so old links still work.
+        var formerPaths: [String] = []
     }
 
     /// Pairs seen from each side, in declaration order.
@@ -88,6 +92,12 @@ struct TwinIndex {
         for root in rowOrder {
             result[groupOfSheet[root.sheet]!].rows.append(rowMembers[root]!)
         }
+        for pair in pairs where pair.sheet < pair.otherSheet {
+            let index = groupOfSheet[pair.sheet]!
+            let path = comparePath([pair.sheet, pair.otherSheet])
+            if result[index].sheets.count > 2 && !result[index].formerPaths.contains(path) { result[index].formerPaths.append(path) }
+        }
+        for index in result.indices { result[index].formerPaths.sort() }
         return result
     }
 }

@@ -223,3 +223,14 @@ extension ComparePageView.Cell: MustacheParent {
         }
     }
 }
+
+extension MovedPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": chrome
+        case "target": target
+        case "targetTitle": targetTitle
+        default: nil
+        }
+    }
+}

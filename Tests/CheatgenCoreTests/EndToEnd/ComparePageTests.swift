@@ -33,7 +33,10 @@ struct ComparePageTests {
         let directory = try buildTrio()
         defer { directory.remove() }
 
-        #expect(directory.entries("site/compare") == ["js-lists--python-lists--swift-lists.html"], "one page for the group, no page per pair")
+        #expect(directory.entries("site/compare") == [
+            "js-lists--python-lists--swift-lists.html",
+            "js-lists--python-lists.html", "js-lists--swift-lists.html", "python-lists--swift-lists.html",
+        ], "one page for the group; the pairs' own paths only lead to it")
         let html = try directory.read("site/\(Self.page)")
         try Golden.check(Golden.normalizingVersions(html), against: "compare-three.html")
         // What the golden file pins down, said out loud.
@@ -49,6 +52,16 @@ struct ComparePageTests {
         ])
         #expect(html.contains("<pre class=\"code language-js\"><code>"), "the JavaScript card's code, shown though not run")
         #expect(html.contains("<h2 class=\"card-title\"><a href=\"../swift-lists.html#put-in-order\">Put in order</a></h2>"))
+    }
+
+    @Test func aPairsFormerPathLeadsToTheGroupsPage() throws {
+        let directory = try buildTrio()
+        defer { directory.remove() }
+
+        let html = try directory.read("site/compare/python-lists--swift-lists.html")
+        #expect(html.contains(#"<meta http-equiv="refresh" content="0; url=js-lists--python-lists--swift-lists.html">"#))
+        #expect(html.contains(#"<p>This comparison is now part of <a href="js-lists--python-lists--swift-lists.html">Lists in JavaScript, Lists in Python and Lists in Swift, side by side</a>.</p>"#))
+        #expect(!html.contains("<article"), "no cards of its own")
     }
 
     @Test func aSheetWithoutATwinInARowGetsAnEmptyCellThatSaysSo() throws {
