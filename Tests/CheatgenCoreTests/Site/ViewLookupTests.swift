@@ -89,5 +89,7 @@ struct ViewLookupTests {
         check(row, row.child(named:))
         let compare = ComparePageView(chrome: chrome(nil), titles: "Py and Swift", inEach: "both", columns: [link], rows: [row])
         check(compare, compare.child(named:))
+        let moved = MovedPageView(chrome: chrome(set ? "Moved" : nil), target: "a--b--c.html", targetTitle: "A, B and C, side by side")
+        check(moved, moved.child(named:))
     }
 }
