@@ -266,10 +266,11 @@ struct SheetRenderer {
         let hasHidden = runs.contains(where: \.hidden)
         // Only `uses=` reads the sheet's named snippets: most snippets skip collecting them.
         let program = CompleteProgram.text(for: snippet, named: snippet.attributes.uses.isEmpty ? [:] : Self.named(sheet))
-        let shown = Self.trimmingFinalNewline(snippet.visibleCode) + "\n"
+        let visible = snippet.visibleCode
+        let shown = Self.trimmingFinalNewline(visible) + "\n"
         return SnippetView(
             kind: mode.rawValue, id: snippet.attributes.id, language: snippet.language,
-            codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(snippet.visibleCode, language: snippet.language),
+            codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(visible, language: snippet.language),
             program: program == shown ? nil : program,
             badgeText: badge.text, badgeTitle: badge.title,
             uses: uses.isEmpty ? nil : .init(links: uses),
