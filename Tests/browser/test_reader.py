@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from test_site import wait, type_query, visible_results
+from test_site import wait, type_query, visible_results, CONTRAST_AUDIT
+from conftest import emulate
 
 SHEET = "swift-concurrency.html"
 USES_CARD = "when-the-deadline-wins"         # a snippet with uses=timeout
@@ -185,6 +186,142 @@ def test_language_tabs_on_a_twin_card(page, site_dir):
     # The comparison page stays.
     assert card.find_element(By.CSS_SELECTOR, ".twin-link a").get_attribute("href")
     assert (site_dir / "compare").is_dir()
+
+
+# ---------------------------------------------------------------------------- three sheets side by side
+
+TRIO = Path(__file__).resolve().parents[1] / "CheatgenCoreTests" / "Fixtures" / "trio"
+TRIO_PAGE = "compare/js-lists--python-lists--swift-lists.html"
+
+
+def build_trio(base, replace_js=None):
+    shutil.copytree(TRIO, base / "content")
+    if replace_js:
+        (base / "content" / "js-lists.md").write_text(replace_js)
+    result = subprocess.run([cheatgen_binary(), "build", "content", "--output", "site", "--quiet"],
+                            cwd=base, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return base / "site"
+
+
+@pytest.fixture(scope="module")
+def trio_site(tmp_path_factory):
+    """The three sheets of the Swift tests' comparison page, built."""
+    return build_trio(tmp_path_factory.mktemp("trio"))
+
+
+# The JavaScript sheet made a second Python sheet (a `js` fence is not a snippet, so it has no
+# tab): the Swift card twinned in both other sheets then has three language tabs.
+SECOND_PYTHON = """---
+title: Lists in Python again
+twins:
+  python-lists:
+    add-them-up: add-them-up
+---
+
+## Arrays
+
+### Put in order
+
+```python
+print(sorted([9, 3, 6], reverse=True))
+```
+
+```output
+[9, 6, 3]
+```
+
+### Add them up
+
+```python
+print(sum(range(4)))
+```
+
+```output
+6
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def trio_tabs_site(tmp_path_factory):
+    return build_trio(tmp_path_factory.mktemp("trio-tabs"), replace_js=SECOND_PYTHON)
+
+
+CELLS = """
+    return [...document.querySelectorAll('.compare tbody tr')].map(tr => [...tr.cells].map(td => {
+      const box = td.getBoundingClientRect(), before = getComputedStyle(td, '::before');
+      return {left: Math.round(box.left), width: Math.round(box.width), empty: !!td.querySelector('.compare-missing'),
+              label: before.display === 'none' ? null : before.content};
+    }));"""
+
+
+def test_three_sheets_side_by_side_on_screen_phone_and_paper(driver, trio_site):
+    from selenium.webdriver.common.by import By
+    driver.set_window_size(1280, 900)
+    emulate(driver)
+    try:
+        driver.get((trio_site / TRIO_PAGE).as_uri())
+        rows = driver.execute_script(CELLS)
+        assert [[c["empty"] for c in row] for row in rows] == [[False, False, True], [False, False, False], [True, False, False]]
+        assert all(len({c["left"] for c in row}) == 3 for row in rows), "three columns side by side"
+        assert all(c["width"] > 300 for row in rows for c in row), rows
+        missing = driver.find_elements(By.CSS_SELECTOR, ".compare-missing")
+        assert [m.text for m in missing] == ["No card for this in Lists in Swift.", "No card for this in Lists in JavaScript."]
+        assert all(m.is_displayed() for m in missing)
+
+        # A phone: the columns stack, each cell labelled with its sheet; nothing scrolls sideways.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+        driver.get((trio_site / TRIO_PAGE).as_uri())
+        rows = driver.execute_script(CELLS)
+        assert len({c["left"] for row in rows for c in row}) == 1, "one column"
+        assert [c["label"] for c in rows[0]] == ['"Lists in JavaScript"', '"Lists in Python"', '"Lists in Swift"']
+        assert driver.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+        # Paper: three columns again, the empty cells still saying so.
+        emulate(driver, "print")
+        rows = driver.execute_script(CELLS)
+        assert all(len({c["left"] for c in row}) == 3 for row in rows)
+        assert all(m.is_displayed() for m in driver.find_elements(By.CSS_SELECTOR, ".compare-missing"))
+
+        # Both schemes: every text node, the empty cells' included, is readable.
+        for scheme in ["light", "dark"]:
+            emulate(driver, "", scheme)
+            result = driver.execute_script(CONTRAST_AUDIT)
+            assert result["checked"] > 20 and not result["failures"], (scheme, result["failures"][:10])
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        emulate(driver)
+
+
+def test_three_language_tabs_and_the_link_to_the_row(driver, trio_tabs_site):
+    from selenium.webdriver.common.by import By
+    driver.set_window_size(1280, 900)
+    emulate(driver)
+    driver.get((trio_tabs_site / "swift-lists.html").as_uri())
+    card = by_css(driver, "#put-in-order")
+    tabs = card.find_elements(By.CSS_SELECTOR, ".language-tablist button")
+    assert [t.text for t in tabs] == ["Swift", "Python (Lists in Python)", "Python (Lists in Python again)"], [t.text for t in tabs]
+    own = card.find_elements(By.CSS_SELECTOR, ":scope > figure.snippet")
+    panels = card.find_elements(By.CSS_SELECTOR, ".twin-panel")
+    assert len(panels) == 2
+    tabs[2].click()
+    assert panels[1].is_displayed() and not panels[0].is_displayed() and not any(f.is_displayed() for f in own)
+    assert "reverse=True" in panels[1].text and "[9, 6, 3]" in panels[1].text, "the second Python sheet's code and output"
+    tabs[1].click()
+    assert panels[0].is_displayed() and not panels[1].is_displayed()
+    tabs[0].click()
+    assert all(f.is_displayed() for f in own) and not any(p.is_displayed() for p in panels)
+
+    link = by_css(card, "a.compare-row-link")
+    link.click()
+    wait(driver, lambda d: TRIO_PAGE in d.current_url)
+    assert driver.current_url.endswith("#swift-lists--put-in-order")
+    target = by_css(driver, "#swift-lists--put-in-order")
+    assert target.is_displayed() and "Put in order" in target.text
+    assert driver.execute_script("return arguments[0].getBoundingClientRect().top < window.innerHeight", target), "scrolled to its row"
 
 
 # ---------------------------------------------------------------------------- keyboard search

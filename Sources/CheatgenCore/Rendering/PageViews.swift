@@ -61,6 +61,8 @@ struct CardView {
     var href: String = ""
     /// `card` and the classes of its attribute list (`-prime`).
     var classes: String = "card"
+    /// On a sheet page, a card with twins: its place on the comparison page.
+    var compareHref: String? = nil
     /// On a sheet page, a card with twins: a tab per language, its own first.
     var languageTabs: [LanguageTabView] = [] {
         didSet {
@@ -96,6 +98,9 @@ struct SectionView {
     var preambleHTML: String
     var cards: [CardView]
     var twins: [LinkView] = []
+    /// A section with twins: its place on the comparison page. (Not `compareHref`: a card
+    /// without one would find its section's.)
+    var sectionCompareHref: String? = nil
     var classes: String = "sheet-section"
     var cardsClasses: String = "cards"
 }
@@ -161,14 +166,31 @@ struct IndexPageView {
 struct ComparePageView {
     /// Page title, description, root and site-wide text: the templates' outermost context.
     var chrome: PageChrome
-    var leftTitle: String
-    var rightTitle: String
-    var leftHref: String
-    var rightHref: String
+    /// `Swift, Python and JavaScript`
+    var titles: String
+    /// `both` for two sheets, `each` for more.
+    var inEach: String
+    /// One per sheet, in the page's order, linking to the sheet.
+    var columns: [LinkView]
     var rows: [Row]
 
+    /// Twin cards, one cell per sheet.
     struct Row {
-        var left: CardView
-        var right: CardView
+        var cells: [Cell]
     }
+
+    /// A sheet's cards in a row: usually one; none when the sheet has no twin for it.
+    struct Cell {
+        /// The sheet's title: the column's label when columns stack on a narrow screen.
+        var label: String
+        var cards: [CardView]
+    }
+}
+
+/// A page that has moved: a former comparison page of two sheets now in a larger group.
+struct MovedPageView {
+    var chrome: PageChrome
+    /// The new page, relative to the old one.
+    var target: String
+    var targetTitle: String
 }

@@ -36,11 +36,10 @@ struct SheetRenderer {
         let place = Place.sheetPage
         let sections = try sectionViews(sheet, place: place)
         let related = sheet.frontMatter.related.compactMap { sheetsByID[$0] }
-        let comparisons = twins.sheetPairs.filter { $0.0 == sheet.id || $0.1 == sheet.id }.compactMap { pair -> LinkView? in
-            let otherID = pair.0 == sheet.id ? pair.1 : pair.0
-            guard let other = sheetsByID[otherID] else { return nil }
-            return LinkView(href: TwinIndex.comparePath(pair.0, pair.1), title: "side by side with \(other.frontMatter.title)")
-        }
+        let comparisons = twins.group(of: sheet.id).map { group -> [LinkView] in
+            let others = group.sheets.filter { $0 != sheet.id }.compactMap { sheetsByID[$0]?.frontMatter.title }
+            return [LinkView(href: group.path, title: "side by side with \(Self.list(others))")]
+        } ?? []
         let markdown = markdownRenderer(place)
         let intro = try body(sheet.intro, sheet: sheet, markdown: markdown, place: place)
         let lead = markdown.render(sheet.frontMatter.intro)
@@ -72,6 +71,12 @@ struct SheetRenderer {
         }
     }
 
+    /// Where a card with twins sits on its comparison page: `compare/<a>--<b>.html#<sheet>--<anchor>`.
+    private func compareHref(_ sheet: Sheet, anchor: String) -> String? {
+        guard !twins.twins(of: sheet.id, anchor: anchor).isEmpty, let group = twins.group(of: sheet.id) else { return nil }
+        return "\(group.path)#\(sheet.id)--\(anchor)"
+    }
+
     func sectionViews(_ sheet: Sheet, place: Place) throws -> [SectionView] {
         let markdown = markdownRenderer(place)
         var sections: [SectionView] = []
@@ -82,7 +87,8 @@ struct SheetRenderer {
                                     bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
                                     twins: twinLinks(sheet, anchor: card.anchor, place: place),
                                     sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)",
-                                    classes: Self.classList(["card"] + card.attributes.classes))
+                                    classes: Self.classList(["card"] + card.attributes.classes),
+                                    compareHref: place.root.isEmpty ? compareHref(sheet, anchor: card.anchor) : nil)
                 if place.root.isEmpty { view.languageTabs = try languageTabs(sheet, card: card) }
                 cards.append(view)
             }
@@ -91,6 +97,7 @@ struct SheetRenderer {
                                         isTitled: !section.isUntitled,
                                         hasPreamble: !preamble.isEmpty, preambleHTML: preamble, cards: cards,
                                         twins: section.isUntitled ? [] : twinLinks(sheet, anchor: section.anchor, place: place),
+                                        sectionCompareHref: place.root.isEmpty && !section.isUntitled ? compareHref(sheet, anchor: section.anchor) : nil,
                                         classes: Self.classList(["sheet-section"] + section.attributes.classes),
                                         cardsClasses: Self.classList(["cards"] + Self.columnClasses(section.attributes))))
         }
@@ -166,21 +173,44 @@ struct SheetRenderer {
         return nil
     }
 
-    /// The side-by-side page of two sheets' twin cards.
-    func renderComparison(_ left: Sheet, _ right: Sheet) throws -> String {
+    /// The side-by-side page of a group of sheets linked by twins: a column per sheet, a row
+    /// per group of twin cards; a sheet with no card in a row gets an empty cell that says so.
+    func renderComparison(_ group: TwinIndex.Group, sheets: [Sheet]) throws -> String {
+        let titles = sheets.map(\.frontMatter.title)
         var rows: [ComparePageView.Row] = []
-        for pair in twins.pairs where pair.sheet == left.id && pair.otherSheet == right.id {
-            guard let l = try cardView(left, anchor: pair.anchor, place: .comparePage(for: left)),
-                  let r = try cardView(right, anchor: pair.otherAnchor, place: .comparePage(for: right)) else { continue }
-            rows.append(.init(left: l, right: r))
+        for places in group.rows {
+            var cells: [ComparePageView.Cell] = []
+            for sheet in sheets {
+                let cards = try places.filter { $0.sheet == sheet.id }.compactMap {
+                    try cardView(sheet, anchor: $0.anchor, place: .comparePage(for: sheet))
+                }
+                cells.append(.init(label: sheet.frontMatter.title, cards: cards))
+            }
+            if cells.contains(where: { !$0.cards.isEmpty }) { rows.append(.init(cells: cells)) }
         }
+        let list = Self.list(titles)
         let view = ComparePageView(
-            chrome: chrome.page(title: "\(left.frontMatter.title) and \(right.frontMatter.title) — \(chrome.siteTitle)",
-                                description: "The same ideas in \(left.frontMatter.title) and \(right.frontMatter.title), side by side",
-                                root: "../"),
-            leftTitle: left.frontMatter.title, rightTitle: right.frontMatter.title,
-            leftHref: "../\(left.id).html", rightHref: "../\(right.id).html", rows: rows)
+            chrome: chrome.page(title: "\(list) — \(chrome.siteTitle)",
+                                description: "The same ideas in \(list), side by side", root: "../"),
+            titles: list, inEach: sheets.count == 2 ? "both" : "each",
+            columns: sheets.enumerated().map { LinkView(href: "../\($1.id).html", title: $1.frontMatter.title, last: $0 == sheets.count - 1) },
+            rows: rows)
         return try theme.render(view, template: "compare")
+    }
+
+    /// The page at a former two-sheet path of a larger group: it sends the reader on to the
+    /// group's page (at once, and by a link for a browser that does not follow `refresh`).
+    func renderMovedComparison(_ group: TwinIndex.Group) throws -> String {
+        let titles = Self.list(group.sheets.map { sheetsByID[$0]?.frontMatter.title ?? $0 })
+        let view = MovedPageView(chrome: chrome.page(title: "\(titles), side by side — \(chrome.siteTitle)", description: nil, root: "../"),
+                                 target: String(group.path.dropFirst("compare/".count)), targetTitle: "\(titles), side by side")
+        return try theme.render(view, template: "compare-moved")
+    }
+
+    /// `A`, `A and B`, `A, B and C`.
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The page's meta description: `description:`, else `summary:`, else the intro's text.
@@ -235,11 +265,13 @@ struct SheetRenderer {
         let output = snippet.expectedOutput?.text ?? ""
         let runs = HiddenLines.runs(snippet.code)
         let hasHidden = runs.contains(where: \.hidden)
-        let program = CompleteProgram.text(for: snippet, named: Self.named(sheet))
-        let shown = Self.trimmingFinalNewline(snippet.visibleCode) + "\n"
+        // Only `uses=` reads the sheet's named snippets: most snippets skip collecting them.
+        let program = CompleteProgram.text(for: snippet, named: snippet.attributes.uses.isEmpty ? [:] : Self.named(sheet))
+        let visible = snippet.visibleCode
+        let shown = Self.trimmingFinalNewline(visible) + "\n"
         return SnippetView(
             kind: mode.rawValue, id: snippet.attributes.id, language: snippet.language,
-            codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(snippet.visibleCode, language: snippet.language),
+            codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(visible, language: snippet.language),
             program: program == shown ? nil : program,
             badgeText: badge.text, badgeTitle: badge.title,
             uses: uses.isEmpty ? nil : .init(links: uses),

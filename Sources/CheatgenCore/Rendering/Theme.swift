@@ -7,7 +7,7 @@ struct Theme: Sendable {
     /// Files copied as they are into `assets/`: name → bytes.
     let assets: [String: Data]
 
-    static let templateNames = ["layout-head", "site-header", "site-footer", "snippet", "sheet", "index", "404", "compare"]
+    static let templateNames = ["layout-head", "site-header", "site-footer", "snippet", "sheet", "index", "404", "compare", "compare-moved"]
     static let assetNames = ["style.css", "search.js", "snippets.js"]
 
     /// The built-in theme, loaded once per process.

@@ -56,8 +56,11 @@ public struct SiteBuilder {
         }
         if withSearch { try search.end(emit) }
         var files: [(String, Data)] = []
-        for (left, right) in twins.sheetPairs {
-            files.append((TwinIndex.comparePath(left, right), Data(try renderer.renderComparison(source.sheet(for: byID[left]!), source.sheet(for: byID[right]!)).utf8)))
+        for group in twins.groups {
+            files.append((group.path, Data(try renderer.renderComparison(group, sheets: group.sheets.map { try source.sheet(for: byID[$0]!) }).utf8)))
+            for former in group.formerPaths {
+                files.append((former, Data(try renderer.renderMovedComparison(group).utf8)))
+            }
         }
         files.append(("index.html", Data(try theme.render(indexView(sorted, report: report, chrome: chrome), template: "index").utf8)))
         let notFound = chrome.page(title: "Not found — \(configuration.title)", description: nil, root: configuration.baseURL ?? "")

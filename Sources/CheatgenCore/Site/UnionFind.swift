@@ -1,0 +1,20 @@
+/// Disjoint sets with path compression: which items are linked, directly or through others.
+struct UnionFind<Element: Hashable> {
+    private var parent: [Element: Element] = [:]
+
+    mutating func find(_ item: Element) -> Element {
+        var root = item
+        while let next = parent[root], next != root { root = next }
+        var current = item
+        while let next = parent[current], next != root {
+            parent[current] = root
+            current = next
+        }
+        return root
+    }
+
+    mutating func union(_ a: Element, _ b: Element) {
+        let (rootA, rootB) = (find(a), find(b))
+        if rootA != rootB { parent[rootB] = rootA }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+/// The comparison page of three sheets linked by twins (`Fixtures/trio/`): Swift and Python
+/// sheets, verified, and a JavaScript sheet shown only (`verify: false`). Swift twins two cards
+/// with Python and one with JavaScript; JavaScript twins a card with Python that Swift lacks.
+@Suite("comparison pages of several sheets, end to end", .serialized)
+struct ComparePageTests {
+    private static let page = "compare/js-lists--python-lists--swift-lists.html"
+
+    private func buildTrio() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.copyFixture("trio", as: "content")
+        let result = try Cheatgen.run(["build", "content", "--output", "site", "--quiet"], in: directory)
+        #expect(result.status == 0, "build failed:\n\(result.standardError)")
+        #expect(result.outputLines == ["snippets: 5 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
+        return directory
+    }
+
+    /// Each row of the page's table: for each column, the ids of the cards in its cell
+    /// (empty for a cell that says it has none).
+    private func rows(of html: String) throws -> [[[String]]] {
+        let body = try #require(html.split(separator: "<tbody>").last?.split(separator: "</tbody>").first)
+        return body.components(separatedBy: "<tr>").dropFirst().map { row in
+            row.components(separatedBy: "<td ").dropFirst().map { cell in
+                HTMLScanner.tags(in: "<td " + cell).filter { $0.name == "article" }.compactMap { $0.value(of: "id") }
+            }
+        }
+    }
+
+    @Test func threeSheetsLinkedByTwinsShareOnePageThatMatchesItsGoldenFile() throws {
+        let directory = try buildTrio()
+        defer { directory.remove() }
+
+        #expect(directory.entries("site/compare") == [
+            "js-lists--python-lists--swift-lists.html",
+            "js-lists--python-lists.html", "js-lists--swift-lists.html", "python-lists--swift-lists.html",
+        ], "one page for the group; the pairs' own paths only lead to it")
+        let html = try directory.read("site/\(Self.page)")
+        try Golden.check(Golden.normalizingVersions(html), against: "compare-three.html")
+        // What the golden file pins down, said out loud.
+        #expect(html.contains("<h1 class=\"compare-title\">Lists in JavaScript, Lists in Python and Lists in Swift, side by side</h1>"))
+        #expect(html.contains("<thead><tr><th scope=\"col\">Lists in JavaScript</th><th scope=\"col\">Lists in Python</th><th scope=\"col\">Lists in Swift</th></tr></thead>"),
+                "a column per sheet, in the order of their ids (the page's path)")
+        // A row per group of twin cards, linked directly or through another sheet's card,
+        // in the order their twins are declared.
+        #expect(try rows(of: html) == [
+            [["js-lists--add-them-up"], ["python-lists--add-them-up"], []],
+            [["js-lists--put-in-order"], ["python-lists--put-in-order"], ["swift-lists--put-in-order"]],
+            [[], ["python-lists--back-to-front"], ["swift-lists--back-to-front"]],
+        ])
+        #expect(html.contains("<pre class=\"code language-js\"><code>"), "the JavaScript card's code, shown though not run")
+        #expect(html.contains("<h2 class=\"card-title\"><a href=\"../swift-lists.html#put-in-order\">Put in order</a></h2>"))
+    }
+
+    @Test func aPairsFormerPathLeadsToTheGroupsPage() throws {
+        let directory = try buildTrio()
+        defer { directory.remove() }
+
+        let html = try directory.read("site/compare/python-lists--swift-lists.html")
+        #expect(html.contains(#"<meta http-equiv="refresh" content="0; url=js-lists--python-lists--swift-lists.html">"#))
+        #expect(html.contains(#"<p>This comparison is now part of <a href="js-lists--python-lists--swift-lists.html">Lists in JavaScript, Lists in Python and Lists in Swift, side by side</a>.</p>"#))
+        #expect(!html.contains("<article"), "no cards of its own")
+    }
+
+    @Test func aSheetWithoutATwinInARowGetsAnEmptyCellThatSaysSo() throws {
+        let directory = try buildTrio()
+        defer { directory.remove() }
+
+        let html = try directory.read("site/\(Self.page)")
+        let cells = html.components(separatedBy: "<td ").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        let empty = cells.filter { $0.contains("compare-missing") }
+        #expect(empty == [
+            #"data-label="Lists in Swift"><p class="compare-missing">No card for this in Lists in Swift.</p></td>"#,
+            #"data-label="Lists in JavaScript"><p class="compare-missing">No card for this in Lists in JavaScript.</p></td>"#,
+        ])
+        #expect(cells.count == 9, "three rows of three cells")
+    }
+
+    @Test func eachSheetAndEachTwinCardLinksToTheGroupsPage() throws {
+        let directory = try buildTrio()
+        defer { directory.remove() }
+
+        let compare = try directory.read("site/\(Self.page)")
+        let swift = try directory.read("site/swift-lists.html")
+        #expect(swift.contains(#"<a class="compare-link" href="compare/js-lists--python-lists--swift-lists.html">side by side with Lists in JavaScript and Lists in Python</a>"#))
+        #expect(try directory.read("site/js-lists.html").contains(#">side by side with Lists in Python and Lists in Swift</a>"#))
+        // A card's link lands on its own card in the row, which is there.
+        let cardLinks = HTMLScanner.tags(in: swift).filter { $0.value(of: "class") == "compare-row-link" }.compactMap { $0.value(of: "href") }
+        #expect(cardLinks == ["\(Self.page)#swift-lists--put-in-order", "\(Self.page)#swift-lists--back-to-front"])
+        for link in cardLinks {
+            let id = String(link.split(separator: "#").last!)
+            #expect(compare.contains("<article class=\"card\" id=\"\(id)\">"))
+        }
+        // A card without twins has none.
+        let python = try directory.read("site/python-lists.html")
+        #expect(HTMLScanner.tags(in: python).filter { $0.value(of: "class") == "compare-row-link" }.count == 3)
+        // The Swift card twinned in both other sheets links to each; it has a tab for the
+        // Python twin's snippet (a `js` fence is not a snippet, so that twin has no tab).
+        #expect(swift.contains(#"<p class="twin-link"><a href="python-lists.html#put-in-order">Same idea in Lists in Python →</a></p><p class="twin-link"><a href="js-lists.html#put-in-order">Same idea in Lists in JavaScript →</a></p>"#))
+        #expect(swift.contains(#"<div class="twin-panel" id="put-in-order--twin-1" data-label="Python" data-language="python" hidden>"#))
+        #expect(!swift.contains(#"id="put-in-order--twin-2""#))
+    }
+}
