@@ -21,6 +21,12 @@ public enum LanguageRegistry {
         byWord[word]?.name
     }
 
+    /// Where a language comes in lists that show several side by side (registration order:
+    /// Swift, Python, JavaScript); an unknown one after them all.
+    static func rank(of name: String) -> Int {
+        all.firstIndex { $0.name == name } ?? all.count
+    }
+
     /// How code in a fence of `word` is coloured: by its language when registered, else by
     /// Pygments (which knows most languages by their usual names).
     static func highlighter(for word: String) -> CodeHighlighter {

@@ -60,6 +60,20 @@ struct TwinIndex {
         groupBySheet[sheet].map { groups[$0] }
     }
 
+    /// The columns of a comparison page: by the language most of each sheet's snippets are in,
+    /// in the registry's order (Swift · Python · JavaScript), then by id; sheets without
+    /// snippets last.
+    static func columnOrder(_ sheets: [SheetOutline]) -> [SheetOutline] {
+        func rank(_ sheet: SheetOutline) -> Int {
+            let counts = Dictionary(grouping: sheet.snippets, by: \.language).mapValues(\.count)
+            guard let most = counts.max(by: { ($0.value, LanguageRegistry.rank(of: $1.key)) < ($1.value, LanguageRegistry.rank(of: $0.key)) }) else {
+                return Int.max
+            }
+            return LanguageRegistry.rank(of: most.key)
+        }
+        return sheets.sorted { (rank($0), $0.id) < (rank($1), $1.id) }
+    }
+
     /// `compare/<a>--<b>.html`, the ids in order: a page of two sheets keeps the path it had
     /// when every page compared two.
     static func comparePath(_ sheets: [String]) -> String { "compare/\(sheets.joined(separator: "--")).html" }

@@ -14,7 +14,7 @@ struct ComparePageTests {
         try directory.copyFixture("trio", as: "content")
         let result = try Cheatgen.run(["build", "content", "--output", "site", "--quiet"], in: directory)
         #expect(result.status == 0, "build failed:\n\(result.standardError)")
-        #expect(result.outputLines == ["snippets: 5 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
+        #expect(result.outputLines == ["snippets: 7 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
         return directory
     }
 
@@ -40,17 +40,17 @@ struct ComparePageTests {
         let html = try directory.read("site/\(Self.page)")
         try Golden.check(Golden.normalizingVersions(html), against: "compare-three.html")
         // What the golden file pins down, said out loud.
-        #expect(html.contains("<h1 class=\"compare-title\">Lists in JavaScript, Lists in Python and Lists in Swift, side by side</h1>"))
-        #expect(html.contains("<thead><tr><th scope=\"col\">Lists in JavaScript</th><th scope=\"col\">Lists in Python</th><th scope=\"col\">Lists in Swift</th></tr></thead>"),
-                "a column per sheet, in the order of their ids (the page's path)")
+        #expect(html.contains("<h1 class=\"compare-title\">Lists in Swift, Lists in Python and Lists in JavaScript, side by side</h1>"))
+        #expect(html.contains("<thead><tr><th scope=\"col\">Lists in Swift</th><th scope=\"col\">Lists in Python</th><th scope=\"col\">Lists in JavaScript</th></tr></thead>"),
+                "a column per sheet: Swift · Python · JavaScript, by the language of each sheet's snippets")
         // A row per group of twin cards, linked directly or through another sheet's card,
         // in the order their twins are declared.
         #expect(try rows(of: html) == [
-            [["js-lists--add-them-up"], ["python-lists--add-them-up"], []],
-            [["js-lists--put-in-order"], ["python-lists--put-in-order"], ["swift-lists--put-in-order"]],
-            [[], ["python-lists--back-to-front"], ["swift-lists--back-to-front"]],
+            [[], ["python-lists--add-them-up"], ["js-lists--add-them-up"]],
+            [["swift-lists--put-in-order"], ["python-lists--put-in-order"], ["js-lists--put-in-order"]],
+            [["swift-lists--back-to-front"], ["python-lists--back-to-front"], []],
         ])
-        #expect(html.contains("<pre class=\"code language-js\"><code>"), "the JavaScript card's code, shown though not run")
+        #expect(html.contains("<pre class=\"code language-javascript\"><code>"), "the JavaScript card's code, run and checked")
         #expect(html.contains("<h2 class=\"card-title\"><a href=\"../swift-lists.html#put-in-order\">Put in order</a></h2>"))
     }
 
@@ -60,7 +60,7 @@ struct ComparePageTests {
 
         let html = try directory.read("site/compare/python-lists--swift-lists.html")
         #expect(html.contains(#"<meta http-equiv="refresh" content="0; url=js-lists--python-lists--swift-lists.html">"#))
-        #expect(html.contains(#"<p>This comparison is now part of <a href="js-lists--python-lists--swift-lists.html">Lists in JavaScript, Lists in Python and Lists in Swift, side by side</a>.</p>"#))
+        #expect(html.contains(#"<p>This comparison is now part of <a href="js-lists--python-lists--swift-lists.html">Lists in Swift, Lists in Python and Lists in JavaScript, side by side</a>.</p>"#))
         #expect(!html.contains("<article"), "no cards of its own")
     }
 
@@ -84,8 +84,8 @@ struct ComparePageTests {
 
         let compare = try directory.read("site/\(Self.page)")
         let swift = try directory.read("site/swift-lists.html")
-        #expect(swift.contains(#"<a class="compare-link" href="compare/js-lists--python-lists--swift-lists.html">side by side with Lists in JavaScript and Lists in Python</a>"#))
-        #expect(try directory.read("site/js-lists.html").contains(#">side by side with Lists in Python and Lists in Swift</a>"#))
+        #expect(swift.contains(#"<a class="compare-link" href="compare/js-lists--python-lists--swift-lists.html">side by side with Lists in Python and Lists in JavaScript</a>"#))
+        #expect(try directory.read("site/js-lists.html").contains(#">side by side with Lists in Swift and Lists in Python</a>"#))
         // A card's link lands on its own card in the row, which is there.
         let cardLinks = HTMLScanner.tags(in: swift).filter { $0.value(of: "class") == "compare-row-link" }.compactMap { $0.value(of: "href") }
         #expect(cardLinks == ["\(Self.page)#swift-lists--put-in-order", "\(Self.page)#swift-lists--back-to-front"])
@@ -96,10 +96,10 @@ struct ComparePageTests {
         // A card without twins has none.
         let python = try directory.read("site/python-lists.html")
         #expect(HTMLScanner.tags(in: python).filter { $0.value(of: "class") == "compare-row-link" }.count == 3)
-        // The Swift card twinned in both other sheets links to each; it has a tab for the
-        // Python twin's snippet (a `js` fence is not a snippet, so that twin has no tab).
+        // The Swift card twinned in both other sheets links to each, and has a tab for each
+        // twin's snippet: Swift · Python · JavaScript.
         #expect(swift.contains(#"<p class="twin-link"><a href="python-lists.html#put-in-order">Same idea in Lists in Python →</a></p><p class="twin-link"><a href="js-lists.html#put-in-order">Same idea in Lists in JavaScript →</a></p>"#))
         #expect(swift.contains(#"<div class="twin-panel" id="put-in-order--twin-1" data-label="Python" data-language="python" hidden>"#))
-        #expect(!swift.contains(#"id="put-in-order--twin-2""#))
+        #expect(swift.contains(#"<div class="twin-panel" id="put-in-order--twin-2" data-label="JavaScript" data-language="javascript" hidden>"#))
     }
 }

@@ -223,7 +223,7 @@ enum Golden {
     /// Replaces toolchain versions (`Swift 6.3.1`, `Python 3.11.7`) with `<version>`, so golden
     /// pages survive a toolchain update. "Swift 6" (no dot) in prose is left alone.
     static func normalizingVersions(_ text: String) -> String {
-        text.replacing(try! Regex(#"(Swift|Python) [0-9]+(\.[0-9]+)+"#)) { match in
+        text.replacing(try! Regex(#"(Swift|Python|Node) [0-9]+(\.[0-9]+)+"#)) { match in
             "\(match.output[1].substring ?? "") <version>"
         }
     }
