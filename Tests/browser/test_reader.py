@@ -162,24 +162,30 @@ def test_language_tabs_on_a_twin_card(page, site_dir):
     card = by_css(driver, f"#{TWIN_CARD}")
     from selenium.webdriver.common.by import By
     tabs = card.find_elements(By.CSS_SELECTOR, ".language-tablist button")
-    assert [t.text for t in tabs] == ["Swift", "Python"], [t.text for t in tabs]
+    assert [t.text for t in tabs] == ["Swift", "Python", "JavaScript"], [t.text for t in tabs]
     assert tabs[0].get_attribute("aria-pressed") == "true"
     own = card.find_elements(By.CSS_SELECTOR, ":scope > figure.snippet")
-    panel = by_css(card, ".twin-panel")
-    assert all(f.is_displayed() for f in own) and not panel.is_displayed()
+    panel, js_panel = card.find_elements(By.CSS_SELECTOR, ".twin-panel")
+    assert all(f.is_displayed() for f in own) and not panel.is_displayed() and not js_panel.is_displayed()
 
     tabs[1].click()
     assert tabs[1].get_attribute("aria-pressed") == "true" and tabs[0].get_attribute("aria-pressed") == "false"
-    assert panel.is_displayed() and not any(f.is_displayed() for f in own)
+    assert panel.is_displayed() and not js_panel.is_displayed() and not any(f.is_displayed() for f in own)
     shown = panel.find_elements(By.CSS_SELECTOR, "figure.snippet")
     assert shown and "language-python" in by_css(shown[0], "pre.code").get_attribute("class")
     assert "TaskGroup" in panel.text and by_css(panel, ".snippet-output").is_displayed(), "the twin's code and output"
     assert driver.current_url.endswith(SHEET), "switching language stays on the page"
     # Every other card with a Python twin follows.
     others = driver.execute_script("""
-        return [...document.querySelectorAll('.language-tablist')].map(bar =>
+        return [...document.querySelectorAll('.language-tablist')].filter(bar =>
+          [...bar.querySelectorAll('button')].some(b => b.textContent === 'Python')).map(bar =>
           [...bar.querySelectorAll('button')].find(b => b.getAttribute('aria-pressed') === 'true').textContent);""")
-    assert set(others) == {"Python"}, others
+    assert len(others) > 10 and set(others) == {"Python"}, others
+
+    tabs[2].click()
+    assert js_panel.is_displayed() and not panel.is_displayed() and not any(f.is_displayed() for f in own)
+    code = by_css(js_panel, "pre.code")
+    assert "language-javascript" in code.get_attribute("class") and by_css(js_panel, ".snippet-output").is_displayed()
 
     tabs[0].click()
     assert all(f.is_displayed() for f in own) and not panel.is_displayed()
@@ -263,7 +269,7 @@ def test_three_sheets_side_by_side_on_screen_phone_and_paper(driver, trio_site):
     try:
         driver.get((trio_site / TRIO_PAGE).as_uri())
         rows = driver.execute_script(CELLS)
-        assert [[c["empty"] for c in row] for row in rows] == [[False, False, True], [False, False, False], [True, False, False]]
+        assert [[c["empty"] for c in row] for row in rows] == [[True, False, False], [False, False, False], [False, False, True]]
         assert all(len({c["left"] for c in row}) == 3 for row in rows), "three columns side by side"
         assert all(c["width"] > 300 for row in rows for c in row), rows
         missing = driver.find_elements(By.CSS_SELECTOR, ".compare-missing")
@@ -276,7 +282,7 @@ def test_three_sheets_side_by_side_on_screen_phone_and_paper(driver, trio_site):
         driver.get((trio_site / TRIO_PAGE).as_uri())
         rows = driver.execute_script(CELLS)
         assert len({c["left"] for row in rows for c in row}) == 1, "one column"
-        assert [c["label"] for c in rows[0]] == ['"Lists in JavaScript"', '"Lists in Python"', '"Lists in Swift"']
+        assert [c["label"] for c in rows[0]] == ['"Lists in Swift"', '"Lists in Python"', '"Lists in JavaScript"']
         assert driver.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 

@@ -125,40 +125,42 @@
 
   function setUpTabs() {
     var holders = document.querySelectorAll(".card > .language-tabs");
-    for (var i = 0; i < holders.length; i++) {
-      var holder = holders[i];
-      var card = holder.parentNode;
-      var own = [];
-      for (var c = card.firstElementChild; c; c = c.nextElementSibling) {
-        if (c.matches("figure.snippet")) own.push(c);
-      }
-      var panels = holder.querySelectorAll(".twin-panel");
-      if (!own.length || !panels.length) continue;
+    for (var i = 0; i < holders.length; i++) setUpCardTabs(holders[i]);
+  }
 
-      var bar = document.createElement("div");
-      bar.className = "language-tablist";
-      bar.setAttribute("role", "group");
-      bar.setAttribute("aria-label", "Language of the code");
-      var tabs = [{ label: holder.getAttribute("data-own-label") || "This sheet",
-                    language: holder.getAttribute("data-own-language") || "", panel: null }];
-      for (var p = 0; p < panels.length; p++) {
-        tabs.push({ label: panels[p].getAttribute("data-label") || "Twin",
-                    language: panels[p].getAttribute("data-language") || "", panel: panels[p] });
-      }
-      var group = { tabs: tabs, own: own, buttons: [] };
-      tabs.forEach(function (tab, index) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.textContent = tab.label;
-        button.setAttribute("aria-pressed", index === 0 ? "true" : "false");
-        if (tab.panel) button.setAttribute("aria-controls", tab.panel.id);
-        button.addEventListener("click", function () { choose(tab.language, group, index); });
-        group.buttons.push(button);
-        bar.appendChild(button);
-      });
-      card.insertBefore(bar, own[0]);
-      groups.push(group);
+  /* One card's tabs: a function of its own, so each button's handler keeps its own card. */
+  function setUpCardTabs(holder) {
+    var card = holder.parentNode;
+    var own = [];
+    for (var c = card.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.matches("figure.snippet")) own.push(c);
     }
+    var panels = holder.querySelectorAll(".twin-panel");
+    if (!own.length || !panels.length) return;
+
+    var bar = document.createElement("div");
+    bar.className = "language-tablist";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Language of the code");
+    var tabs = [{ label: holder.getAttribute("data-own-label") || "This sheet",
+                  language: holder.getAttribute("data-own-language") || "", panel: null }];
+    for (var p = 0; p < panels.length; p++) {
+      tabs.push({ label: panels[p].getAttribute("data-label") || "Twin",
+                  language: panels[p].getAttribute("data-language") || "", panel: panels[p] });
+    }
+    var group = { tabs: tabs, own: own, buttons: [] };
+    tabs.forEach(function (tab, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = tab.label;
+      button.setAttribute("aria-pressed", index === 0 ? "true" : "false");
+      if (tab.panel) button.setAttribute("aria-controls", tab.panel.id);
+      button.addEventListener("click", function () { choose(tab.language, group, index); });
+      group.buttons.push(button);
+      bar.appendChild(button);
+    });
+    card.insertBefore(bar, own[0]);
+    groups.push(group);
   }
 
   function show(group, index) {

@@ -1,1 +1,1 @@
-window.cheatgenSearch.loaded("meta", {"chunks":["000","waits"],"sheets":4,"version":1});
+window.cheatgenSearch.loaded("meta", {"chunks":["000","promise"],"sheets":5,"version":1});

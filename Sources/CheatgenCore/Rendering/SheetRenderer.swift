@@ -112,10 +112,18 @@ struct SheetRenderer {
         guard !pairs.isEmpty, let own = card.snippets.first else { return [] }
         var tabs = [LanguageTabView(label: languageLabel(own.language), language: own.language, own: true,
                                     panelID: "\(card.anchor)--\(own.language)", bodyHTML: "", href: "", sheetTitle: sheet.frontMatter.title)]
-        for pair in pairs {
+        // Twins with code, their languages in the registry's order (Swift · Python · JavaScript),
+        // in declaration order within a language.
+        let found = pairs.compactMap { pair -> (pair: TwinIndex.Pair, other: SheetOutline, twinCard: Card, first: Snippet)? in
             guard let other = sheetsByID[pair.otherSheet],
                   let twinCard = other.sections.lazy.flatMap(\.cards).first(where: { $0.anchor == pair.otherAnchor }),
-                  let first = twinCard.snippets.first(where: { !$0.code.isEmpty }) else { continue }
+                  let first = twinCard.snippets.first(where: { !$0.code.isEmpty }) else { return nil }
+            return (pair, other, twinCard, first)
+        }
+        let ordered = found.enumerated().sorted { a, b in
+            (LanguageRegistry.rank(of: a.element.first.language), a.offset) < (LanguageRegistry.rank(of: b.element.first.language), b.offset)
+        }.map(\.element)
+        for (pair, other, twinCard, first) in ordered {
             let place = Place(root: "", ownPage: "\(other.id).html")
             var html = ""
             for case .snippet(let snippet) in twinCard.items where !snippet.code.isEmpty {
