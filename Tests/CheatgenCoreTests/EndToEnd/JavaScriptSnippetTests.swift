@@ -110,4 +110,60 @@ struct JavaScriptSnippetTests {
         #expect(page.contains("Run with Node 2"))
         #expect(!page.contains("Compiled with Node"))
     }
+
+    @Test func withoutNodeOnlyTheJavaScriptSnippetsFailAndSayWhy() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.makeFolder("content")
+        try directory.write("""
+            ---
+            title: Plain Swift
+            ---
+
+            ## Swift
+
+            ### Adds up
+
+            ```swift
+            print(2 + 3)
+            ```
+
+            ```output
+            5
+            ```
+
+            """, to: "content/plain.md")
+        // A machine without Node: a site without JavaScript does not need it.
+        let missing = ["CHEATGEN_NODE": directory.path + "/no-node-here"]
+        let swiftOnly = try Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: missing)
+        #expect(swiftOnly.status == 0, "\(swiftOnly.standardError)")
+        #expect(swiftOnly.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped", "wrote site/: 1 sheet"])
+
+        // With a JavaScript sheet, each of its snippets fails at its fence, saying what to install;
+        // the Swift one is still verified.
+        try directory.write("""
+            ---
+            title: Some JavaScript
+            ---
+
+            ## JavaScript
+
+            ### Adds up too
+
+            ```js
+            console.log(2 + 3);
+            ```
+
+            ```output
+            5
+            ```
+
+            """, to: "content/some.md")
+        let withJS = try Cheatgen.run(["check", "content", "--quiet"], in: directory, environment: missing)
+        #expect(withJS.status == 1)
+        #expect(withJS.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
+        #expect(withJS.errorLines == [
+            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 20 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
+        ], "\(withJS.errorLines)")
+    }
 }
