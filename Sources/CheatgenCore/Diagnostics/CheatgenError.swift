@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A failure of the tool itself, as opposed to a problem in content (a `Diagnostic`): what
 /// failed, where, and the underlying error, so callers and tests can tell failures apart and
 /// the message names the file or tool involved.
@@ -38,20 +34,4 @@ public enum CheatgenError: Error, CustomStringConvertible {
 
     /// The message alone, as the command line prints it after `error: `.
     public var message: String { description }
-}
-
-/// An error number from the C library, described as `strerror` does.
-public struct SystemError: Error, CustomStringConvertible {
-    public var code: Int32
-
-    public init(_ code: Int32) { self.code = code }
-
-    public var description: String { String(cString: strerror(code)) }
-}
-
-/// A reason given in words where no error value exists.
-public struct Reason: Error, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) { self.description = description }
 }

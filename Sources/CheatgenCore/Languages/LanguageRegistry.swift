@@ -34,13 +34,6 @@ public enum LanguageRegistry {
     }
 }
 
-extension CodeHighlighter {
-    /// Whether the build's Pygments batch must see code highlighted this way.
-    var needsPygments: Bool {
-        if case .pygments = self { true } else { false }
-    }
-}
-
 extension LanguageRegistry {
     /// The program verification would compile or run for `snippet` (its `uses=` resolved
     /// against `named`); nil for a language cheatgen does not verify. For the fuzzer and tools.

@@ -1,7 +1,7 @@
-/// What a `Language` gives the verification engine once its tools are found: how to prepare
-/// a snippet's program, how to compile (if it needs it) and run a batch of them, and how to
-/// map what goes wrong back to the Markdown line. Swift is the compiled, linked, cached fast
-/// path; Python and JavaScript run each file (`ScriptVerifier`).
+/// What a `Language` gives the verification engine once its tools are found: how to compile
+/// (if it needs it) and run a batch of prepared snippets, and how to map what goes wrong back
+/// to the Markdown line. Swift is the compiled, linked, cached fast path; Python and
+/// JavaScript run each file (`ScriptVerifier`).
 protocol SnippetVerifier: Sendable {
     /// The language it verifies.
     var language: any Language { get }
@@ -31,29 +31,5 @@ extension SnippetVerifier {
     func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
         let runs = [.run, .shouldCrash].contains(snippet.attributes.mode)
         return runs ? "repeat=\(options.repeatCount)" : ""
-    }
-}
-
-/// A snippet with its program, ready for its language.
-struct PreparedSnippet: Sendable {
-    var snippet: Snippet
-    var source: EffectiveSource
-    /// What its runs may use and must meet.
-    var limits: RunLimits
-    /// When work on it began, for the durations in reports.
-    var started: ContinuousClock.Instant
-}
-
-/// What a language needs from the run it is part of.
-struct VerificationContext: Sendable {
-    var options: VerificationOptions
-    /// A folder for this run's temporary files, removed at the end.
-    var scratch: String
-    /// Tells the run (progress, live reports) that a verdict is known; returns it for chaining.
-    var report: @Sendable (SnippetResult) -> SnippetResult
-
-    func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock().now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

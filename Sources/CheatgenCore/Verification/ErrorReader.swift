@@ -1,8 +1,3 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What a language's runtime and compiler write on standard error, read for the judge: where
 /// a crash happened and why, a sanitizer's race report, the compiler's error lines. The judge
 /// knows no language; each verifier hands it its reader (`PlainErrorReader` knows only signals).
@@ -29,20 +24,5 @@ extension ErrorReader {
 
     func errorMessages(in compilerOutput: String) -> [String] {
         compilerOutput.split(separator: "\n").map { $0.trimmed() }.filter { !$0.isEmpty }.suffix(8)
-    }
-}
-
-/// Reads only what every process has: its signal.
-struct PlainErrorReader: ErrorReader {
-    init() {}
-
-    /// `signal 11 SIGSEGV (segmentation fault)`
-    static func describe(signal: Int32, names extra: [Int32: String] = [:]) -> String {
-        let names: [Int32: String] = [
-            SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT (abort)",
-            SIGSEGV: "SIGSEGV (segmentation fault)", SIGBUS: "SIGBUS (bus error)", SIGFPE: "SIGFPE (arithmetic error)",
-            SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
-        ].merging(extra) { _, new in new }
-        return ("signal \(signal) " + (names[signal] ?? "")).trimmed()
     }
 }

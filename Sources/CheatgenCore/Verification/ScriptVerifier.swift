@@ -1,51 +1,5 @@
 import Foundation
 
-/// What a language whose snippets are scripts tells `ScriptVerifier`: the interpreter, how
-/// to check a file's syntax without running it, how to run it, and how to read its errors.
-protocol ScriptInterpreter: Sendable {
-    var language: any Language { get }
-    /// The interpreter's path.
-    var executable: String { get }
-    /// Shown on pages and part of every verdict's key: `Python 3.11.7`, `Node 20.20.2`.
-    var version: String { get }
-    /// The script's file name in the run's scratch folder is the snippet's symbol name with this
-    /// extension (`py`, `mjs`).
-    var fileExtension: String { get }
-    /// Variables the interpreter needs besides the snippet environment's own.
-    var environment: [String: String] { get }
-    /// Checks `file`'s syntax without running it: exits 0 when it would compile.
-    func checkArguments(file: String) -> [String]
-    /// Runs `file`.
-    func runArguments(file: String) -> [String]
-    /// What went wrong, read from the interpreter's standard error about `file`.
-    func failure(in errorText: String, file: String, snippet: Snippet, lineMap: [Int]) -> ScriptFailure
-    /// What an exit status means when the interpreter gives it a meaning of its own.
-    func explanation(ofExitStatus status: Int32) -> String?
-}
-
-extension ScriptInterpreter {
-    func explanation(ofExitStatus status: Int32) -> String? { nil }
-}
-
-/// An interpreter's error, read back to the Markdown.
-struct ScriptFailure: Sendable {
-    /// The whole error text, with the script's file and lines replaced by the Markdown's.
-    var rewritten: String
-    /// The innermost place in the snippet the error names, if it names one.
-    var location: SourceLocation?
-    /// One line that says what it was: `ValueError: boom`, `SyntaxError: Unexpected token '}'`.
-    var summary: String
-    /// The verb for an uncaught error in the message `snippet <verb> <summary>`: `raised`, `threw`.
-    var verb: String
-
-    init(rewritten: String, location: SourceLocation?, summary: String, verb: String) {
-        self.rewritten = rewritten
-        self.location = location
-        self.summary = summary
-        self.verb = verb
-    }
-}
-
 /// Verifies the snippets of a script language: each is written to a file and run by its
 /// interpreter, every run of every snippet (`--repeat N` of each) at once, `--jobs` at a time;
 /// `compile-only` and `compile-fail` check the syntax without running. Errors and stack
@@ -137,32 +91,5 @@ struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
 
     private static func indent(_ text: String) -> [String] {
         text.split(separator: "\n").suffix(12).map { "  \($0)" }
-    }
-}
-
-/// How a script language prepares a snippet: the `uses=` declarations its language finds in
-/// the named snippets, then the snippet's own code, with every line mapped to the Markdown.
-enum ScriptSource {
-    static func make(for snippet: Snippet, named: [String: Snippet], language: any Language) -> Result<EffectiveSource, Diagnostic> {
-        let order: [Snippet]
-        switch UsesResolution.order(for: snippet, named: named) {
-        case .success(let snippets): order = snippets
-        case .failure(let problem): return .failure(problem)
-        }
-        var lines: [String] = []
-        var lineMap: [Int] = []
-        func add(_ code: String, from line: Int) {
-            for (offset, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                lines.append(String(text))
-                lineMap.append(line + offset)
-            }
-        }
-        for used in order {
-            for declaration in language.declarations(in: used.code) {
-                add(declaration.text, from: used.firstCodeLine + declaration.lineOffset)
-            }
-        }
-        add(snippet.code, from: snippet.firstCodeLine)
-        return .success(EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap))
     }
 }
