@@ -17,6 +17,15 @@ enum ToolVersion {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Why `locate` found nothing, in words for a diagnostic: the override names no program, or
+    /// `name` is not on PATH. `install`: how to get it.
+    static func missing(_ name: String, override variable: String, install: String) -> String {
+        if let explicit = ProcessInfo.processInfo.environment[variable], !explicit.isEmpty {
+            return "\(variable) is set to '\(explicit)', which is not an executable program"
+        }
+        return "'\(name)' was not found on PATH (\(install), or set \(variable))"
+    }
+
     /// The line of `tool --version` that holds a version, remembered under `cacheDirectory`.
     /// `companions` are files next to the resolved binary that also identify the tool.
     /// `asking`: a binary that answers for the tool more cheaply (`swift-frontend` for `swiftc`,

@@ -163,7 +163,12 @@ struct JavaScriptSnippetTests {
         #expect(withJS.status == 1)
         #expect(withJS.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
         #expect(withJS.errorLines == [
-            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 20 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
+            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: CHEATGEN_NODE is set to '\(directory.path)/no-node-here', which is not an executable program",
         ], "\(withJS.errorLines)")
+        // Without the override and without node on PATH, it says what to install.
+        let noPath = try Cheatgen.run(["check", "content/some.md", "--quiet"], in: directory, environment: ["PATH": directory.path])
+        #expect(noPath.errorLines == [
+            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 20 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
+        ], "\(noPath.errorLines)")
     }
 }

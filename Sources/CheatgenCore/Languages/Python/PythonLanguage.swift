@@ -17,7 +17,7 @@ struct PythonLanguage: Language {
 
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let python = await PythonInterpreter.locate(cacheDirectory: setup.workDirectory) else {
-            throw LanguageUnavailable(language: name, reason: "'python3' was not found on PATH (install Python 3 or set CHEATGEN_PYTHON)")
+            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("python3", override: "CHEATGEN_PYTHON", install: "install Python 3"))
         }
         return ScriptVerifier(python)
     }
