@@ -37,7 +37,7 @@ struct SheetRenderer {
         let sections = try sectionViews(sheet, place: place)
         let related = sheet.frontMatter.related.compactMap { sheetsByID[$0] }
         let comparisons = twins.group(of: sheet.id).map { group -> [LinkView] in
-            let others = TwinIndex.columnOrder(group.sheets.compactMap { sheetsByID[$0] }).filter { $0.id != sheet.id }.map(\.frontMatter.title)
+            let others = group.columns.filter { $0 != sheet.id }.compactMap { sheetsByID[$0]?.frontMatter.title }
             return [LinkView(href: group.path, title: "side by side with \(Self.list(others))")]
         } ?? []
         let markdown = markdownRenderer(place)
@@ -209,7 +209,7 @@ struct SheetRenderer {
     /// The page at a former two-sheet path of a larger group: it sends the reader on to the
     /// group's page (at once, and by a link for a browser that does not follow `refresh`).
     func renderMovedComparison(_ group: TwinIndex.Group) throws -> String {
-        let titles = Self.list(TwinIndex.columnOrder(group.sheets.compactMap { sheetsByID[$0] }).map(\.frontMatter.title))
+        let titles = Self.list(group.columns.compactMap { sheetsByID[$0]?.frontMatter.title })
         let view = MovedPageView(chrome: chrome.page(title: "\(titles), side by side — \(chrome.siteTitle)", description: nil, root: "../"),
                                  target: String(group.path.dropFirst("compare/".count)), targetTitle: "\(titles), side by side")
         return try theme.render(view, template: "compare-moved")

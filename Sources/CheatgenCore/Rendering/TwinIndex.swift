@@ -14,11 +14,13 @@ struct TwinIndex {
     }
 
     /// Sheets linked by twins, directly or through each other: one comparison page. `sheets`
-    /// are in id order (the page's columns and its path); each row is a group of twin cards,
-    /// linked directly or through each other, in the order their first twin was declared.
+    /// are in id order (the page's path), `columns` in the page's order (`columnOrder`); each
+    /// row is a group of twin cards, linked directly or through each other, in the order their
+    /// first twin was declared.
     struct Group {
         var sheets: [String]
         var rows: [[Place]]
+        var columns: [String] = []
 
         var path: String { TwinIndex.comparePath(sheets) }
 
@@ -46,6 +48,10 @@ struct TwinIndex {
         }
         for pair in pairs { pairsByPlace[Place(sheet: pair.sheet, anchor: pair.anchor), default: []].append(pair) }
         groups = Self.groups(of: pairs)
+        let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in groups.indices {
+            groups[index].columns = Self.columnOrder(groups[index].sheets.compactMap { byID[$0] }).map(\.id)
+        }
         for (index, group) in groups.enumerated() {
             for sheet in group.sheets { groupBySheet[sheet] = index }
         }
@@ -63,7 +69,7 @@ struct TwinIndex {
     /// The columns of a comparison page: by the language most of each sheet's snippets are in,
     /// in the registry's order (Swift · Python · JavaScript), then by id; sheets without
     /// snippets last.
-    static func columnOrder(_ sheets: [SheetOutline]) -> [SheetOutline] {
+    private static func columnOrder(_ sheets: [SheetOutline]) -> [SheetOutline] {
         func rank(_ sheet: SheetOutline) -> Int {
             let counts = Dictionary(grouping: sheet.snippets, by: \.language).mapValues(\.count)
             guard let most = counts.max(by: { ($0.value, LanguageRegistry.rank(of: $1.key)) < ($1.value, LanguageRegistry.rank(of: $0.key)) }) else {

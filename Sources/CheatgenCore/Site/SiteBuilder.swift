@@ -57,8 +57,7 @@ public struct SiteBuilder {
         if withSearch { try search.end(emit) }
         var files: [(String, Data)] = []
         for group in twins.groups {
-            let columns = TwinIndex.columnOrder(group.sheets.map { byID[$0]! })
-            files.append((group.path, Data(try renderer.renderComparison(group, sheets: columns.map { try source.sheet(for: $0) }).utf8)))
+            files.append((group.path, Data(try renderer.renderComparison(group, sheets: group.columns.map { try source.sheet(for: byID[$0]!) }).utf8)))
             for former in group.formerPaths {
                 files.append((former, Data(try renderer.renderMovedComparison(group).utf8)))
             }
