@@ -4,21 +4,8 @@
 /// next such line that does not close or continue it (`}`, `)`, `]`, `.then(…)`).
 enum JavaScriptDeclarations {
     static func extract(from code: String) -> [Declaration] {
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var result: [Declaration] = []
-        var index = 0
-        while index < lines.count {
-            var end = index + 1
-            while end < lines.count, isContinuation(lines[end]) { end += 1 }
-            // A statement's trailing blank lines are not part of it.
-            var last = end
-            while last > index + 1, lines[last - 1].allSatisfy(\.isWhitespace) { last -= 1 }
-            if isDeclaration(lines[index]) {
-                result.append(Declaration(lineOffset: index, text: lines[index..<last].joined(separator: "\n")))
-            }
-            index = end
-        }
-        return result
+        // A statement's trailing blank lines are not part of it.
+        TopLevelStatements.declarations(in: code, continues: isContinuation, isDeclaration: isDeclaration, trimmingBlankLines: true)
     }
 
     private static func isContinuation(_ line: String) -> Bool {

@@ -2,20 +2,7 @@
 /// (with their decorators) and assignments — not its calls, prints or `asyncio.run(…)`.
 enum PythonDeclarations {
     static func extract(from code: String) -> [Declaration] {
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var result: [Declaration] = []
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            // A top-level statement runs until the next line that starts at column 0 and is not a closer.
-            var end = index + 1
-            while end < lines.count, isContinuation(lines[end]) { end += 1 }
-            if isDeclaration(line) {
-                result.append(Declaration(lineOffset: index, text: lines[index..<end].joined(separator: "\n")))
-            }
-            index = end
-        }
-        return result
+        TopLevelStatements.declarations(in: code, continues: isContinuation, isDeclaration: isDeclaration, trimmingBlankLines: false)
     }
 
     private static func isContinuation(_ line: String) -> Bool {
