@@ -5,7 +5,7 @@ import Testing
 @Suite("cheatgen.yml")
 struct ConfigurationTests {
     private func parse(_ yaml: String) -> (Configuration, [String]) {
-        let (configuration, diagnostics) = Configuration.parse(yaml, path: "cheatgen.yml")
+        let (configuration, diagnostics) = Configuration.parse(yaml, path: "cheatgen.yml", languages: languages)
         return (configuration, diagnostics.map(\.formatted))
     }
 
@@ -14,20 +14,20 @@ struct ConfigurationTests {
         #expect(configuration.title == "Cheatsheets")
         #expect(configuration.baseURL == nil)
         #expect(configuration.defaultTimeout == 10)
-        #expect(configuration.swiftFlags == [])
+        #expect(configuration.languageSections.isEmpty)
     }
 
     @Test("An empty or comment-only file gives the defaults", arguments: ["", "\n", "# nothing set yet\n"])
     func emptyFile(yaml: String) {
         let (configuration, diagnostics) = parse(yaml)
         #expect(diagnostics.isEmpty)
-        #expect(configuration == Configuration())
+        #expect(configuration == Configuration(languages: languages))
     }
 
     @Test func missingFileGivesTheDefaults() {
-        let (configuration, diagnostics) = Configuration.load(from: "/nonexistent/cheatgen.yml")
+        let (configuration, diagnostics) = Configuration.load(from: "/nonexistent/cheatgen.yml", languages: languages)
         #expect(diagnostics.isEmpty)
-        #expect(configuration == Configuration())
+        #expect(configuration == Configuration(languages: languages))
     }
 
     @Test func everyKey() {
@@ -35,13 +35,18 @@ struct ConfigurationTests {
             title: Swift Notes
             base-url: https://example.org/cheats
             timeout: 2.5
-            swift-flags: [-DCHEATGEN, -warnings-as-errors]
+            swift:
+              flags: [-DCHEATGEN, -warnings-as-errors]
+              warnings: error
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(configuration.title == "Swift Notes")
         #expect(configuration.baseURL == "https://example.org/cheats/")
         #expect(configuration.defaultTimeout == 2.5)
-        #expect(configuration.swiftFlags == ["-DCHEATGEN", "-warnings-as-errors"])
+        let swift = SwiftSettings.read(configuration.languageSections["swift"])
+        #expect(swift.diagnostics.isEmpty)
+        #expect(swift.settings.flags == ["-DCHEATGEN", "-warnings-as-errors"])
+        #expect(swift.settings.warningsAsErrors)
     }
 
     @Test func baseURLKeepsAnExistingSlashAndAcceptsHTTP() {
@@ -53,7 +58,31 @@ struct ConfigurationTests {
     }
 
     @Test func swiftFlagsAsABlockList() {
-        #expect(parse("swift-flags:\n  - -DA\n  - -DB\n").0.swiftFlags == ["-DA", "-DB"])
+        let section = parse("swift:\n  flags:\n    - -DA\n    - -DB\n").0.languageSections["swift"]
+        #expect(SwiftSettings.read(section).settings.flags == ["-DA", "-DB"])
+    }
+
+    @Test("A language's section is checked by that language, at the value", arguments: [
+        ("swift:\n  flags: -DA", "cheatgen.yml:3:10: error: 'swift: flags' must be a list of strings, as in flags: [-DDEBUG]"),
+        ("swift:\n  flags: [-DA, [nested]]", "cheatgen.yml:3:10: error: 'swift: flags' must be a list of strings, as in flags: [-DDEBUG]"),
+        ("swift:\n  warnings: loud", "cheatgen.yml:3:13: error: 'swift: warnings' must be 'error' (a warning fails its snippet) or 'warn'"),
+        ("swift:\n  optimise: true", "cheatgen.yml:3:3: warning: unknown Swift setting 'optimise' is ignored; known: flags, warnings"),
+        ("python:\n  flags: [-X]", "cheatgen.yml:3:3: warning: unknown Python setting 'flags' is ignored; Python has none"),
+    ])
+    func languageSection(yaml: String, message: String) throws {
+        let (configuration, diagnostics) = parse("# settings\n\(yaml)\n")
+        #expect(diagnostics.isEmpty)
+        let checked = LanguageRegistry.all.flatMap { $0.checkSettings(configuration.languageSections[$0.name]) }
+        #expect(checked.map(\.formatted) == [message])
+    }
+
+    @Test("Settings that moved into the swift section are errors that say where they went", arguments: [
+        ("swift-flags: [-DA]", "cheatgen.yml:2:1: error: 'swift-flags' is now set in its language's section: swift: { flags: [...] }"),
+        ("warnings: error", "cheatgen.yml:2:1: error: 'warnings' is now set in its language's section: swift: { warnings: error }"),
+        ("swift: [-DA]", "cheatgen.yml:2:8: error: 'swift' must be a mapping of swift settings, as in swift: { flags: [-DDEBUG] }"),
+    ])
+    func movedSetting(line: String, message: String) {
+        #expect(parse("# settings\n\(line)\n").1 == [message])
     }
 
     @Test("Bad values are errors at the value", arguments: [
@@ -66,8 +95,6 @@ struct ConfigurationTests {
         ("timeout: -5", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
         ("timeout: 3601", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
         ("timeout: [1]", "cheatgen.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"),
-        ("swift-flags: -DA", "cheatgen.yml:2:14: error: 'swift-flags' must be a list of strings"),
-        ("swift-flags: [-DA, [nested]]", "cheatgen.yml:2:14: error: 'swift-flags' must be a list of strings"),
     ])
     func badValue(line: String, message: String) {
         let (configuration, diagnostics) = parse("# settings\n\(line)\n")
@@ -75,12 +102,11 @@ struct ConfigurationTests {
         // The bad setting keeps its default.
         #expect(configuration.baseURL == nil)
         #expect(configuration.defaultTimeout == 10)
-        #expect(configuration.swiftFlags == [])
     }
 
     @Test func unknownKeyIsAWarning() {
         let (configuration, diagnostics) = parse("title: T\n\nthemes: dark\n")
-        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, env, memory, network, swift-flags, timeout, title, verify, warnings"])
+        #expect(diagnostics == ["cheatgen.yml:3:1: warning: unknown setting 'themes' is ignored; known: base-url, dependencies, env, memory, network, timeout, title, verify, swift, python, javascript"])
         #expect(configuration.title == "T")
     }
 
@@ -90,8 +116,8 @@ struct ConfigurationTests {
     }
 
     @Test func invalidYAMLIsAnError() throws {
-        let (configuration, diagnostics) = Configuration.parse("title: T\ntimeout: 5\nswift-flags: [-DA\n", path: "cheatgen.yml")
-        #expect(configuration == Configuration())
+        let (configuration, diagnostics) = Configuration.parse("title: T\ntimeout: 5\nswift-flags: [-DA\n", path: "cheatgen.yml", languages: languages)
+        #expect(configuration == Configuration(languages: languages))
         let error = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(error.severity == .error)
@@ -104,13 +130,13 @@ struct ConfigurationTests {
         defer { directory.remove() }
         let path = directory.path + "/cheatgen.yml"
         try Data([0xEF, 0xBB, 0xBF] + Array("title: With BOM\r\ntimeout: 3\r\n".utf8)).write(to: URL(fileURLWithPath: path))
-        let (configuration, diagnostics) = Configuration.load(from: path)
+        let (configuration, diagnostics) = Configuration.load(from: path, languages: languages)
         #expect(diagnostics.isEmpty)
         #expect(configuration.title == "With BOM")
         #expect(configuration.defaultTimeout == 3)
 
         try Data(Array("title: T\n".utf8) + [0xFF]).write(to: URL(fileURLWithPath: path))
-        let (_, bad) = Configuration.load(from: path)
+        let (_, bad) = Configuration.load(from: path, languages: languages)
         #expect(bad.map(\.formatted) == ["\(path):2:1: error: file is not valid UTF-8"])
     }
 }

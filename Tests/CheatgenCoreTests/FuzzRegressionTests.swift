@@ -22,7 +22,7 @@ struct FuzzRegressionTests {
     @Test(arguments: inputs)
     func parseExtractAndRenderSurvive(_ input: URL) async throws {
         let data = try Data(contentsOf: input)
-        let parsed = SheetParser.parse(data, path: input.lastPathComponent)
+        let parsed = SheetParser.parse(data, path: input.lastPathComponent, options: parseOptions)
         guard let sheet = parsed.sheet else {
             // Rejected input must say why, at a place in the file.
             #expect(parsed.diagnostics.contains { $0.severity == .error && $0.location?.path == input.lastPathComponent })
@@ -36,7 +36,7 @@ struct FuzzRegressionTests {
             }
         }
         let report = VerificationReport(results: [], versions: ["swift": "Swift test"])
-        let files = try await SiteBuilder(configuration: Configuration(), outputDirectory: "unused").render([SheetOutline(sheet)], report: report, source: LoadedSheets([sheet]))
+        let files = try await SiteBuilder(configuration: Configuration(), outputDirectory: "unused").render([SheetOutline(sheet, languages: languages)], report: report, source: LoadedSheets([sheet], languages: languages))
         let page = try #require(files.first { $0.0 == "\(sheet.id).html" })
         let html = String(decoding: page.1, as: UTF8.self)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

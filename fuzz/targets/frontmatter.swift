@@ -7,7 +7,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     // As written, and behind an opening `---` so most inputs reach the YAML reader.
     for candidate in [text, "---\n" + text] {
-        let result = FrontMatterParser.parse(candidate, path: "fuzz.md")
+        let result = FrontMatterParser.parse(candidate, path: "fuzz.md", languages: LanguageRegistry.catalog)
         for diagnostic in result.diagnostics { _ = diagnostic.formatted }
         if let frontMatter = result.frontMatter { _ = frontMatter.title }
         // The body keeps the file's line numbers: one line per line of the input.

@@ -7,10 +7,11 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    let parsed = SheetParser.parse(bytes, path: "fuzz.md")
+    let languages = LanguageRegistry.catalog
+    let parsed = SheetParser.parse(bytes, path: "fuzz.md", options: SheetParser.Options(languages: languages))
     for diagnostic in parsed.diagnostics { _ = diagnostic.formatted }
     guard let sheet = parsed.sheet else { return 0 }
-    _ = CrossReferences.check([SheetOutline(sheet)])
+    _ = CrossReferences.check([SheetOutline(sheet, languages: languages)])
 
     // Extract: every snippet's program, as verification would build it.
     var named: [String: Snippet] = [:]
@@ -29,7 +30,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let done = DispatchSemaphore(value: 0)
     Task.detached { [builder] in
         do {
-            _ = try await builder.render([SheetOutline(sheet)], report: report, source: LoadedSheets([sheet]))
+            _ = try await builder.render([SheetOutline(sheet, languages: languages)], report: report, source: LoadedSheets([sheet], languages: languages))
         } catch {
             // A thrown error is a handled outcome; only crashes and hangs are findings.
         }

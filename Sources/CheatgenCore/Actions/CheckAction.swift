@@ -52,8 +52,11 @@ public struct CheckAction: Sendable {
     /// the first run), so a first run does not wait for it after parsing.
     func load() async -> (Configuration, ContentLoader.Result, DiagnosticBag) {
         var bag = DiagnosticBag()
-        let (configuration, configProblems) = Configuration.load(from: configurationPath)
+        let (configuration, configProblems) = Configuration.load(from: configurationPath, languages: LanguageRegistry.catalog)
         bag.append(contentsOf: configProblems)
+        for language in LanguageRegistry.all {
+            bag.append(contentsOf: language.checkSettings(configuration.languageSections[language.name]))
+        }
         let setup = LanguageSetup(workDirectory: workDirectory, configuration: configuration)
         async let warmedUp: Void = withTaskGroup(of: Void.self) { group in
             for language in LanguageRegistry.all { group.addTask { await language.warmUp(setup) } }
@@ -85,12 +88,10 @@ public struct CheckAction: Sendable {
                 unavailable[missing.language] = missing.reason
             }
         }
-        var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, extraCompilerFlags: configuration.swiftFlags,
-                                          useCache: useCache, workDirectory: workDirectory)
+        var options = VerificationOptions(defaultTimeout: configuration.defaultTimeout, useCache: useCache, workDirectory: workDirectory)
         if let jobs { options.jobs = max(jobs, 1) }
         options.repeatCount = max(repeatCount, 1)
         options.sanitizeThread = sanitizeThread
-        options.warningsAsErrors = configuration.warningsAsErrors
         options.memoryLimit = configuration.memoryLimit
         options.network = configuration.network
         options.passedEnvironment = configuration.environment

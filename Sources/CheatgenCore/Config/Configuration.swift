@@ -9,18 +9,19 @@ public struct Configuration: Sendable, Hashable {
     public var baseURL: String?
     /// Seconds a snippet may run unless it says `timeout=`.
     public var defaultTimeout: Double = 10
-    /// Extra `swiftc` flags for every snippet.
-    public var swiftFlags: [String] = []
     /// Packages every sheet's snippets may import.
     public var dependencies: [PackageDependency] = []
     /// Which snippets are verified unless a sheet says otherwise (`verify:`).
     public var verify: VerifySetting = .all
 
-    /// How sheets are read under this configuration.
-    public var parseOptions: SheetParser.Options { SheetParser.Options(verify: verify) }
+    /// The languages this configuration was read for: the sections it accepts, and how sheets
+    /// are read under it.
+    public var languages = LanguageCatalog([])
+    /// Each language's own section (`swift: { flags: [-DDEBUG] }`), which that language reads.
+    public var languageSections: [String: LanguageSection] = [:]
 
-    /// `warnings: error`: a compiler warning in a snippet fails it (default: reported, `warn`).
-    public var warningsAsErrors = false
+    /// How sheets are read under this configuration.
+    public var parseOptions: SheetParser.Options { SheetParser.Options(verify: verify, languages: languages) }
 
     /// Memory a snippet's run may use unless it says `memory=` (default 1 GiB).
     public var memoryLimit = 1 << 30
@@ -29,21 +30,25 @@ public struct Configuration: Sendable, Hashable {
     /// Names of environment variables passed through to snippets.
     public var environment: [String] = []
 
-    public static let knownKeys = ["base-url", "dependencies", "env", "memory", "network", "swift-flags", "timeout", "title", "verify", "warnings"]
+    public static let knownKeys = ["base-url", "dependencies", "env", "memory", "network", "timeout", "title", "verify"]
+    /// Settings that moved into a language's section, and where they are now.
+    static let movedKeys = ["swift-flags": "swift: { flags: [...] }", "warnings": "swift: { warnings: error }"]
 
-    public init() {}
+    public init(languages: LanguageCatalog = LanguageCatalog([])) {
+        self.languages = languages
+    }
 
     /// Reads `path` if it exists; a missing file gives the defaults.
-    public static func load(from path: String) -> (Configuration, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else { return (Configuration(), []) }
+    public static func load(from path: String, languages: LanguageCatalog) -> (Configuration, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (Configuration(languages: languages), []) }
         switch SourceText.decode(data, path: path) {
-        case .failure(let diagnostic): return (Configuration(), [diagnostic])
-        case .success(let text): return parse(text, path: path)
+        case .failure(let diagnostic): return (Configuration(languages: languages), [diagnostic])
+        case .success(let text): return parse(text, path: path, languages: languages)
         }
     }
 
-    static func parse(_ text: String, path: String) -> (Configuration, [Diagnostic]) {
-        var configuration = Configuration()
+    static func parse(_ text: String, path: String, languages: LanguageCatalog) -> (Configuration, [Diagnostic]) {
+        var configuration = Configuration(languages: languages)
         var diagnostics: [Diagnostic] = []
         func place(_ mark: Mark?) -> SourceLocation { SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1) }
         let node: Node?
@@ -74,18 +79,6 @@ public struct Configuration: Sendable, Hashable {
                 if let seconds = value.float, seconds > 0, seconds <= 3600 { configuration.defaultTimeout = seconds } else {
                     diagnostics.append(.error("'timeout' must be a number of seconds between 0 and 3600", at: place(value.mark)))
                 }
-            case "swift-flags":
-                if let flags = value.sequence?.compactMap({ $0.scalar?.string }), flags.count == value.sequence?.count {
-                    configuration.swiftFlags = flags
-                } else {
-                    diagnostics.append(.error("'swift-flags' must be a list of strings", at: place(value.mark)))
-                }
-            case "warnings":
-                switch value.scalar?.string {
-                case "error": configuration.warningsAsErrors = true
-                case "warn": configuration.warningsAsErrors = false
-                default: diagnostics.append(.error("'warnings' must be 'error' (a warning fails its snippet) or 'warn'", at: place(value.mark)))
-                }
             case "memory":
                 if let text = value.scalar?.string, let bytes = ByteSize.parse(text), bytes >= 1 << 20 { configuration.memoryLimit = bytes } else {
                     diagnostics.append(.error("'memory' must be a size of at least 1M, as in 512M or 2G", at: place(value.mark)))
@@ -102,14 +95,41 @@ public struct Configuration: Sendable, Hashable {
             case "dependencies":
                 configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)
             case "verify":
-                if let setting = FrontMatterParser.verifySetting(value, location: place(value.mark), place: place, diagnostics: &diagnostics) {
+                if let setting = FrontMatterParser.verifySetting(value, location: place(value.mark), place: place, languages: languages,
+                                                                 diagnostics: &diagnostics) {
                     configuration.verify = setting
                 }
+            case _ where languages.entry(for: name)?.name == name:
+                if let section = languageSection(name, value, place: place) {
+                    configuration.languageSections[name] = section
+                } else {
+                    diagnostics.append(.error("'\(name)' must be a mapping of \(name) settings, as in \(name): { flags: [-DDEBUG] }", at: place(value.mark)))
+                }
+            case _ where movedKeys[name] != nil:
+                diagnostics.append(.error("'\(name)' is now set in its language's section: \(movedKeys[name]!)", at: place(key.mark)))
             default:
-                diagnostics.append(.warning("unknown setting '\(name)' is ignored; known: \(knownKeys.joined(separator: ", "))", at: place(key.mark)))
+                let known = knownKeys + languages.entries.map(\.name)
+                diagnostics.append(.warning("unknown setting '\(name)' is ignored; known: \(known.joined(separator: ", "))", at: place(key.mark)))
             }
         }
         return (configuration, diagnostics)
+    }
+
+    /// A language's section as plain values; nil unless it is a mapping.
+    private static func languageSection(_ name: String, _ node: Node, place: (Mark?) -> SourceLocation) -> LanguageSection? {
+        guard case .mapping(let mapping) = node else { return nil }
+        let settings = mapping.map { key, value -> LanguageSection.Setting in
+            let plain: LanguageSection.Value
+            switch value {
+            case .scalar(let scalar): plain = .text(scalar.string)
+            case .sequence(let items):
+                let words = items.compactMap { $0.scalar?.string }
+                plain = words.count == items.count ? .list(words) : .other
+            default: plain = .other
+            }
+            return LanguageSection.Setting(key: key.string ?? "", value: plain, keyLocation: place(key.mark), valueLocation: place(value.mark))
+        }
+        return LanguageSection(language: name, settings: settings)
     }
 
     private static func isVariableName(_ name: String) -> Bool {

@@ -16,27 +16,28 @@ public struct SheetOutline: SheetStructure, Hashable {
     /// Every link in the sheet's prose and headings, in document order.
     public let links: [Inline.Link]
 
-    public init(_ sheet: Sheet) {
+    /// The outline of `sheet`; `languages` tells which code the Pygments batch colours.
+    public init(_ sheet: Sheet, languages: LanguageCatalog) {
         id = sheet.id
         path = sheet.path
         frontMatter = sheet.frontMatter
-        intro = Self.outline(sheet.intro)
+        intro = Self.outline(sheet.intro, languages)
         sections = sheet.sections.map { section in
             var section = section
-            section.items = Self.outline(section.items)
-            for index in section.cards.indices { section.cards[index].items = Self.outline(section.cards[index].items) }
+            section.items = Self.outline(section.items, languages)
+            for index in section.cards.indices { section.cards[index].items = Self.outline(section.cards[index].items, languages) }
             return section
         }
         links = sheet.links
     }
 
-    private static func outline(_ items: [ContentItem]) -> [ContentItem] {
+    private static func outline(_ items: [ContentItem], _ languages: LanguageCatalog) -> [ContentItem] {
         items.compactMap { item in
             switch item {
             case .snippet(let snippet):
-                return .snippet(snippet.isOnlyShown ? snippet.withoutBody() : snippet)
+                return .snippet(snippet.isOnlyShown(languages) ? snippet.withoutBody() : snippet)
             case .block(let block):
-                return block.containsPygmentsCode ? item : nil
+                return block.containsPygmentsCode(languages) ? item : nil
             }
         }
     }
@@ -55,25 +56,25 @@ extension Block {
     }
 
     /// Whether the block is or holds code that the build's Pygments batch colours.
-    var containsPygmentsCode: Bool {
+    func containsPygmentsCode(_ languages: LanguageCatalog) -> Bool {
         var found = false
-        forEachCodeBlock { found = found || $0.isPygmentsCode }
+        forEachCodeBlock { found = found || $0.isPygmentsCode(languages) }
         return found
     }
 }
 
 extension Block.CodeBlock {
     /// Code in a named language that its language does not colour itself.
-    var isPygmentsCode: Bool {
-        !language.isEmpty && LanguageRegistry.highlighter(for: language).needsPygments
+    func isPygmentsCode(_ languages: LanguageCatalog) -> Bool {
+        !language.isEmpty && languages.colouredByPygments(language)
     }
 }
 
 extension Snippet {
     /// Shown on its page, never compiled, run or named by another snippet's `uses=`, and
     /// coloured as its page renders: its code is not needed before then.
-    var isOnlyShown: Bool {
-        self.attributes.mode == .ignore && self.attributes.id == nil && !LanguageRegistry.highlighter(for: self.language).needsPygments
+    func isOnlyShown(_ languages: LanguageCatalog) -> Bool {
+        self.attributes.mode == .ignore && self.attributes.id == nil && !languages.colouredByPygments(self.language)
     }
 
     /// The same snippet without its code and expected output or errors.

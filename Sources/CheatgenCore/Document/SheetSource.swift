@@ -7,13 +7,15 @@ public protocol SheetSource: Sendable {
 /// Sheets kept whole in memory, by id.
 public struct LoadedSheets: SheetSource {
     private let sheets: [String: Sheet]
+    private let languages: LanguageCatalog
 
-    public init(_ sheets: [Sheet]) {
+    public init(_ sheets: [Sheet], languages: LanguageCatalog) {
         self.sheets = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.languages = languages
     }
 
     public func sheet(for outline: SheetOutline) throws -> Sheet {
-        guard let sheet = sheets[outline.id], SheetOutline(sheet) == outline else {
+        guard let sheet = sheets[outline.id], SheetOutline(sheet, languages: languages) == outline else {
             throw CheatgenError.refused("no whole sheet '\(outline.id)' was kept for its outline")
         }
         return sheet

@@ -8,7 +8,9 @@ enum RepositoryTemplate {
         title: \(NewSheetAction.yamlQuoted(title))   # the site's title
         # base-url: https://example.org/docs/   # enables sitemap.xml and absolute links on 404.html
         # timeout: 10                         # a snippet's time limit when run, in seconds
-        # swift-flags: [-warnings-as-errors]  # extra swiftc flags for every snippet
+        # swift:                              # settings only Swift snippets use
+        #   flags: [-DDEBUG]                  # extra swiftc flags for every Swift snippet
+        #   warnings: error                   # a compiler warning fails its snippet
 
         # Packages every sheet's snippets may import (a sheet can also declare its own):
         # dependencies:

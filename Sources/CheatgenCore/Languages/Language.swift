@@ -14,6 +14,14 @@ protocol Language: Sendable {
     var isCompiled: Bool { get }
     /// How its code is coloured on a page.
     var highlighter: CodeHighlighter { get }
+    /// The attributes only its snippets take (`language-mode=`, `sanitize=`), as the parser's
+    /// "known" list shows them (a trailing `=` for those that take a value).
+    var optionKeys: [String] { get }
+    /// Checks a snippet's own attribute words (`SnippetAttributes.languageOptions`) for a snippet
+    /// of `mode`; each problem is a sentence that the parser places at the fence.
+    func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String]
+    /// Checks its section of `cheatgen.yml` (`swift: { flags: … }`; nil when there is none).
+    func checkSettings(_ section: LanguageSection?) -> [Diagnostic]
     /// The top-level declarations of a snippet's code: what `uses=` brings into another
     /// snippet (and what the copy button puts above it). Statements stay behind.
     func declarations(in code: String) -> [Declaration]
@@ -23,6 +31,9 @@ protocol Language: Sendable {
     /// What the badge names besides the version: settings that change what the snippet means
     /// (`Swift 5 language mode`).
     func badgeSettings(of snippet: Snippet) -> [String]
+    /// The badge's words for checks only this language makes, as a short mark and a sentence
+    /// for the tooltip (`no data race (TSan)`), from the verdict's notes.
+    func badgeChecks(_ checks: SnippetResult.Checks) -> [(mark: String, sentence: String)]
     /// A message the compiler or checker gave, as shown under a `compile-fail` snippet.
     func displayedError(_ message: String) -> String
     /// Work worth starting while the sheets are still being parsed (asking a compiler what
@@ -38,7 +49,20 @@ extension Language {
     var aliases: [String] { [] }
     var isCompiled: Bool { false }
     var highlighter: CodeHighlighter { .pygments }
+    var optionKeys: [String] { [] }
+    func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] { [] }
+    func checkSettings(_ section: LanguageSection?) -> [Diagnostic] {
+        (section?.settings ?? []).map { .warning("unknown \(displayName) setting '\($0.key)' is ignored; \(displayName) has none", at: $0.keyLocation) }
+    }
     func badgeSettings(of snippet: Snippet) -> [String] { [] }
+    func badgeChecks(_ checks: SnippetResult.Checks) -> [(mark: String, sentence: String)] { [] }
+
+    /// What the parser and the renderer are told of it.
+    var catalogEntry: LanguageCatalog.Entry {
+        let language = self
+        return LanguageCatalog.Entry(name: name, aliases: aliases, displayName: displayName, colouredByPygments: highlighter.needsPygments,
+                                     optionKeys: optionKeys, checkOptions: { language.checkOptions($0, mode: $1) })
+    }
     func displayedError(_ message: String) -> String { message }
     func warmUp(_ setup: LanguageSetup) async {}
 }

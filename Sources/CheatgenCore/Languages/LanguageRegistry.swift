@@ -3,6 +3,9 @@
 public enum LanguageRegistry {
     static let all: [any Language] = [SwiftLanguage(), PythonLanguage(), JavaScriptLanguage()]
 
+    /// What the parser, the configuration and the renderer are told of the languages.
+    public static let catalog = LanguageCatalog(all.map(\.catalogEntry))
+
     private static let byWord: [String: any Language] = {
         var words: [String: any Language] = [:]
         for language in all {

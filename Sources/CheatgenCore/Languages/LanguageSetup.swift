@@ -8,4 +8,9 @@ struct LanguageSetup: Sendable {
         self.workDirectory = workDirectory
         self.configuration = configuration
     }
+
+    /// The language's own section of `cheatgen.yml`, if it has one.
+    func section(for language: String) -> LanguageSection? {
+        configuration.languageSections[language]
+    }
 }

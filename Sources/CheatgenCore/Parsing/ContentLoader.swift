@@ -24,13 +24,13 @@ public enum ContentLoader {
             }
             for id in Set(ids) where !loaded.contains(id) && found[id] == nil {
                 let path = folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md"
-                if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = SheetOutline(neighbour) }
+                if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = SheetOutline(neighbour, languages: options.languages) }
             }
         }
         return found.keys.sorted().map { found[$0]! }
     }
 
-    public static func load(_ paths: [String], options: SheetParser.Options = SheetParser.Options()) -> Result {
+    public static func load(_ paths: [String], options: SheetParser.Options) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -65,7 +65,7 @@ public enum ContentLoader {
         // the whole set can tell comes after.
         let parsed = concurrentMap(unique) { file in
             let result = SheetParser.parse(fileAt: file, options: options)
-            return (outline: result.sheet.map(SheetOutline.init), diagnostics: result.diagnostics)
+            return (outline: result.sheet.map { SheetOutline($0, languages: options.languages) }, diagnostics: result.diagnostics)
         }
         for (file, loaded) in zip(unique, parsed) {
             diagnostics.append(contentsOf: loaded.diagnostics)

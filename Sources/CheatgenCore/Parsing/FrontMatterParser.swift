@@ -16,7 +16,7 @@ enum FrontMatterParser {
         var diagnostics: [Diagnostic]
     }
 
-    static func parse(_ text: String, path: String) -> Result {
+    static func parse(_ text: String, path: String, languages: LanguageCatalog) -> Result {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let start = SourceLocation(path: path, line: 1)
         guard let first = lines.first, first.trimmingSuffix(while: \.isWhitespace) == "---" else {
@@ -31,7 +31,7 @@ enum FrontMatterParser {
         let yaml = lines[1..<end].joined(separator: "\n")
         let body = String(repeating: "\n", count: end + 1) + lines[(end + 1)...].joined(separator: "\n")
         var diagnostics: [Diagnostic] = []
-        let frontMatter = read(yaml, path: path, diagnostics: &diagnostics)
+        let frontMatter = read(yaml, path: path, languages: languages, diagnostics: &diagnostics)
         return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
     }
 
@@ -40,7 +40,7 @@ enum FrontMatterParser {
         SourceLocation(path: path, line: (mark?.line ?? 0) + 1, column: mark?.column ?? 1)
     }
 
-    private static func read(_ yaml: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter? {
+    private static func read(_ yaml: String, path: String, languages: LanguageCatalog, diagnostics: inout [Diagnostic]) -> FrontMatter? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -86,7 +86,7 @@ enum FrontMatterParser {
             case "description":
                 frontMatter.description = string(value, key: key, location: location, diagnostics: &diagnostics)
             case "verify":
-                frontMatter.verify = verifySetting(value, location: location, place: { place($0, path: path) }, diagnostics: &diagnostics)
+                frontMatter.verify = verifySetting(value, location: location, place: { place($0, path: path) }, languages: languages, diagnostics: &diagnostics)
             case _ where ignoredKeys.contains(key):
                 break
             case "summary":
@@ -126,7 +126,8 @@ enum FrontMatterParser {
     }
 
     /// `verify: true | false | [swift, python]`, in a sheet or `cheatgen.yml`.
-    static func verifySetting(_ node: Node, location: SourceLocation, place: (Mark?) -> SourceLocation, diagnostics: inout [Diagnostic]) -> VerifySetting? {
+    static func verifySetting(_ node: Node, location: SourceLocation, place: (Mark?) -> SourceLocation, languages: LanguageCatalog,
+                              diagnostics: inout [Diagnostic]) -> VerifySetting? {
         if case .scalar(let scalar) = node, scalar.style == .plain, let flag = node.bool { return flag ? .all : VerifySetting.none }
         guard case .sequence(let items) = node else {
             diagnostics.append(.error("'verify' must be true, false or a list of languages such as [swift]", at: location))
@@ -134,9 +135,8 @@ enum FrontMatterParser {
         }
         var names: Set<String> = []
         for item in items {
-            guard let word = item.string, let language = LanguageRegistry.canonicalName(word) else {
-                let known = LanguageRegistry.all.map(\.name).sorted().joined(separator: ", ")
-                diagnostics.append(.error("'verify' lists '\(item.string ?? "?")', which is not a language cheatgen runs (\(known))", at: place(item.mark)))
+            guard let word = item.string, let language = languages.canonicalName(word) else {
+                diagnostics.append(.error("'verify' lists '\(item.string ?? "?")', which is not a language cheatgen runs (\(languages.names))", at: place(item.mark)))
                 continue
             }
             names.insert(language)

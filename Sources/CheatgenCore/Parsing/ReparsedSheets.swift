@@ -5,12 +5,12 @@ public struct ReparsedSheets: SheetSource {
     /// The options the sheets were loaded with.
     public var options: SheetParser.Options
 
-    public init(options: SheetParser.Options = SheetParser.Options()) {
+    public init(options: SheetParser.Options) {
         self.options = options
     }
 
     public func sheet(for outline: SheetOutline) throws -> Sheet {
-        guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, SheetOutline(sheet) == outline else {
+        guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, SheetOutline(sheet, languages: options.languages) == outline else {
             throw CheatgenError.changedDuringBuild(path: outline.path)
         }
         return sheet

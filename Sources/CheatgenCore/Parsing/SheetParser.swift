@@ -9,7 +9,12 @@ public enum SheetParser {
     /// What the run decides for every sheet (a sheet's front matter may override it).
     public struct Options: Hashable, Sendable {
         public var verify: VerifySetting
-        public init(verify: VerifySetting = .all) { self.verify = verify }
+        /// The languages whose fences are snippets, and what each accepts.
+        public var languages: LanguageCatalog
+        public init(verify: VerifySetting = .all, languages: LanguageCatalog) {
+            self.verify = verify
+            self.languages = languages
+        }
     }
 
     public struct Result: Sendable {
@@ -18,7 +23,7 @@ public enum SheetParser {
     }
 
     /// Reads and parses the file at `path`.
-    public static func parse(fileAt path: String, options: Options = Options()) -> Result {
+    public static func parse(fileAt path: String, options: Options) -> Result {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -44,7 +49,7 @@ public enum SheetParser {
     }
 
     /// Parses bytes that were read from `path`.
-    public static func parse(_ data: Data, path: String, options: Options = Options()) -> Result {
+    public static func parse(_ data: Data, path: String, options: Options) -> Result {
         switch SourceText.decode(data, path: path) {
         case .failure(let diagnostic): Result(sheet: nil, diagnostics: [diagnostic])
         case .success(let text): parse(text, path: path, options: options)
@@ -52,11 +57,11 @@ public enum SheetParser {
     }
 
     /// Parses Markdown text that came from `path`.
-    public static func parse(_ text: String, path: String, options: Options = Options()) -> Result {
+    public static func parse(_ text: String, path: String, options: Options) -> Result {
         var text = SourceText.normalizingLineEndings(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let header = FrontMatterParser.parse(text, path: path)
+        let header = FrontMatterParser.parse(text, path: path, languages: options.languages)
         var diagnostics = header.diagnostics
         if reservedIDs.contains(id) {
             diagnostics.append(.error("a sheet cannot be named '\(id).md': its page would overwrite the site's own \(id).html; rename the file", at: SourceLocation(path: path, line: 1)))
@@ -66,7 +71,7 @@ public enum SheetParser {
         let markdown = CommonMarkParser.parse(source.text, path: path)
         diagnostics.append(contentsOf: markdown.diagnostics)
         let verify = header.frontMatter?.verify ?? options.verify
-        var builder = Builder(sheetID: id, path: path, verify: verify, attributeLines: source.attributeLines)
+        var builder = Builder(sheetID: id, path: path, verify: verify, languages: options.languages, attributeLines: source.attributeLines)
         builder.add(markdown.blocks)
         builder.finish()
         diagnostics.append(contentsOf: builder.diagnostics)
@@ -82,6 +87,7 @@ public enum SheetParser {
         let sheetID: String
         let path: String
         let verify: VerifySetting
+        let languages: LanguageCatalog
         var intro: [ContentItem] = []
         var sections: [Section] = []
         var diagnostics: [Diagnostic] = []
@@ -102,10 +108,11 @@ public enum SheetParser {
 
         private enum Target { case nothing, section, card, item }
 
-        init(sheetID: String, path: String, verify: VerifySetting, attributeLines: [KramdownAttributes.Line]) {
+        init(sheetID: String, path: String, verify: VerifySetting, languages: LanguageCatalog, attributeLines: [KramdownAttributes.Line]) {
             self.sheetID = sheetID
             self.path = path
             self.verify = verify
+            self.languages = languages
             self.pendingAttributes = attributeLines[...]
         }
 
@@ -214,7 +221,7 @@ public enum SheetParser {
 
         /// The canonical language of a fenced block that is a verified snippet here.
         private func snippetLanguage(of code: Block.CodeBlock) -> String? {
-            guard code.isFenced, let language = LanguageRegistry.canonicalName(code.language), verify.verifies(language) else { return nil }
+            guard code.isFenced, let language = languages.canonicalName(code.language), verify.verifies(language) else { return nil }
             return language
         }
 
@@ -330,7 +337,7 @@ public enum SheetParser {
             if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             let expectation = Expectation(text: code.code, location: code.location, endLine: code.endLine)
             guard case .snippet(var snippet) = lastItem else {
-                if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, LanguageRegistry.canonicalName(shown.language) != nil {
+                if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, languages.canonicalName(shown.language) != nil {
                     // Under code that this sheet does not verify (`verify: false`): shown as it is.
                     append(.block(.codeBlock(code)))
                     return
@@ -365,7 +372,8 @@ public enum SheetParser {
         }
 
         private mutating func snippet(from code: Block.CodeBlock, language: String) -> Snippet {
-            let (attributes, problems) = SnippetAttributes.parse(code.attributeWords)
+            let entry = languages.entry(for: language) ?? LanguageCatalog.Entry(name: language, displayName: language, colouredByPygments: true)
+            let (attributes, problems) = SnippetAttributes.parse(code.attributeWords, language: entry, catalog: languages)
             for problem in problems { diagnostics.append(.error(problem, at: code.location)) }
             if let id = attributes.id {
                 if let earlier = namedSnippets[id] {

@@ -349,7 +349,7 @@ struct SheetRenderer {
                     }
                 case .block(let block):
                     block.forEachCodeBlock { code in
-                        if code.isPygmentsCode { blocks.append(.init(language: code.language, code: trimmingFinalNewline(code.code))) }
+                        if code.isPygmentsCode(LanguageRegistry.catalog) { blocks.append(.init(language: code.language, code: trimmingFinalNewline(code.code))) }
                     }
                 default: break
                 }

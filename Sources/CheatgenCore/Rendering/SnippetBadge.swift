@@ -69,9 +69,9 @@ struct SnippetBadge {
             extras.append("stable over \(result.checks.runs) runs")
             sentences.append("It ran \(result.checks.runs) times at once, every run alike")
         }
-        if result.checks.threadSanitizer {
-            extras.append("no data race (TSan)")
-            sentences.append("ThreadSanitizer watched it run and reported no data race")
+        for (mark, sentence) in language?.badgeChecks(result.checks) ?? [] {
+            extras.append(mark)
+            sentences.append(sentence)
         }
         if let limit = result.checks.maxTime {
             extras.append("under \(SnippetJudge.formatDuration(limit))")

@@ -25,31 +25,15 @@ public struct SnippetAttributes: Hashable, Sendable {
     public var uses: [String] = []
     /// `max-time=0.2` or `max-time=150ms`: the run must finish within this many seconds.
     public var maxTime: Double?
-    /// `language-mode=5|6`: the Swift language mode it is compiled in (nil: Swift 6).
-    public var languageMode: String?
-    /// `flags="…"`: extra compiler flags for this snippet alone.
-    public var flags: [String] = []
-    /// `sanitize=thread`: compiled and run under ThreadSanitizer.
-    public var sanitizeThread = false
-    /// `sanitize=none`: never under a sanitizer, not even with `--sanitize thread` — for code
-    /// whose synchronization ThreadSanitizer cannot see (`Mutex` on Linux waits on a futex).
-    public var neverSanitize = false
-    /// `warnings-as-errors`: a compiler warning fails the snippet.
-    public var warningsAsErrors = false
+    /// Words only the snippet's language reads (`language-mode=5`, `sanitize=thread`), in the
+    /// order written; the parser has checked them with that language's rules.
+    public var languageOptions: [SnippetOption] = []
     /// `memory=<size>` (`512M`, `2G`): the run's memory limit; nil means the configured default.
     public var memory: Int?
     /// `network=true|false`: whether the run may reach the network; nil means the configured default.
     public var network: Bool?
 
     public init() {}
-
-    /// The attribute words that change how the compiler is invoked, for the badge's tooltip.
-    public var compilerSettings: [String] {
-        var words: [String] = []
-        if let languageMode { words.append("Swift \(languageMode) language mode") }
-        if !flags.isEmpty { words.append("flags \(flags.joined(separator: " "))") }
-        return words
-    }
 
     /// The attribute words as written, normalised (used in cache keys and reports).
     public var canonical: String {
@@ -59,18 +43,16 @@ public struct SnippetAttributes: Hashable, Sendable {
         if let id { words.append("id=\(id)") }
         if !uses.isEmpty { words.append("uses=\(uses.joined(separator: ","))") }
         if let maxTime { words.append("max-time=\(maxTime)") }
-        if let languageMode { words.append("language-mode=\(languageMode)") }
-        if !flags.isEmpty { words.append("flags=\"\(flags.joined(separator: " "))\"") }
-        if sanitizeThread { words.append("sanitize=thread") }
-        if neverSanitize { words.append("sanitize=none") }
-        if warningsAsErrors { words.append("warnings-as-errors") }
+        words += languageOptions.map(\.written)
         if let memory { words.append("memory=\(memory)") }
         if let network { words.append("network=\(network)") }
         return words.joined(separator: " ")
     }
 
-    /// Parses the words after the language. Problems are returned as messages for the caller to place.
-    static func parse(_ words: [String]) -> (SnippetAttributes, [String]) {
+    /// Parses the words after the language: the attributes every language shares here, the
+    /// rest handed to `language` (the snippet's own), which accepts its keys and checks them.
+    /// Problems are returned as messages for the caller to place.
+    static func parse(_ words: [String], language: LanguageCatalog.Entry, catalog: LanguageCatalog) -> (SnippetAttributes, [String]) {
         var attributes = SnippetAttributes()
         var problems: [String] = []
         var modes: [Mode] = []
@@ -108,28 +90,6 @@ public struct SnippetAttributes: Hashable, Sendable {
                 } else {
                     problems.append("'max-time' needs a duration in seconds or milliseconds, as in max-time=0.2 or max-time=150ms")
                 }
-            case "language-mode":
-                if let value, ["5", "6"].contains(value) {
-                    attributes.languageMode = value
-                } else {
-                    problems.append("'language-mode' takes 5 or 6, as in language-mode=5")
-                }
-            case "flags":
-                let text = (value ?? "").trimmed(of: "\"")
-                let flags = ShellWords.split(text) ?? []
-                if flags.isEmpty || !flags[0].hasPrefix("-") {
-                    problems.append("'flags' needs compiler flags in quotes, as in flags=\"-default-isolation MainActor\"")
-                } else if let bad = flags.first(where: { ["-o", "-c", "-module-name", "-swift-version", "-parse-as-library", "-emit-executable"].contains($0) }) {
-                    problems.append("'flags' cannot set \(bad): cheatgen decides it (use language-mode= for the language mode)")
-                } else {
-                    attributes.flags = flags
-                }
-            case "sanitize":
-                switch value {
-                case "thread": attributes.sanitizeThread = true
-                case "none": attributes.neverSanitize = true
-                default: problems.append("'sanitize' takes thread or none, as in sanitize=thread")
-                }
             case "memory":
                 if let value, let bytes = ByteSize.parse(value), bytes >= 1 << 20 { attributes.memory = bytes } else {
                     problems.append("'memory' needs a size of at least 1M, as in memory=512M or memory=2G")
@@ -138,29 +98,37 @@ public struct SnippetAttributes: Hashable, Sendable {
                 if let value, let allowed = Bool(value) { attributes.network = allowed } else {
                     problems.append("'network' needs true or false, as in network=true")
                 }
-            case "warnings-as-errors":
-                if value != nil { problems.append("attribute 'warnings-as-errors' takes no value") }
-                attributes.warningsAsErrors = true
+            case _ where language.accepts(key):
+                attributes.languageOptions.append(SnippetOption(key: key, value: value))
             default:
-                problems.append("unknown snippet attribute '\(word)'; known: \(known)")
+                let owners = catalog.entries.filter { $0.accepts(key) }.map(\.displayName)
+                if owners.isEmpty {
+                    let known = (sharedKeys + language.optionKeys).joined(separator: ", ")
+                    problems.append("unknown snippet attribute '\(word)'; known for \(language.displayName): \(known)")
+                } else {
+                    problems.append("attribute '\(key)' is for \(owners.joined(separator: " and ")) snippets; a \(language.displayName) snippet does not take it")
+                }
             }
         }
         if Set(modes).count > 1 {
             problems.append("attributes \(modes.map { "'\($0.rawValue)'" }.joined(separator: " and ")) cannot be combined")
         }
         if let first = modes.first { attributes.mode = first }
-        if attributes.sanitizeThread && attributes.neverSanitize {
-            problems.append("attributes 'sanitize=thread' and 'sanitize=none' cannot be combined")
+        if attributes.maxTime != nil, attributes.mode == .compileOnly || attributes.mode == .compileFail || attributes.mode == .ignore {
+            problems.append(notForMode("max-time", attributes.mode))
         }
-        if attributes.mode == .compileOnly || attributes.mode == .compileFail || attributes.mode == .ignore {
-            for (set, word) in [(attributes.maxTime != nil, "max-time"), (attributes.sanitizeThread || attributes.neverSanitize, "sanitize")] where set {
-                problems.append("'\(word)' applies to a snippet that runs, not to a '\(attributes.mode.rawValue)' one")
-            }
-        }
+        problems += language.checkOptions(attributes.languageOptions, attributes.mode)
         return (attributes, problems)
     }
 
-    static let known = "compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network="
+    /// The attributes every language takes.
+    static let sharedKeys = ["compile-only", "compile-fail", "should-crash", "ignore", "unordered", "timeout=", "id=", "uses=",
+                             "max-time=", "memory=", "network="]
+
+    /// The problem with an attribute that only a running snippet can use (`max-time`, `sanitize`).
+    public static func notForMode(_ word: String, _ mode: Mode) -> String {
+        "'\(word)' applies to a snippet that runs, not to a '\(mode.rawValue)' one"
+    }
 
     /// `0.2`, `0.2s`, `150ms` → seconds.
     static func duration(_ text: String) -> Double? {

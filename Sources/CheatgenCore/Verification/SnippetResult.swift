@@ -28,14 +28,15 @@ public struct SnippetResult: Sendable, Hashable {
     public struct Checks: Sendable, Hashable, Codable {
         /// How many times it ran, all with the same verdict (`--repeat`).
         public var runs = 1
-        /// It ran under ThreadSanitizer, which reported no race.
-        public var threadSanitizer = false
+        /// Checks only its language makes, which passed, by that language's names for them
+        /// (`swift.thread-sanitizer`); the language words them on the badge.
+        public var notes: [String] = []
         /// The time limit every run finished within (`max-time=`), when it was checked.
         public var maxTime: Double?
 
-        public init(runs: Int = 1, threadSanitizer: Bool = false, maxTime: Double? = nil) {
+        public init(runs: Int = 1, notes: [String] = [], maxTime: Double? = nil) {
             self.runs = runs
-            self.threadSanitizer = threadSanitizer
+            self.notes = notes
             self.maxTime = maxTime
         }
     }

@@ -4,8 +4,6 @@ struct VerificationOptions: Sendable {
     var jobs: Int
     /// Seconds a snippet may run unless it says `timeout=`.
     var defaultTimeout: Double
-    /// Added to every snippet's compile command (from `cheatgen.yml`).
-    var extraCompilerFlags: [String]
     /// Reuse verdicts of unchanged snippets.
     var useCache: Bool
     /// Where objects, binaries, verdicts and the example package live.
@@ -21,10 +19,9 @@ struct VerificationOptions: Sendable {
     var dependencies: [String: [PackageDependency]] = [:]
     /// `--repeat N`: run every runnable snippet this many times; runs that disagree make it flaky.
     var repeatCount = 1
-    /// `--sanitize thread`: compile and run every runnable Swift snippet under ThreadSanitizer.
+    /// `--sanitize thread`: run every runnable snippet under the language's thread-race detector
+    /// (ThreadSanitizer for Swift; languages without one ignore it).
     var sanitizeThread = false
-    /// `warnings: error` in cheatgen.yml: a compiler warning fails its snippet.
-    var warningsAsErrors = false
     /// Bytes of memory a snippet's run may use unless it says `memory=` (`memory:` in cheatgen.yml).
     var memoryLimit = 1 << 30
     /// Processes and threads a snippet's run may have at once (where a control group enforces it).
@@ -36,11 +33,10 @@ struct VerificationOptions: Sendable {
     /// Folders snippets may not change: the repository, the sheets' folders, the work directory.
     var protectedPaths: [String] = []
 
-    init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10, extraCompilerFlags: [String] = [],
+    init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10,
                 useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {
         self.jobs = jobs
         self.defaultTimeout = defaultTimeout
-        self.extraCompilerFlags = extraCompilerFlags
         self.useCache = useCache
         self.workDirectory = workDirectory
         self.outputLimit = outputLimit

@@ -100,7 +100,7 @@ struct Verifier: Sendable {
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
     private func verdictKey(for snippet: Snippet, source: EffectiveSource, verifier language: any SnippetVerifier) -> String {
         Hashing.key([
-            "verdict-v4", language.name, language.toolchainID, options.extraCompilerFlags.joined(separator: " "),
+            "verdict-v5", language.name, language.toolchainID,
             language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),

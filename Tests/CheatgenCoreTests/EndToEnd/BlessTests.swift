@@ -244,7 +244,7 @@ struct BlessTests {
         #expect(check.status == 0)
         #expect(check.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
         // Once it passes, the title must be the one given.
-        let parsed = SheetParser.parse(fileAt: directory.path + "/content/swift-actors.md")
+        let parsed = SheetParser.parse(fileAt: directory.path + "/content/swift-actors.md", options: parseOptions)
         #expect(parsed.sheet?.frontMatter.title == "Actors: isolation, #1 [draft]")
     }
 }

@@ -201,7 +201,7 @@ struct CheckCommandTests {
         #expect(result.errorLines == [
             "content-errors.md:\(related):11: error: related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
             "content-errors.md:\(link):5: error: link to 'missing.md': there is no sheet 'missing'",
-            "content-errors.md:\(typo):1: error: unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network=",
+            "content-errors.md:\(typo):1: error: unknown snippet attribute 'unorderd'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors",
         ])
         #expect(result.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped (3 content errors)"])
         #expect(result.status == 1)
@@ -263,7 +263,7 @@ struct CheckCommandTests {
         defer { directory.remove() }
         let sheet = try directory.copyFixture("config.md")
         let text = try directory.read(sheet)
-        try directory.write("title: Fixture\ntimeout: 1\nswift-flags: [-DCHEATGEN_FIXTURE]\n", to: "cheatgen.yml")
+        try directory.write("title: Fixture\ntimeout: 1\nswift:\n  flags: [-DCHEATGEN_FIXTURE]\n", to: "cheatgen.yml")
 
         let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
 
@@ -271,6 +271,53 @@ struct CheckCommandTests {
         #expect(result.errorLines == ["config.md:\(loop):1: error: snippet timed out after 1 s and was killed (raise it with timeout=<seconds>)"])
         #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
         #expect(result.status == 1)
+    }
+
+    /// A language's settings enter its own verdicts only: new Swift flags verify the Swift
+    /// snippets again and answer the Python one from the cache.
+    @Test func changingSwiftFlagsVerifiesSwiftSnippetsOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("""
+            ---
+            title: Two languages
+            ---
+
+            ### Swift
+
+            ```swift
+            #if EXTRA
+            print("extra")
+            #else
+            print("plain")
+            #endif
+            ```
+
+            ```output
+            plain
+            ```
+
+            ### Python
+
+            ```python
+            print("snake")
+            ```
+            """, to: "two.md")
+        try directory.write("swift:\n  flags: [-DPLAIN]\n", to: "cheatgen.yml")
+        let first = try Cheatgen.run(["check", "two.md", "--verbose"], in: directory)
+        #expect(first.status == 0, "\(first.standardError)")
+        let ran = { (result: CommandResult) in
+            (result.outputLines + result.errorLines).filter { $0.contains("passed two/") || $0.contains("failed two/") }.sorted()
+        }
+        #expect(ran(first).count == 2 && ran(first).allSatisfy { !$0.hasSuffix("(cached)") }, "\(ran(first))")
+
+        // New Swift flags: the Swift snippet is verified again (and now fails), Python is cached.
+        try directory.write("swift:\n  flags: [-DEXTRA]\n", to: "cheatgen.yml")
+        let second = try Cheatgen.run(["check", "two.md", "--verbose"], in: directory)
+        let lines = ran(second)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("failed two/swift") && !$0.hasSuffix("(cached)") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("passed two/python") && $0.hasSuffix("(cached)") }, "\(lines)")
     }
 
     @Test func badSettingsAreReportedInTheirFile() throws {

@@ -86,7 +86,7 @@ struct ReportsAndShardsTests {
         #expect(result.outputLines == [
             "::error file=content-errors.md,line=3,col=11,title=cheatgen::related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
             "::error file=content-errors.md,line=6,col=5,title=cheatgen::link to 'missing.md': there is no sheet 'missing'",
-            "::error file=content-errors.md,line=22,col=1,title=cheatgen::unknown snippet attribute 'unorderd'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network=",
+            "::error file=content-errors.md,line=22,col=1,title=cheatgen::unknown snippet attribute 'unorderd'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors",
             "::error file=double-failure.md,line=9,col=1,title=cheatgen::snippet exited with status 3",
             "::error file=double-failure.md,line=16,col=1,title=cheatgen::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-complete%0A+partial",
             "snippets: 2 passed, 1 failed, 1 skipped (3 content errors)",
@@ -159,7 +159,7 @@ struct ReportsAndShardsTests {
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
         // Durations from an earlier run on a slower machine: all equal, and far longer than here.
-        let names = try #require(SheetParser.parse(fileAt: directory.path + "/" + sheet).sheet).snippets.map(\.name)
+        let names = try #require(SheetParser.parse(fileAt: directory.path + "/" + sheet, options: parseOptions).sheet).snippets.map(\.name)
         #expect(names.count == 15)
         try directory.makeFolder(".cheatgen")
         try JSONEncoder().encode(Dictionary(uniqueKeysWithValues: names.map { ($0, 100.0) }))

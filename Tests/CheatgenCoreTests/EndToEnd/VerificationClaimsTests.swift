@@ -409,7 +409,7 @@ struct VerificationClaimsTests {
         let again = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(again.errorLines == warned.errorLines)
 
-        // warnings-as-errors on the snippet, or `warnings: error` for the site, fail it.
+        // warnings-as-errors on the snippet, or `swift: { warnings: error }` for the site, fail it.
         try directory.write(text.replacingOccurrences(of: "```swift\n", with: "```swift warnings-as-errors\n"), to: "sheet.md")
         let attribute = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(attribute.status == 1)
@@ -417,10 +417,10 @@ struct VerificationClaimsTests {
         #expect(attribute.outputLines == ["snippets: 0 passed, 1 failed, 0 skipped"])
 
         try directory.write(text, to: "sheet.md")
-        try directory.write("warnings: error\n", to: "cheatgen.yml")
+        try directory.write("swift:\n  warnings: error\n", to: "cheatgen.yml")
         let configured = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(configured.status == 1)
-        #expect(configured.errorLines.first == "sheet.md:\(line):9: error: \(message) (warnings are errors: 'warnings: error' in cheatgen.yml)")
+        #expect(configured.errorLines.first == "sheet.md:\(line):9: error: \(message) (warnings are errors: 'swift: warnings: error' in cheatgen.yml)")
     }
 
     // MARK: Traps

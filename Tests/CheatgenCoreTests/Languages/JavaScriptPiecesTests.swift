@@ -63,7 +63,7 @@ struct JavaScriptPiecesTests {
             ```js uses=helper
             console.log(double(21));
             ```
-            """.utf8), path: "map.md").sheet)
+            """.utf8), path: "map.md", options: parseOptions).sheet)
         let named = Dictionary(uniqueKeysWithValues: sheet.snippets.compactMap { s in s.attributes.id.map { ($0, s) } })
         let program = try #require(LanguageRegistry.program(for: sheet.snippets[1], named: named)).get()
         #expect(program.text == "function double(x) {\n  return 2 * x;\n}\nconsole.log(double(21));\n\n")

@@ -83,7 +83,7 @@ struct CrossReferenceTests {
 
             More on [strings](target.md#strings).
             """)
-        #expect(CrossReferences.check(all.map(SheetOutline.init)).isEmpty)
+        #expect(CrossReferences.check(all.map { SheetOutline($0, languages: languages) }).isEmpty)
     }
 
     @Test func linkToAMissingSheetIsAnErrorAtTheLink() throws {
@@ -94,7 +94,7 @@ struct CrossReferenceTests {
 
             Intro text, then a [broken link](nowhere.md#x) here.
             """
-        let diagnostics = CrossReferences.check(try sheets(markdown).map(SheetOutline.init))
+        let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         let line = try lineNumber(of: "[broken link]", in: markdown)
         let column = try columnNumber(of: "[broken link]", in: markdown)
         #expect(diagnostics.map(\.formatted) == [
@@ -115,7 +115,7 @@ struct CrossReferenceTests {
             First line of the paragraph,
             then [a bad anchor](target.md#join-strings) on the second line.
             """
-        let diagnostics = CrossReferences.check(try sheets(markdown).map(SheetOutline.init))
+        let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         let line = try lineNumber(of: "[a bad anchor]", in: markdown)
         let column = try columnNumber(of: "[a bad anchor]", in: markdown)
         #expect(diagnostics.map(\.formatted) == [
@@ -133,7 +133,7 @@ struct CrossReferenceTests {
 
             Jump to [nothing](#no-such-card).
             """
-        let diagnostics = CrossReferences.check(try sheets(markdown).map(SheetOutline.init))
+        let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         let column = try columnNumber(of: "[nothing]", in: markdown)
         #expect(diagnostics.map(\.formatted) == [
             "content/source.md:7:\(column): error: link to '#no-such-card': sheet 'source' has no section or card with anchor '#no-such-card'",
@@ -156,7 +156,7 @@ struct CrossReferenceTests {
             """
         let all = try sheets(markdown)
         #expect(all[0].links.map(\.destination) == ["a.md", "b.md", "c.md", "d.md"])
-        let diagnostics = CrossReferences.check(all.map(SheetOutline.init))
+        let diagnostics = CrossReferences.check(all.map { SheetOutline($0, languages: languages) })
         #expect(diagnostics.map(\.location?.line) == [5, 7, 9, 11])
     }
 
@@ -169,7 +169,7 @@ struct CrossReferenceTests {
               - missing-sheet
             ---
             """
-        let diagnostics = CrossReferences.check(try sheets(markdown).map(SheetOutline.init))
+        let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         #expect(diagnostics.map(\.formatted) == [
             "content/source.md:5:5: error: related sheet 'missing-sheet' does not exist (no missing-sheet.md next to this sheet)",
         ])
@@ -187,7 +187,7 @@ struct CrossReferenceTests {
         try directory.write("---\ntitle: Hidden\n---\n", to: "a/.draft.md")
         let a = directory.path + "/a"
         let b = directory.path + "/b/"
-        let result = ContentLoader.load([a, b, directory.path + "/missing.md"])
+        let result = ContentLoader.load([a, b, directory.path + "/missing.md"], options: parseOptions)
         #expect(result.sheets.map(\.id) == ["one", "two"])
         #expect(result.sheets.map(\.path) == ["\(a)/one.md", "\(a)/two.md"])
         #expect(result.diagnostics.map(\.formatted) == [

@@ -174,7 +174,7 @@ struct PipeTableTests {
         let cmarkGFM = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let path = try #require(cmarkGFM, "cmark-gfm is missing: scripts/install-deps --browser installs it (Debian package cmark-gfm)")
         let fixture = try String(contentsOf: Fixtures.url("tables.md"), encoding: .utf8)
-        let ours = try #require(SheetParser.parse(fixture, path: "tables.md").sheet)
+        let ours = try #require(SheetParser.parse(fixture, path: "tables.md", options: parseOptions).sheet)
         var oursCells: [[[String]]] = []
         func visit(_ blocks: [Block]) {
             for block in blocks {

@@ -64,7 +64,7 @@ struct SnippetAttributeTests {
     @Test func unknownAttributeIsAnErrorAtTheFence() {
         let parsed = fence("swift fast")
         #expect(parsed.lines == [
-            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network=",
+            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors",
         ])
         #expect(parsed.sheet?.snippets.count == 1, "the snippet is still read")
     }
@@ -155,11 +155,12 @@ struct SnippetAttributeTests {
     @Test func compilerSettingsAndChecks() throws {
         let snippet = try onlySnippet("\n```swift language-mode=5 flags=\"-default-isolation MainActor\" max-time=150ms sanitize=thread warnings-as-errors\nprint(1)\n```\n")
         let attributes = snippet.attributes
-        #expect(attributes.languageMode == "5")
-        #expect(attributes.flags == ["-default-isolation", "MainActor"])
+        let swift = SwiftSnippetOptions(attributes)
+        #expect(swift.languageMode == "5")
+        #expect(swift.flags == ["-default-isolation", "MainActor"])
         #expect(attributes.maxTime == 0.15)
-        #expect(attributes.sanitizeThread && attributes.warningsAsErrors)
-        #expect(attributes.compilerSettings == ["Swift 5 language mode", "flags -default-isolation MainActor"])
+        #expect(swift.sanitizeThread && swift.warningsAsErrors)
+        #expect(swift.compilerSettings == ["Swift 5 language mode", "flags -default-isolation MainActor"])
         #expect(attributes.canonical.contains("flags=\"-default-isolation MainActor\""))
     }
 
@@ -196,5 +197,24 @@ extension SnippetAttributeTests {
         #expect(fence("swift network=false").sheet?.snippets.first?.attributes.network == false)
         #expect(fence("swift").sheet?.snippets.first?.attributes.network == nil)
         #expect(fence("swift network").lines == ["sheet.md:5:1: error: 'network' needs true or false, as in network=true"])
+    }
+}
+
+extension SnippetAttributeTests {
+    @Test("A language's own attributes are errors on another language's fence", arguments: [
+        ("python sanitize=thread", "attribute 'sanitize' is for Swift snippets; a Python snippet does not take it"),
+        ("js language-mode=5", "attribute 'language-mode' is for Swift snippets; a JavaScript snippet does not take it"),
+        ("py warnings-as-errors", "attribute 'warnings-as-errors' is for Swift snippets; a Python snippet does not take it"),
+        ("python optimise", "unknown snippet attribute 'optimise'; known for Python: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network="),
+    ])
+    func foreignAttribute(info: String, message: String) {
+        #expect(fence(info).lines == ["sheet.md:5:1: error: \(message)"])
+    }
+
+    @Test func swiftAttributesAreKeptForSwiftAsWritten() throws {
+        let snippet = try #require(fence("swift sanitize=none language-mode=6 timeout=2").sheet?.snippets.first)
+        #expect(snippet.attributes.languageOptions == [SnippetOption(key: "sanitize", value: "none"), SnippetOption(key: "language-mode", value: "6")])
+        #expect(snippet.attributes.timeout == 2)
+        #expect(SwiftSnippetOptions(snippet.attributes).neverSanitize)
     }
 }

@@ -58,14 +58,14 @@ struct SourceTextTests {
 
     @Test func crlfTextGivenDirectlyAsAString() throws {
         // Callers of the String entry point who read a file themselves get the same sheet.
-        let parsed = SheetParser.parse(Self.lf.replacingOccurrences(of: "\n", with: "\r\n"), path: "sheet.md")
+        let parsed = SheetParser.parse(Self.lf.replacingOccurrences(of: "\n", with: "\r\n"), path: "sheet.md", options: parseOptions)
         #expect(parsed.sheet == parse(Self.lf).sheet)
     }
 
     @Test func crlfLinesKeepTheirNumbers() throws {
         let text = (header + "\n## S\n\n```swift fast\nprint(1)\n```\n").replacingOccurrences(of: "\n", with: "\r\n")
         let parsed = parse(bytes: bytes(text))
-        #expect(parsed.lines == ["sheet.md:7:1: error: unknown snippet attribute 'fast'; known: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, language-mode=, flags=, sanitize=, warnings-as-errors, memory=, network="])
+        #expect(parsed.lines == ["sheet.md:7:1: error: unknown snippet attribute 'fast'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors"])
     }
 
     @Test func invalidUTF8IsReportedAtItsLineAndColumn() {
@@ -116,7 +116,7 @@ struct SourceTextTests {
     }
 
     @Test func readingAMissingFileIsAnError() {
-        let result = SheetParser.parse(fileAt: "/nonexistent/cheatgen/sheet.md")
+        let result = SheetParser.parse(fileAt: "/nonexistent/cheatgen/sheet.md", options: parseOptions)
         #expect(result.sheet == nil)
         #expect(result.errors.count == 1)
         #expect(result.lines.first?.hasPrefix("/nonexistent/cheatgen/sheet.md:1:1: error: cannot read sheet: ") == true)

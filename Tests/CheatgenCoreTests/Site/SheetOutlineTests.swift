@@ -48,7 +48,7 @@ struct SheetOutlineTests {
 
     @Test func theOutlineKeepsStructureAndSnippetsButNotProse() throws {
         let full = try sheet(Self.text)
-        let outline = SheetOutline(full)
+        let outline = SheetOutline(full, languages: languages)
         #expect(outline.intro.isEmpty)
         #expect(outline.anchors == full.anchors)
         #expect(outline.sections[0].items.count == 1, "the bash code block stays, the prose goes")
@@ -65,12 +65,12 @@ struct SheetOutlineTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write(Self.text, to: "outline.md")
-        let loaded = ContentLoader.load([directory.path + "/outline.md"])
+        let loaded = ContentLoader.load([directory.path + "/outline.md"], options: parseOptions)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.formatted))")
         let outline = try #require(loaded.sheets.first)
         #expect(outline.intro.isEmpty, "the loader keeps outlines")
 
-        let source = ReparsedSheets()
+        let source = ReparsedSheets(options: parseOptions)
         let page = try source.sheet(for: outline)
         #expect(page == (try sheet(Self.text, path: directory.path + "/outline.md")))
 

@@ -7,14 +7,19 @@ import Testing
 /// A sheet's front matter, so each test only writes the part it is about.
 let header = "---\ntitle: Test\n---\n"
 
+/// The languages as a build sees them.
+let languages = LanguageRegistry.catalog
+/// How a build reads sheets when `cheatgen.yml` says nothing.
+let parseOptions = SheetParser.Options(languages: languages)
+
 /// Parses Markdown text as if read from `path`.
 func parse(_ markdown: String, path: String = "sheet.md") -> SheetParser.Result {
-    SheetParser.parse(markdown, path: path)
+    SheetParser.parse(markdown, path: path, options: parseOptions)
 }
 
 /// Parses bytes as if read from `path` (the route real files take: decoding, BOM, line endings).
 func parse(bytes: [UInt8], path: String = "sheet.md") -> SheetParser.Result {
-    SheetParser.parse(Data(bytes), path: path)
+    SheetParser.parse(Data(bytes), path: path, options: parseOptions)
 }
 
 extension SheetParser.Result {

@@ -16,8 +16,23 @@ struct SwiftLanguage: Language {
         SwiftSource.make(for: snippet, named: named)
     }
 
+    var optionKeys: [String] { SwiftSnippetOptions.keys }
+
+    func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] {
+        SwiftSnippetOptions.parse(options, mode: mode).problems
+    }
+
+    func checkSettings(_ section: LanguageSection?) -> [Diagnostic] {
+        SwiftSettings.read(section).diagnostics
+    }
+
     func badgeSettings(of snippet: Snippet) -> [String] {
-        snippet.attributes.compilerSettings
+        SwiftSnippetOptions(snippet.attributes).compilerSettings
+    }
+
+    func badgeChecks(_ checks: SnippetResult.Checks) -> [(mark: String, sentence: String)] {
+        checks.notes.contains(SwiftVerifier.threadSanitizerNote)
+            ? [("no data race (TSan)", "ThreadSanitizer watched it run and reported no data race")] : []
     }
 
     /// The compiler's own wording: `error: …`.
@@ -28,12 +43,12 @@ struct SwiftLanguage: Language {
     /// Asks the compiler, once per toolchain, what compiling and linking will run, while the
     /// sheets are parsed; answered from the work directory after the first run.
     func warmUp(_ setup: LanguageSetup) async {
-        await Toolchain.warmUp(cacheDirectory: setup.workDirectory, extraFlags: setup.configuration.swiftFlags)
+        await Toolchain.warmUp(cacheDirectory: setup.workDirectory, extraFlags: SwiftSettings.read(setup.section(for: name)).settings.flags)
     }
 
     /// Swift is what cheatgen is for: a missing `swiftc` is an error, not a skipped language.
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         let toolchain = try await Toolchain.locate(cacheDirectory: setup.workDirectory)
-        return SwiftVerifier(toolchain: toolchain, extraFlags: setup.configuration.swiftFlags, workDirectory: setup.workDirectory)
+        return SwiftVerifier(toolchain: toolchain, settings: SwiftSettings.read(setup.section(for: name)).settings, workDirectory: setup.workDirectory)
     }
 }

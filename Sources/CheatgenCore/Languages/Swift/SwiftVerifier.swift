@@ -4,14 +4,21 @@ import Foundation
 /// ones linked into one binary, each run in its own directory — objects cached by content.
 struct SwiftVerifier: SnippetVerifier {
     let toolchain: Toolchain
-    let extraFlags: [String]
+    /// The `swift:` section of `cheatgen.yml`.
+    let settings: SwiftSettings
     let workDirectory: String
 
-    init(toolchain: Toolchain, extraFlags: [String], workDirectory: String) {
+    /// What a verdict's notes say when ThreadSanitizer watched the run (the badge names it).
+    static let threadSanitizerNote = "swift.thread-sanitizer"
+
+    init(toolchain: Toolchain, settings: SwiftSettings, workDirectory: String) {
         self.toolchain = toolchain
-        self.extraFlags = extraFlags
+        self.settings = settings
         self.workDirectory = workDirectory
     }
+
+    /// Extra `swiftc` flags for every snippet (`swift: flags:`).
+    var extraFlags: [String] { settings.flags }
 
     var language: any Language { SwiftLanguage() }
 
@@ -22,7 +29,8 @@ struct SwiftVerifier: SnippetVerifier {
         let targets = snippets.filter { $0.snippet.attributes.mode != .compileFail }.map { prepared in
             ExamplePackage.Target(name: prepared.snippet.symbolName, source: prepared.source,
                                   dependencies: context.options.dependencies[prepared.snippet.sheetID] ?? [],
-                                  languageMode: prepared.snippet.attributes.languageMode, flags: prepared.snippet.attributes.flags)
+                                  languageMode: SwiftSnippetOptions(prepared.snippet.attributes).languageMode,
+                                  flags: SwiftSnippetOptions(prepared.snippet.attributes).flags)
         }
         try ExamplePackage(directory: "\(workDirectory)/examples").write(targets)
     }
@@ -46,7 +54,7 @@ struct SwiftVerifier: SnippetVerifier {
     }
 
     func settingsSalt(for snippet: Snippet, options: VerificationOptions) -> String {
-        var words = [options.warningsAsErrors ? "warnings=error" : "warnings=warn"]
+        var words = [settings.verdictKey]
         if Self.runs(snippet) {
             words.append("repeat=\(options.repeatCount)")
             if Self.sanitized(snippet, options: options) { words.append("sanitize=thread") }
@@ -58,7 +66,8 @@ struct SwiftVerifier: SnippetVerifier {
 
     /// Under ThreadSanitizer: asked for by the snippet or the run, it runs, and it does not opt out.
     static func sanitized(_ snippet: Snippet, options: VerificationOptions) -> Bool {
-        runs(snippet) && !snippet.attributes.neverSanitize && (options.sanitizeThread || snippet.attributes.sanitizeThread)
+        let own = SwiftSnippetOptions(snippet.attributes)
+        return runs(snippet) && !own.neverSanitize && (options.sanitizeThread || own.sanitizeThread)
     }
 
     func cacheSalt(for snippet: Snippet, options: VerificationOptions) -> String {
@@ -107,9 +116,9 @@ struct SwiftVerifier: SnippetVerifier {
             let groupFlags = compileFlags
             let settings = Set(members.map { Self.settingsKey($0.snippet) }).subtracting([""])
             for (key, own) in try await forEachConcurrently(Array(settings).sorted(), width: context.options.jobs, { key in
-                let attributes = members.first { Self.settingsKey($0.snippet) == key }!.snippet.attributes
-                var own = SnippetCompiler(toolchain: toolchain, extraFlags: groupFlags + attributes.flags, objectDirectory: "\(workDirectory)/objects")
-                own.languageMode = attributes.languageMode ?? "6"
+                let options = SwiftSnippetOptions(members.first { Self.settingsKey($0.snippet) == key }!.snippet.attributes)
+                var own = SnippetCompiler(toolchain: toolchain, extraFlags: groupFlags + options.flags, objectDirectory: "\(workDirectory)/objects")
+                own.languageMode = options.languageMode ?? "6"
                 await own.learnFrontend(cacheDirectory: workDirectory)
                 return (key, own)
             }) { compilers[key] = own }
@@ -135,9 +144,9 @@ struct SwiftVerifier: SnippetVerifier {
 
     /// `language-mode=` and `flags=` as one key ("" for the defaults).
     private static func settingsKey(_ snippet: Snippet) -> String {
-        let attributes = snippet.attributes
-        guard attributes.languageMode != nil || !attributes.flags.isEmpty else { return "" }
-        return "\(attributes.languageMode ?? "6")|\(attributes.flags.joined(separator: " "))"
+        let options = SwiftSnippetOptions(snippet.attributes)
+        guard options.languageMode != nil || !options.flags.isEmpty else { return "" }
+        return "\(options.languageMode ?? "6")|\(options.flags.joined(separator: " "))"
     }
 
     private func compileAll(_ jobs: [Job], compilers: [String: SnippetCompiler], context: VerificationContext) async throws -> [Job] {
@@ -172,13 +181,14 @@ struct SwiftVerifier: SnippetVerifier {
             case .compiled(let path, let messages):
                 job.objectPath = path
                 job.warnings = Self.warnings(snippet, output: messages)
-                if !job.warnings.isEmpty, context.options.warningsAsErrors || snippet.attributes.warningsAsErrors {
+                let ownWarningsAsErrors = SwiftSnippetOptions(snippet.attributes).warningsAsErrors
+                if !job.warnings.isEmpty, settings.warningsAsErrors || ownWarningsAsErrors {
                     // Warnings as errors: a compile failure, cached as one.
                     var result = SnippetResult(snippet: snippet, status: .failed, duration: context.seconds(since: started))
                     result.diagnostics = job.warnings.map { warning in
                         var error = warning
                         error.severity = .error
-                        error.message += " (warnings are errors: \(snippet.attributes.warningsAsErrors ? "warnings-as-errors" : "'warnings: error' in cheatgen.yml"))"
+                        error.message += " (warnings are errors: \(ownWarningsAsErrors ? "warnings-as-errors" : "'swift: warnings: error' in cheatgen.yml"))"
                         return error
                     }
                     result.isCompileFailure = true
@@ -291,7 +301,7 @@ struct SwiftVerifier: SnippetVerifier {
     }
 
     private func checks(for job: Job, options: VerificationOptions) -> SnippetResult.Checks {
-        .init(runs: options.repeatCount, threadSanitizer: job.sanitized, maxTime: job.sanitized ? nil : job.prepared.limits.maxTime)
+        .init(runs: options.repeatCount, notes: job.sanitized ? [Self.threadSanitizerNote] : [], maxTime: job.sanitized ? nil : job.prepared.limits.maxTime)
     }
 
     /// One run: traps print symbolized frames (the runtime's backtracer) unless a trap is the
