@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 CONFIGURATION ?= release
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 DATADIR = $(DESTDIR)$(PREFIX)/share/cheatgen
-THEME = Sources/CheatgenCore/Resources/theme
+THEME = Sources/CheatgenSite/Resources/theme
 BUILD_FLAGS = -c $(CONFIGURATION)
 
 .PHONY: site test check deps browser-deps install uninstall

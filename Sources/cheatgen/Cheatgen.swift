@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheatgenCore
+import CheatgenVerification
 
 @main
 struct Cheatgen: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CheatgenCore
+import CheatgenSite
+import CheatgenModel
 
 /// Options shared by every command that verifies snippets.
 struct VerifyOptions: ParsableArguments {

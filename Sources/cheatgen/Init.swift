@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheatgenCore
+import CheatgenModel
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheatgenCore
+import CheatgenModel
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a new sheet from a template with one verified example.")

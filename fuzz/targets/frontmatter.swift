@@ -1,5 +1,10 @@
 // libFuzzer target over the front-matter parser alone: the `---` header split and its YAML
 // read by Yams, with every diagnostic formatted. Built and run by fuzz/run.
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 @_cdecl("LLVMFuzzerTestOneInput")

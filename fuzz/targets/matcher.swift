@@ -1,6 +1,11 @@
 // libFuzzer target over the output matcher and the diff shown when it fails: the input is
 // split at its first NUL byte into an `output` block and what a snippet printed.
 // Built and run by fuzz/run.
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 @_cdecl("LLVMFuzzerTestOneInput")

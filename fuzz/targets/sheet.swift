@@ -1,7 +1,12 @@
 // libFuzzer target over cheatgen's content pipeline: parse → extract snippets → render.
 // Built and run by fuzz/run; not part of the package's products. Nothing here starts a
 // process (no compiler, no Pygments): an execution is pure computation, hundreds a second.
-import CheatgenCore
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
+@testable import CheatgenCore
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,22 +1,25 @@
 import Foundation
+import CheatgenModel
+import CheatgenVerification
+import CheatgenLanguages
 
 /// `cheatgen bless`: run the selected snippets and write what they actually printed (or, for
 /// `compile-fail`, the compiler's message) into their sheets. Files are replaced atomically;
 /// snippets that crashed, timed out or did not compile are refused, never written.
-public struct BlessAction: Sendable {
-    public var check: CheckAction
+package struct BlessAction: Sendable {
+    package var check: CheckAction
 
-    public init(check: CheckAction) {
+    package init(check: CheckAction) {
         self.check = check
     }
 
-    public struct Outcome: Sendable {
-        public var blessed: Int
-        public var refused: Int
-        public var filesChanged: [String]
+    package struct Outcome: Sendable {
+        package var blessed: Int
+        package var refused: Int
+        package var filesChanged: [String]
     }
 
-    public func run() async throws -> Outcome {
+    package func run() async throws -> Outcome {
         let console = check.console
         let (configuration, content, bag) = await check.load()
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }

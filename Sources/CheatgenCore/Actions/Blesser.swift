@@ -1,3 +1,6 @@
+import CheatgenModel
+import CheatgenVerification
+
 /// Rewrites a sheet's `output` and `error` blocks to what its snippets actually did, touching
 /// nothing else: every other byte — line endings, BOM, indentation, wildcards in outputs that
 /// still match — stays as it was.

@@ -1,14 +1,17 @@
-/// `cheatgen build`: verify, then (only if everything passed) write the site.
-public struct BuildAction: Sendable {
-    public var check: CheckAction
-    public var outputDirectory: String
+import CheatgenParsing
+import CheatgenSite
 
-    public init(check: CheckAction, outputDirectory: String) {
+/// `cheatgen build`: verify, then (only if everything passed) write the site.
+package struct BuildAction: Sendable {
+    package var check: CheckAction
+    package var outputDirectory: String
+
+    package init(check: CheckAction, outputDirectory: String) {
         self.check = check
         self.outputDirectory = outputDirectory
     }
 
-    public func run() async throws -> Bool {
+    package func run() async throws -> Bool {
         try SiteWriter.validate(destination: outputDirectory, contentPaths: check.paths)
         let outcome = try await check.run()
         guard outcome.succeeded else {

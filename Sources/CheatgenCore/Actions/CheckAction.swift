@@ -1,25 +1,30 @@
 import Foundation
+import CheatgenModel
+import CheatgenParsing
+import CheatgenVerification
+import CheatgenLanguages
+import CheatgenSite
 
 /// `cheatgen check`: load the sheets, verify their snippets, report every problem.
-public struct CheckAction: Sendable {
-    public var paths: [String]
-    public var filter: SnippetFilter
-    public var shard: Shard?
-    public var jobs: Int?
-    public var useCache: Bool
-    public var configurationPath: String
-    public var workDirectory: String
-    public var reports: [ReportFormat]
+package struct CheckAction: Sendable {
+    package var paths: [String]
+    package var filter: SnippetFilter
+    package var shard: Shard?
+    package var jobs: Int?
+    package var useCache: Bool
+    package var configurationPath: String
+    package var workDirectory: String
+    package var reports: [ReportFormat]
     /// nil: live on a terminal, plain elsewhere.
-    public var progressStyle: ProgressReporter.Style?
-    public var verbose: Bool
-    public var console: Console
+    package var progressStyle: ProgressReporter.Style?
+    package var verbose: Bool
+    package var console: Console
     /// `--repeat N`: runs of every runnable snippet.
-    public var repeatCount = 1
+    package var repeatCount = 1
     /// `--sanitize thread`: every runnable Swift snippet under ThreadSanitizer.
-    public var sanitizeThread = false
+    package var sanitizeThread = false
 
-    public init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
+    package init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
                 configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", reports: [ReportFormat] = [],
                 progressStyle: ProgressReporter.Style? = nil, verbose: Bool = false, console: Console = .standard,
                 repeatCount: Int = 1, sanitizeThread: Bool = false) {
@@ -39,12 +44,12 @@ public struct CheckAction: Sendable {
     }
 
     /// What a check found: the loaded sheets, their verdicts and whether anything is wrong.
-    public struct Outcome: Sendable {
-        public var sheets: [SheetOutline]
-        public var configuration: Configuration
-        public var report: VerificationReport?
-        public var diagnostics: DiagnosticBag
-        public var succeeded: Bool { !diagnostics.hasErrors && (report?.failed ?? 0) == 0 }
+    package struct Outcome: Sendable {
+        package var sheets: [SheetOutline]
+        package var configuration: Configuration
+        package var report: VerificationReport?
+        package var diagnostics: DiagnosticBag
+        package var succeeded: Bool { !diagnostics.hasErrors && (report?.failed ?? 0) == 0 }
     }
 
     /// Loads the configuration and the sheets, with every problem found so far. Meanwhile the
@@ -120,7 +125,7 @@ public struct CheckAction: Sendable {
         return report
     }
 
-    public func run() async throws -> Outcome {
+    package func run() async throws -> Outcome {
         let (configuration, content, loaded) = await load()
         var bag = loaded
         let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)

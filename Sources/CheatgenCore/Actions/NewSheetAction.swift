@@ -1,25 +1,26 @@
 import Foundation
+import CheatgenModel
 
 /// `cheatgen new <id>`: starts a sheet from a small template whose one example is already
 /// correct, so the writer's first `check` passes and shows the format.
-public struct NewSheetAction: Sendable {
-    public var id: String
-    public var directory: String
-    public var title: String?
+package struct NewSheetAction: Sendable {
+    package var id: String
+    package var directory: String
+    package var title: String?
 
-    public init(id: String, directory: String = "content", title: String? = nil) {
+    package init(id: String, directory: String = "content", title: String? = nil) {
         self.id = id
         self.directory = directory
         self.title = title
     }
 
     /// Ids are file names and URLs: lowercase letters, digits and single dashes.
-    public static func isValidID(_ id: String) -> Bool {
+    package static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    public static func template(title: String) -> String {
+    package static func template(title: String) -> String {
         """
         ---
         title: \(yamlQuoted(title))
@@ -49,7 +50,7 @@ public struct NewSheetAction: Sendable {
     }
 
     /// `swift-actors` → `Swift Actors`.
-    public static func title(forID id: String) -> String {
+    package static func title(forID id: String) -> String {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
@@ -59,7 +60,7 @@ public struct NewSheetAction: Sendable {
     }
 
     /// Writes the sheet and returns its path; never overwrites.
-    public func run() throws -> String {
+    package func run() throws -> String {
         guard Self.isValidID(id) else {
             throw CheatgenError.refused("'\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
         }

@@ -1,9 +1,10 @@
 import Foundation
+import CheatgenVerification
 
 /// Tells the user how a run is going. On a terminal: one live line (snippets verified, failed,
 /// elapsed), redrawn in place. Elsewhere (CI logs): a few plain lines, never escape codes.
-public final class ProgressReporter: @unchecked Sendable {
-    public enum Style: Sendable { case live, plain, quiet }
+package final class ProgressReporter: @unchecked Sendable {
+    package enum Style: Sendable { case live, plain, quiet }
 
     private let style: Style
     private let verbose: Bool
@@ -16,24 +17,24 @@ public final class ProgressReporter: @unchecked Sendable {
     private var cached = 0
     private var lineShown = false
 
-    public init(style: Style, verbose: Bool, console: Console) {
+    package init(style: Style, verbose: Bool, console: Console) {
         self.style = style
         self.verbose = verbose
         self.console = console
     }
 
     /// `.live` when standard error is a terminal (and TERM is not dumb), else `.plain`.
-    public static func defaultStyle() -> Style {
+    package static func defaultStyle() -> Style {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         return isatty(STDERR_FILENO) == 1 && term != "dumb" && ProcessInfo.processInfo.environment["CI"] == nil ? .live : .plain
     }
 
-    public func begin(total: Int) {
+    package func begin(total: Int) {
         lock.withLock { self.total = total }
         if style == .plain { console.err("cheatgen: verifying \(total) snippet\(total == 1 ? "" : "s")") }
     }
 
-    public func finished(_ result: SnippetResult) {
+    package func finished(_ result: SnippetResult) {
         let line: String? = lock.withLock {
             done += 1
             if result.status == .failed { failed += 1 }
@@ -58,7 +59,7 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// A line for `--verbose` (commands, timings), printed above the live line.
-    public func log(_ text: String) {
+    package func log(_ text: String) {
         lock.withLock {
             if style == .live && lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); lineShown = false }
         }
@@ -66,7 +67,7 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Clears the live line so the report that follows starts on a clean line.
-    public func end() {
+    package func end() {
         lock.withLock {
             if style == .live && lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); lineShown = false }
         }

@@ -1,27 +1,29 @@
 import Foundation
+import CheatgenModel
+import CheatgenVerification
 
 /// `--shard K/N`: a deterministic 1/N of the snippets, balanced by how long each took last
 /// time (recorded in `.cheatgen/durations.json`), so N CI jobs split one full run.
-public struct Shard: Sendable, Hashable {
-    public var index: Int
-    public var count: Int
+package struct Shard: Sendable, Hashable {
+    package var index: Int
+    package var count: Int
 
     /// Parses `K/N` with 1 ≤ K ≤ N.
-    public init?(argument: String) {
+    package init?(argument: String) {
         let parts = argument.split(separator: "/")
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
         index = k
         count = n
     }
 
-    public init(index: Int, count: Int) {
+    package init(index: Int, count: Int) {
         self.index = index
         self.count = count
     }
 
     /// The snippets of this shard. Longest first, each to the least-loaded shard (ties to the
     /// lowest), names breaking ties: every shard computes the same split from the same inputs.
-    public func select(_ snippets: [Snippet], durations: [String: Double]) -> [Snippet] {
+    package func select(_ snippets: [Snippet], durations: [String: Double]) -> [Snippet] {
         let known = durations.values.sorted()
         let typical = known.isEmpty ? 1.0 : known[known.count / 2]
         let ordered = snippets.sorted { a, b in

@@ -1,3 +1,6 @@
+import CheatgenModel
+import CheatgenSite
+
 /// The GitHub Actions workflow `cheatgen init` writes to `.github/workflows/cheatgen.yml`.
 ///
 /// It scales verification out over an engine people already run: a matrix of `shards` jobs
@@ -6,17 +9,17 @@
 /// are content-addressed files, so merging is copying — and `cheatgen build` then finds every
 /// snippet already verified and compiles nothing. Pull requests are checked with
 /// `pull_request` (their own code, no secrets); only a push to the default branch deploys.
-public struct CIWorkflow: Sendable {
-    public var shards: Int
+package struct CIWorkflow: Sendable {
+    package var shards: Int
     /// The Swift release of the `swift:<version>-noble` container the jobs run in.
-    public var swiftVersion: String
+    package var swiftVersion: String
     /// Where the jobs get cheatgen's source, and which branch, tag or commit they build.
-    public var cheatgenGit: String
-    public var cheatgenRef: String
+    package var cheatgenGit: String
+    package var cheatgenRef: String
     /// The repository commits `site/`: the site job also checks it is up to date.
-    public var siteCommitted: Bool
+    package var siteCommitted: Bool
 
-    public init(shards: Int, swiftVersion: String, cheatgenGit: String, cheatgenRef: String, siteCommitted: Bool) {
+    package init(shards: Int, swiftVersion: String, cheatgenGit: String, cheatgenRef: String, siteCommitted: Bool) {
         self.shards = shards
         self.swiftVersion = swiftVersion
         self.cheatgenGit = cheatgenGit
@@ -65,7 +68,7 @@ public struct CIWorkflow: Sendable {
     }
 
     /// The workflow's text.
-    public var text: String {
+    package var text: String {
         let list = (1...max(shards, 1)).map(String.init).joined(separator: ", ")
         let n = max(shards, 1)
         let committedCheck = siteCommitted ? """

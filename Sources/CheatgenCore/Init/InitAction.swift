@@ -1,21 +1,22 @@
 import Foundation
+import CheatgenModel
 
 /// `cheatgen init [DIR]`: starts a content repository — `cheatgen.yml`, a first sheet whose
 /// example passes, `.gitignore`, a short README and a GitHub Actions workflow that verifies
 /// on `shards` machines and publishes the site. Writes nothing if any of them already exists.
-public struct InitAction: Sendable {
-    public var directory: String
-    public var title: String
-    public var firstSheet: String
-    public var siteCommitted: Bool
-    public var workflow: CIWorkflow
+package struct InitAction: Sendable {
+    package var directory: String
+    package var title: String
+    package var firstSheet: String
+    package var siteCommitted: Bool
+    package var workflow: CIWorkflow
 
     /// Where the generated workflow gets cheatgen unless told otherwise.
-    public static let defaultCheatgenGit = "https://github.com/cheatgen/cheatgen.git"
-    public static let defaultCheatgenRef = "main"
+    package static let defaultCheatgenGit = "https://github.com/cheatgen/cheatgen.git"
+    package static let defaultCheatgenRef = "main"
 
     /// The Swift release this cheatgen was built with: the CI container's, by default.
-    public static var defaultSwiftVersion: String {
+    package static var defaultSwiftVersion: String {
         #if compiler(>=6.5)
         "6.5"
         #elseif compiler(>=6.4)
@@ -29,7 +30,7 @@ public struct InitAction: Sendable {
         #endif
     }
 
-    public init(directory: String, title: String, firstSheet: String, siteCommitted: Bool, workflow: CIWorkflow) {
+    package init(directory: String, title: String, firstSheet: String, siteCommitted: Bool, workflow: CIWorkflow) {
         self.directory = directory
         self.title = title
         self.firstSheet = firstSheet
@@ -38,7 +39,7 @@ public struct InitAction: Sendable {
     }
 
     /// Every file, by its path inside the repository, in the order they are listed to the user.
-    public var files: [(path: String, text: String)] {
+    package var files: [(path: String, text: String)] {
         [
             ("cheatgen.yml", RepositoryTemplate.configuration(title: title)),
             ("content/\(firstSheet).md", NewSheetAction.template(title: NewSheetAction.title(forID: firstSheet))),
@@ -49,7 +50,7 @@ public struct InitAction: Sendable {
     }
 
     /// Writes the files and returns their paths (as the user would type them).
-    public func run() throws -> [String] {
+    package func run() throws -> [String] {
         guard NewSheetAction.isValidID(firstSheet) else {
             throw CheatgenError.refused("'\(firstSheet)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
         }

@@ -1,3 +1,5 @@
+import CheatgenModel
+
 /// The small files `cheatgen init` starts a content repository with, besides its first sheet
 /// (`NewSheetAction.template`) and its CI workflow (`CIWorkflow`).
 enum RepositoryTemplate {

@@ -38,3 +38,4 @@ enum LiveReload {
 }
 
 import Foundation
+import CheatgenModel

@@ -1,19 +1,23 @@
 import FlyingFox
 import Foundation
+import CheatgenModel
+import CheatgenParsing
+import CheatgenVerification
+import CheatgenSite
 
 /// `cheatgen serve`: build, serve the site on localhost, rebuild when a sheet changes and
 /// reload open pages. A failing build keeps the last good site and shows its diagnostics
 /// in the page; the server keeps running.
-public struct ServeAction: Sendable {
-    public var build: BuildAction
-    public var port: UInt16
+package struct ServeAction: Sendable {
+    package var build: BuildAction
+    package var port: UInt16
 
-    public init(build: BuildAction, port: UInt16) {
+    package init(build: BuildAction, port: UInt16) {
         self.build = build
         self.port = port
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let console = build.check.console
         try SiteWriter.validate(destination: build.outputDirectory, contentPaths: build.check.paths)
         let state = LiveState()

@@ -1,4 +1,5 @@
 import Foundation
+import CheatgenModel
 
 /// The site `serve` answers from: every file of the last swapped-in site, read into memory
 /// after each build under the lock builds swap under. A request never sees a folder half

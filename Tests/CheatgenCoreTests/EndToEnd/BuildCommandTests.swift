@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// `cheatgen build`, run as a user runs it, on `Fixtures/site/`: three sheets that link to each

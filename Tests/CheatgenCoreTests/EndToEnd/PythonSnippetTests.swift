@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// Python snippets through the real binary: run with `python3`, `uses=` of earlier snippets'

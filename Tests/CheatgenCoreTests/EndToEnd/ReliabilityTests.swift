@@ -3,6 +3,11 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// A sheet whose verdicts are known: two passes, a failure by output, a rejected compile that

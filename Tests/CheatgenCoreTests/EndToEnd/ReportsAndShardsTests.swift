@@ -3,6 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The snippet names a `--verbose` run verified: its `passed <name> (…)` lines (and failed, skipped).

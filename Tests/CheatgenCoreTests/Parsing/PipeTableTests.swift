@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// GitHub pipe tables, read from cmark's paragraphs by the rules of the GFM specification.
@@ -7,7 +12,7 @@ import Testing
 @Suite("Pipe tables")
 struct PipeTableTests {
     /// The tables of a sheet whose body is `body`.
-    func tables(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [CheatgenCore.Table] {
+    func tables(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [CheatgenModel.Table] {
         let parsed = try sheet(header + "\n" + body, sourceLocation: sourceLocation)
         return parsed.intro.compactMap { item in
             if case .block(.table(let table)) = item { return table }

@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 @Suite("Snippet attributes")
@@ -19,7 +24,7 @@ struct SnippetAttributeTests {
         #expect(snippet.attributes.uses.isEmpty)
         #expect(snippet.language == "swift")
         #expect(snippet.code == "print(1)\n")
-        #expect(snippet.location == CheatgenCore.SourceLocation(path: "sheet.md", line: 5, column: 1))
+        #expect(snippet.location == CheatgenModel.SourceLocation(path: "sheet.md", line: 5, column: 1))
         #expect(snippet.firstCodeLine == 6)
     }
 
@@ -77,7 +82,7 @@ struct SnippetAttributeTests {
     @Test func everyProblemOfAFenceIsReported() {
         let parsed = fence("swift fast timeout=abc")
         #expect(parsed.errors.count == 2)
-        #expect(parsed.errors.allSatisfy { $0.location == CheatgenCore.SourceLocation(path: "sheet.md", line: 5, column: 1) })
+        #expect(parsed.errors.allSatisfy { $0.location == CheatgenModel.SourceLocation(path: "sheet.md", line: 5, column: 1) })
     }
 
     @Test func compileFailAndShouldCrashCannotBeCombined() {

@@ -1,4 +1,9 @@
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// A snippet's name (`sheet/card`, `sheet/card#2`) is what `--filter`, shards, reports and

@@ -1,4 +1,9 @@
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// How a wrong output is reported: at the first differing line of the `output` block, with a
@@ -24,7 +29,7 @@ struct OutputDifferenceTests {
 
     @Test func theMismatchIsAtTheFirstDifferingLine() throws {
         let problem = try mismatch(expected: "one\ntwo\nthree\n", actual: "one\ntwo\n3\n")
-        #expect(problem.location == CheatgenCore.SourceLocation(path: "sheet.md", line: 12, column: 1))
+        #expect(problem.location == CheatgenModel.SourceLocation(path: "sheet.md", line: 12, column: 1))
         #expect(problem.message == "snippet output does not match the 'output' block")
         #expect(problem.details.suffix(2) == ["-three", "+3"])
     }

@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The verdict on one run, judged from a process outcome written by hand: what `check` prints

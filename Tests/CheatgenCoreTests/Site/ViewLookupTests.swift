@@ -1,4 +1,9 @@
 import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The page views answer the templates' lookups by name (`child(named:)`) instead of by

@@ -1,0 +1,28 @@
+import CheatgenModel
+import CheatgenParsing
+import CheatgenVerification
+
+/// Python: each snippet runs as a script with `python3` (`PythonInterpreter`); `py` fences are
+/// Python too. Highlighted by Pygments.
+struct PythonLanguage: Language {
+    init() {}
+
+    var name: String { "python" }
+    var aliases: [String] { ["py"] }
+    var displayName: String { "Python" }
+
+    func declarations(in code: String) -> [Declaration] {
+        PythonDeclarations.extract(from: code)
+    }
+
+    func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
+        ScriptSource.make(for: snippet, named: named, language: self)
+    }
+
+    func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
+        guard let python = await PythonInterpreter.locate(cacheDirectory: setup.workDirectory) else {
+            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("python3", override: "CHEATGEN_PYTHON", install: "install Python 3"))
+        }
+        return ScriptVerifier(python)
+    }
+}

@@ -1,0 +1,50 @@
+import SwiftParser
+import SwiftSyntax
+import Foundation
+import CheatgenParsing
+import CheatgenVerification
+
+/// The top-level declarations of a snippet — what `uses=` brings into another snippet.
+/// Statements (prints, loops, awaits) stay behind: a snippet builds on another's helpers,
+/// not on its output.
+enum SwiftDeclarations {
+    /// Helpers are used by many snippets; parse each one once per process.
+    private static let memo = Memo<String, [Declaration]>()
+
+    static func extract(from code: String) -> [Declaration] {
+        memo.value(for: code) { parse(code) }
+    }
+
+    private static func parse(_ code: String) -> [Declaration] {
+        let tree = Parser.parse(source: code)
+        let converter = SourceLocationConverter(fileName: "", tree: tree)
+        var pieces: [Declaration] = []
+        for statement in tree.statements where statement.item.is(DeclSyntax.self) {
+            let start = statement.positionAfterSkippingLeadingTrivia
+            let line = converter.location(for: start).line
+            pieces.append(Declaration(lineOffset: line - 1, text: statement.trimmedDescription))
+        }
+        return pieces
+    }
+
+    /// Whether the code declares an `@main` type, which needs library-mode compilation.
+    static func hasMainAttribute(_ code: String) -> Bool {
+        code.split(separator: "\n").contains { line in
+            let trimmed = line.trimmingPrefix(while: \.isWhitespace)
+            return trimmed.hasPrefix("@main") && (trimmed.count == 5 || !(trimmed.dropFirst(5).first!.isLetter || trimmed.dropFirst(5).first!.isNumber || trimmed.dropFirst(5).first! == "_"))
+        }
+    }
+}
+
+/// A small thread-safe memo table.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    func value(for key: Key, compute: () -> Value) -> Value {
+        if let known = lock.withLock({ values[key] }) { return known }
+        let value = compute()
+        lock.withLock { values[key] = value }
+        return value
+    }
+}

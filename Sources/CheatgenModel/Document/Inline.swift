@@ -1,0 +1,45 @@
+/// Inline Markdown content, copied out of cmark's tree.
+package indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    case code(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case link(Link)
+    case image(source: String, title: String, alt: [Inline])
+    case softBreak
+    case lineBreak
+    /// Raw inline HTML from the source. Kept so it can be reported or shown escaped; never emitted as markup.
+    case html(String)
+
+    /// A link with where it was written, so a broken cross-link can be reported at its place.
+    package struct Link: Hashable, Sendable {
+        package var destination: String
+        package var title: String
+        package var children: [Inline]
+        package var location: SourceLocation
+
+        /// The memberwise initializer, for the layers above (Swift's own is internal).
+        package init(destination: String, title: String, children: [Inline], location: SourceLocation) {
+            self.destination = destination
+            self.title = title
+            self.children = children
+            self.location = location
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The text a reader sees, without markup: used for titles, anchors and the search index.
+    package var plainText: String {
+        map { inline in
+            switch inline {
+            case .text(let s), .code(let s): s
+            case .emphasis(let c), .strong(let c): c.plainText
+            case .link(let link): link.children.plainText
+            case .image(_, _, let alt): alt.plainText
+            case .softBreak, .lineBreak: " "
+            case .html: ""
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,95 @@
+/// What reading and showing sheets needs to know of the languages cheatgen verifies — the words
+/// their fences start with, how their code is coloured, which attributes each accepts — handed
+/// to the parser as a value. The languages build it (`LanguageRegistry.catalog`); nothing below
+/// them asks a global.
+package struct LanguageCatalog: Sendable {
+    /// One language, as the parser and the renderer see it.
+    package struct Entry: Sendable {
+        /// The name snippets carry (`swift`, `python`).
+        package var name: String
+        /// Other first words of a fence that mean this language (`py`, `js`).
+        package var aliases: [String]
+        /// How a reader knows it (`JavaScript`).
+        package var displayName: String
+        /// Whether its code is coloured by the build's Pygments batch (otherwise by the language).
+        package var colouredByPygments: Bool
+        /// The attribute keys only this language reads, for error messages (`language-mode=`).
+        package var optionKeys: [String]
+        /// Checks this language's own attribute words for a snippet of the given mode; returns
+        /// each problem as a sentence for the parser to place at the fence.
+        package var checkOptions: @Sendable (_ options: [SnippetOption], _ mode: SnippetAttributes.Mode) -> [String]
+
+        package init(name: String, aliases: [String] = [], displayName: String, colouredByPygments: Bool,
+                    optionKeys: [String] = [],
+                    checkOptions: @escaping @Sendable ([SnippetOption], SnippetAttributes.Mode) -> [String] = { _, _ in [] }) {
+            self.name = name
+            self.aliases = aliases
+            self.displayName = displayName
+            self.colouredByPygments = colouredByPygments
+            self.optionKeys = optionKeys
+            self.checkOptions = checkOptions
+        }
+
+        /// Whether `key` is one of this language's own attributes.
+        package func accepts(_ key: String) -> Bool {
+            optionKeys.contains { $0 == key || $0 == key + "=" }
+        }
+    }
+
+    /// The languages in the order lists show them (Swift, Python, JavaScript).
+    package let entries: [Entry]
+    private let byWord: [String: Int]
+
+    package init(_ entries: [Entry]) {
+        self.entries = entries
+        var words: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            for word in [entry.name] + entry.aliases where words[word] == nil { words[word] = index }
+        }
+        byWord = words
+    }
+
+    /// The language a fence's first word (`py`) or a snippet's name (`python`) means.
+    package func entry(for word: String) -> Entry? {
+        byWord[word].map { entries[$0] }
+    }
+
+    /// The canonical name for a fence's first word, if cheatgen verifies that language.
+    package func canonicalName(_ word: String) -> String? {
+        entry(for: word)?.name
+    }
+
+    /// Where a language comes in lists that show several side by side; unknown ones last.
+    package func rank(of name: String) -> Int {
+        byWord[name] ?? entries.count
+    }
+
+    /// Whether code in a fence of `word` goes to Pygments: every language but those that colour
+    /// their own (Swift), including languages cheatgen does not run (`bash`, `json`).
+    package func colouredByPygments(_ word: String) -> Bool {
+        entry(for: word)?.colouredByPygments ?? true
+    }
+
+    /// The verified languages' names, sorted, for messages (`javascript, python, swift`).
+    package var names: String {
+        entries.map(\.name).sorted().joined(separator: ", ")
+    }
+}
+
+extension LanguageCatalog: Hashable {
+    // Two catalogs are the same when they describe the same languages; the option checks are
+    // the languages' code, identified by the keys they cover.
+    package static func == (lhs: LanguageCatalog, rhs: LanguageCatalog) -> Bool {
+        lhs.entries.map(\.identity) == rhs.entries.map(\.identity)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(entries.map(\.identity))
+    }
+}
+
+extension LanguageCatalog.Entry {
+    fileprivate var identity: [String] {
+        [name, displayName, String(colouredByPygments)] + aliases + ["|"] + optionKeys
+    }
+}

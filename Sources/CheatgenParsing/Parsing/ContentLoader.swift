@@ -1,0 +1,85 @@
+import Foundation
+import CheatgenModel
+
+/// Finds and parses the sheets under the paths given on the command line, then checks what
+/// only the whole set can tell: duplicate ids and cross-references. What it keeps of each
+/// sheet is its outline (`SheetOutline`): the prose is read again when a page is rendered.
+package enum ContentLoader {
+    package struct Result: Sendable {
+        /// The sheets' outlines, in the order found.
+        package var sheets: [SheetOutline]
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// Sheets that the loaded ones refer to but that were not given: found next to the sheet
+    /// that names them, parsed (not verified) so their anchors can be checked.
+    private static func neighbours(of sheets: [SheetOutline], options: SheetParser.Options) -> [SheetOutline] {
+        let loaded = Set(sheets.map(\.id))
+        var found: [String: SheetOutline] = [:]
+        for sheet in sheets {
+            let folder = (sheet.path as NSString).deletingLastPathComponent
+            var ids = sheet.frontMatter.related + sheet.frontMatter.twins.map(\.otherSheet)
+            for link in sheet.links {
+                let isSibling = { (id: String) in FileManager.default.fileExists(atPath: folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md") }
+                if case .sheet(let id?, _) = LinkTarget(link.destination, isSheet: { loaded.contains($0) || isSibling($0) }) { ids.append(id) }
+            }
+            for id in Set(ids) where !loaded.contains(id) && found[id] == nil {
+                let path = folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md"
+                if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = SheetOutline(neighbour, languages: options.languages) }
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
+    package static func load(_ paths: [String], options: SheetParser.Options) -> Result {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
+                    files.append(path)  // a broken or looping link: reading it says what is wrong
+                } else {
+                    diagnostics.append(.error("no such file or directory", at: SourceLocation(path: path, line: 1)))
+                }
+                continue
+            }
+            if isDirectory.boolValue {
+                do {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                    let sheets = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+                    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                    files.append(contentsOf: sheets.map { "\(base)/\($0)" })
+                } catch {
+                    diagnostics.append(.error("cannot list directory: \(error.localizedDescription)", at: SourceLocation(path: path, line: 1)))
+                }
+            } else {
+                files.append(path)
+            }
+        }
+        var sheets: [SheetOutline] = []
+        var seen: [String: String] = [:]
+        var read: Set<String> = []
+        // A file named on the command line and found in a folder given too is read once.
+        let unique = files.filter { read.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        // Sheets parse independently, on all cores, each kept as its outline and links; what only
+        // the whole set can tell comes after.
+        let parsed = concurrentMap(unique) { file in
+            let result = SheetParser.parse(fileAt: file, options: options)
+            return (outline: result.sheet.map { SheetOutline($0, languages: options.languages) }, diagnostics: result.diagnostics)
+        }
+        for (file, loaded) in zip(unique, parsed) {
+            diagnostics.append(contentsOf: loaded.diagnostics)
+            guard let sheet = loaded.outline else { continue }
+            if let other = seen[sheet.id] {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'",
+                                              notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
+                continue
+            }
+            seen[sheet.id] = file
+            sheets.append(sheet)
+        }
+        diagnostics.append(contentsOf: CrossReferences.check(sheets, neighbours: neighbours(of: sheets, options: options)))
+        return Result(sheets: sheets, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,29 @@
+import CheatgenModel
+import CheatgenParsing
+
+/// How a script language prepares a snippet: the `uses=` declarations its language finds in
+/// the named snippets, then the snippet's own code, with every line mapped to the Markdown.
+package enum ScriptSource {
+    package static func make(for snippet: Snippet, named: [String: Snippet], language: any Language) -> Result<EffectiveSource, Diagnostic> {
+        let order: [Snippet]
+        switch UsesResolution.order(for: snippet, named: named) {
+        case .success(let snippets): order = snippets
+        case .failure(let problem): return .failure(problem)
+        }
+        var lines: [String] = []
+        var lineMap: [Int] = []
+        func add(_ code: String, from line: Int) {
+            for (offset, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines.append(String(text))
+                lineMap.append(line + offset)
+            }
+        }
+        for used in order {
+            for declaration in language.declarations(in: used.code) {
+                add(declaration.text, from: used.firstCodeLine + declaration.lineOffset)
+            }
+        }
+        add(snippet.code, from: snippet.firstCodeLine)
+        return .success(EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap))
+    }
+}
