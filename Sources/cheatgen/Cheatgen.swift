@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CheatgenCore
 import CheatgenVerification
 
@@ -23,6 +24,12 @@ struct Cheatgen: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // A command line that cannot be parsed or validated is a usage error: status 2, as
+            // for every usage or setup problem cheatgen finds itself (ArgumentParser says 64).
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

@@ -60,12 +60,22 @@ enum Sanitizer: String, ExpressibleByArgument, CaseIterable {
     case thread
 }
 
-/// Tool failures become one clear line and exit 1, never a stack trace.
+/// Every failure becomes one clear line and an exit status (README, "Exit status"), never a
+/// stack trace: 1 when problems were found, 2 when the command or the setup is wrong, 130 when
+/// interrupted. An error cheatgen did not word itself still gets the `cheatgen: error:` line.
 func runReportingErrors(_ body: () async throws -> Bool) async throws {
     do {
         if try await !body() { throw ExitCode.failure }
+    } catch let exit as ExitCode {
+        throw exit
     } catch let error as CheatgenError {
         Console.standard.err("cheatgen: error: \(error.message)")
+        throw ExitCode(error.exitStatus)
+    } catch is CancellationError {
+        Console.standard.err("cheatgen: error: interrupted")
+        throw ExitCode(130)
+    } catch {
+        Console.standard.err("cheatgen: error: \(error.localizedDescription)")
         throw ExitCode.failure
     }
 }

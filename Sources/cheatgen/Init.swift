@@ -2,7 +2,7 @@ import ArgumentParser
 import CheatgenCore
 import CheatgenModel
 
-struct Init: ParsableCommand {
+struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a content repository: cheatgen.yml, a first sheet, .gitignore, a README and a GitHub Actions workflow.")
 
@@ -34,16 +34,14 @@ struct Init: ParsableCommand {
         guard (1...256).contains(shards) else { throw ValidationError("--shards takes 1 to 256 (a GitHub Actions matrix holds at most 256 jobs)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let workflow = CIWorkflow(shards: shards, swiftVersion: swiftVersion, cheatgenGit: cheatgenGit, cheatgenRef: cheatgenRef, siteCommitted: commitSite)
         let action = InitAction(directory: directory, title: title, firstSheet: sheet, siteCommitted: commitSite, workflow: workflow)
-        do {
+        try await runReportingErrors {
             for path in try action.run() { print("created \(path)") }
             let next = directory == "." ? "" : "cd \(directory) && "
             print("next: \(next)cheatgen build")
-        } catch let error as CheatgenError {
-            Console.standard.err("cheatgen: error: \(error.message)")
-            throw ExitCode.failure
+            return true
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CheatgenCore
 import CheatgenModel
 
-struct New: ParsableCommand {
+struct New: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a new sheet from a template with one verified example.")
 
     @Argument(help: "The sheet's id: its file name and page name, e.g. swift-actors.")
@@ -14,13 +14,11 @@ struct New: ParsableCommand {
     @Option(help: "The content folder.")
     var directory = "content"
 
-    func run() throws {
-        do {
+    func run() async throws {
+        try await runReportingErrors {
             let path = try NewSheetAction(id: id, directory: directory, title: title).run()
             print("created \(path); next: cheatgen check \(path)")
-        } catch let error as CheatgenError {
-            Console.standard.err("cheatgen: error: \(error.message)")
-            throw ExitCode.failure
+            return true
         }
     }
 }

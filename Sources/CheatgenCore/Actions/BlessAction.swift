@@ -24,7 +24,7 @@ package struct BlessAction: Sendable {
         let (configuration, content, bag) = await check.load()
         for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
         if bag.hasErrors {
-            throw CheatgenError.refused("fix the errors above first: bless rewrites only sheets that parse cleanly")
+            throw CheatgenError.blessNeedsCleanSheets
         }
         let snippets = check.selectedSnippets(content.sheets)
         let report = try await check.verify(snippets, sheets: content.sheets, configuration: configuration, useCache: false)
@@ -46,11 +46,11 @@ package struct BlessAction: Sendable {
         for path in editsByFile.keys.sorted() {
             let edits = editsByFile[path]!
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let original = String(data: data, encoding: .utf8) else { throw CheatgenError.refused("\(path) is not valid UTF-8") }
+            guard let original = String(data: data, encoding: .utf8) else { throw CheatgenError.cannotRewrite(path: path, reason: "is not valid UTF-8") }
             if original.unicodeScalars.enumerated().contains(where: { index, scalar in
                 scalar == "\r" && original.unicodeScalars.dropFirst(index + 1).first != "\n"
             }) {
-                throw CheatgenError.refused("\(path) uses bare CR line endings; bless only rewrites LF or CRLF files")
+                throw CheatgenError.cannotRewrite(path: path, reason: "uses bare CR line endings; bless only rewrites LF or CRLF files")
             }
             let updated = Blesser.apply(edits, to: original)
             try AtomicFile.write(Data(updated.utf8), to: path)

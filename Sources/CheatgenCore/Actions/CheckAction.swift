@@ -66,7 +66,9 @@ package struct CheckAction: Sendable {
         async let warmedUp: Void = withTaskGroup(of: Void.self) { group in
             for language in LanguageRegistry.all { group.addTask { await language.warmUp(setup) } }
         }
-        let content = ContentLoader.load(paths, options: configuration.parseOptions)
+        // Parsing fans out over every core and waits for them: on a thread of its own.
+        let (paths, options) = (paths, configuration.parseOptions)
+        let content = await onDedicatedThread { ContentLoader.load(paths, options: options) }
         await warmedUp
         bag.append(contentsOf: content.diagnostics)
         return (configuration, content, bag)

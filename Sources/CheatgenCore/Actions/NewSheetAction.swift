@@ -62,10 +62,10 @@ package struct NewSheetAction: Sendable {
     /// Writes the sheet and returns its path; never overwrites.
     package func run() throws -> String {
         guard Self.isValidID(id) else {
-            throw CheatgenError.refused("'\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
+            throw CheatgenError.invalidSheetID(id)
         }
         let path = "\(directory)/\(id).md"
-        if FileManager.default.fileExists(atPath: path) { throw CheatgenError.refused("\(path) already exists") }
+        if FileManager.default.fileExists(atPath: path) { throw CheatgenError.wouldOverwrite(paths: [path], starting: "") }
         let title = self.title ?? Self.title(forID: id)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(Self.template(title: title).utf8)) else {

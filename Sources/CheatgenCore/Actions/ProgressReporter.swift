@@ -1,21 +1,25 @@
 import Foundation
 import CheatgenVerification
+import Synchronization
 
 /// Tells the user how a run is going. On a terminal: one live line (snippets verified, failed,
 /// elapsed), redrawn in place. Elsewhere (CI logs): a few plain lines, never escape codes.
-package final class ProgressReporter: @unchecked Sendable {
+package final class ProgressReporter: Sendable {
     package enum Style: Sendable { case live, plain, quiet }
 
     private let style: Style
     private let verbose: Bool
     private let console: Console
-    private let lock = NSLock()
     private let started = ContinuousClock().now
-    private var total = 0
-    private var done = 0
-    private var failed = 0
-    private var cached = 0
-    private var lineShown = false
+    /// The counts on the live line, and whether that line is on screen now.
+    private struct Tally {
+        var total = 0
+        var done = 0
+        var failed = 0
+        var cached = 0
+        var lineShown = false
+    }
+    private let tally = Mutex(Tally())
 
     package init(style: Style, verbose: Bool, console: Console) {
         self.style = style
@@ -30,17 +34,17 @@ package final class ProgressReporter: @unchecked Sendable {
     }
 
     package func begin(total: Int) {
-        lock.withLock { self.total = total }
+        tally.withLock { $0.total = total }
         if style == .plain { console.err("cheatgen: verifying \(total) snippet\(total == 1 ? "" : "s")") }
     }
 
     package func finished(_ result: SnippetResult) {
-        let line: String? = lock.withLock {
-            done += 1
-            if result.status == .failed { failed += 1 }
-            if result.cached { cached += 1 }
+        let line: String? = tally.withLock { tally in
+            tally.done += 1
+            if result.status == .failed { tally.failed += 1 }
+            if result.cached { tally.cached += 1 }
             switch style {
-            case .live: return "\r\u{1B}[2K" + status()
+            case .live: return "\r\u{1B}[2K" + status(tally)
             case .plain: return result.status == .failed ? "cheatgen: FAILED \(result.snippet.name)" : nil
             case .quiet: return nil
             }
@@ -50,7 +54,7 @@ package final class ProgressReporter: @unchecked Sendable {
             log("\(result.status.rawValue) \(result.snippet.name) (\(how))")
         } else if let line {
             if style == .live {
-                lock.withLock { lineShown = true }
+                tally.withLock { $0.lineShown = true }
                 FileHandle.standardError.write(Data(line.utf8))
             } else {
                 console.err(line)
@@ -60,22 +64,22 @@ package final class ProgressReporter: @unchecked Sendable {
 
     /// A line for `--verbose` (commands, timings), printed above the live line.
     package func log(_ text: String) {
-        lock.withLock {
-            if style == .live && lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); lineShown = false }
+        tally.withLock {
+            if style == .live && $0.lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); $0.lineShown = false }
         }
         console.err(text)
     }
 
     /// Clears the live line so the report that follows starts on a clean line.
     package func end() {
-        lock.withLock {
-            if style == .live && lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); lineShown = false }
+        tally.withLock {
+            if style == .live && $0.lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); $0.lineShown = false }
         }
     }
 
-    private func status() -> String {
+    private func status(_ tally: Tally) -> String {
         let elapsed = ContinuousClock().now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return "verified \(done)/\(total) · \(cached) cached · \(failed) failed · \(String(format: "%.1f", seconds)) s"
+        return "verified \(tally.done)/\(tally.total) · \(tally.cached) cached · \(tally.failed) failed · \(String(format: "%.1f", seconds)) s"
     }
 }

@@ -52,13 +52,13 @@ package struct InitAction: Sendable {
     /// Writes the files and returns their paths (as the user would type them).
     package func run() throws -> [String] {
         guard NewSheetAction.isValidID(firstSheet) else {
-            throw CheatgenError.refused("'\(firstSheet)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors")
+            throw CheatgenError.invalidSheetID(firstSheet)
         }
         let fileManager = FileManager.default
         let paths = files.map { directory == "." ? $0.path : "\(directory)/\($0.path)" }
         let existing = paths.filter { fileManager.fileExists(atPath: $0) }
         guard existing.isEmpty else {
-            throw CheatgenError.refused("not starting a repository in \(directory): \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written")
+            throw CheatgenError.wouldOverwrite(paths: existing, starting: directory)
         }
         for ((_, text), path) in zip(files, paths) {
             let folder = (path as NSString).deletingLastPathComponent

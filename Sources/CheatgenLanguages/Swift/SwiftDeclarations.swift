@@ -3,6 +3,7 @@ import SwiftSyntax
 import Foundation
 import CheatgenParsing
 import CheatgenVerification
+import Synchronization
 
 /// The top-level declarations of a snippet — what `uses=` brings into another snippet.
 /// Statements (prints, loops, awaits) stay behind: a snippet builds on another's helpers,
@@ -37,14 +38,13 @@ enum SwiftDeclarations {
 }
 
 /// A small thread-safe memo table.
-final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let values = Mutex<[Key: Value]>([:])
 
     func value(for key: Key, compute: () -> Value) -> Value {
-        if let known = lock.withLock({ values[key] }) { return known }
+        if let known = values.withLock({ $0[key] }) { return known }
         let value = compute()
-        lock.withLock { values[key] = value }
+        values.withLock { $0[key] = value }
         return value
     }
 }

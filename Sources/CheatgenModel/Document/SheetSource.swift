@@ -16,7 +16,7 @@ package struct LoadedSheets: SheetSource {
 
     package func sheet(for outline: SheetOutline) throws -> Sheet {
         guard let sheet = sheets[outline.id], SheetOutline(sheet, languages: languages) == outline else {
-            throw CheatgenError.refused("no whole sheet '\(outline.id)' was kept for its outline")
+            throw CheatgenError.missingWholeSheet(id: outline.id)
         }
         return sheet
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps `items` through `body` with at most `width` calls in flight; results in input order.
 package func forEachConcurrently<Item: Sendable, Output: Sendable>(
@@ -35,11 +36,10 @@ package func concurrentMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ 
     return results.values
 }
 
-private final class Results<Output: Sendable>: @unchecked Sendable {
-    // Each slot is written once, under the lock; read after every writer is done.
-    private let lock = NSLock()
-    private var slots: [Output?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Output) { lock.withLock { slots[index] = value } }
-    var values: [Output] { lock.withLock { slots.map { $0! } } }
+private final class Results<Output: Sendable>: Sendable {
+    // Each slot is written once; read after every writer is done.
+    private let slots: Mutex<[Output?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ index: Int, _ value: Output) { slots.withLock { $0[index] = value } }
+    var values: [Output] { slots.withLock { $0.map { $0! } } }
 }

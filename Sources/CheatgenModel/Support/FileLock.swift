@@ -16,8 +16,9 @@ package enum FileLock {
     }
 
     package static func withLock<T>(_ path: String, _ body: () async throws -> T) async throws -> T {
-        // Waiting for another run's package build can take minutes: wait off the shared pool.
-        let descriptor = try await Task.detached { try acquire(path) }.value
+        // Waiting for another run's package build can take minutes: wait on a thread of its
+        // own, not on one of the cooperative pool's.
+        let descriptor = try await onDedicatedThread { try acquire(path) }
         defer { release(descriptor) }
         return try await body()
     }

@@ -35,7 +35,7 @@ struct Theme: Sendable {
             do {
                 try library.register(text, named: name)
             } catch {
-                throw CheatgenError.refused("theme template \(url.path) is not valid Mustache: \(error)")
+                throw CheatgenError.theme(path: url.path, problem: "is not valid Mustache: \(error)")
             }
         }
         var assets: [String: Data] = [:]
@@ -49,7 +49,7 @@ struct Theme: Sendable {
 
     func render(_ view: Any, template: String) throws -> String {
         guard let html = library.render(view, withTemplate: template) else {
-            throw CheatgenError.refused("theme has no template '\(template)'")
+            throw CheatgenError.theme(path: nil, problem: "theme has no template '\(template)'")
         }
         return html
     }

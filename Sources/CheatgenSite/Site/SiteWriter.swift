@@ -25,20 +25,20 @@ package struct SiteWriter {
         let target = absolute(destination)
         let here = absolute(fileManager.currentDirectoryPath)
         if isSameOrInside(here, target) {
-            throw CheatgenError.refused("refusing to write the site to \(destination): it would replace the current directory")
+            throw CheatgenError.unsafeOutput(path: destination, reason: "it would replace the current directory")
         }
         for content in contentPaths.map(absolute) where isSameOrInside(content, target) || isSameOrInside(target, content) {
-            throw CheatgenError.refused("refusing to write the site to \(destination): it holds or lies inside the sheets (\(content))")
+            throw CheatgenError.unsafeOutput(path: destination, reason: "it holds or lies inside the sheets (\(content))")
         }
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw CheatgenError.refused("refusing to write the site to \(destination): it is a file")
+            throw CheatgenError.unsafeOutput(path: destination, reason: "it is a file")
         }
         let entries = (try? fileManager.contentsOfDirectory(atPath: target)) ?? []
         let ours = entries.contains(marker) || (entries.contains("index.html") && entries.contains("search-index.js"))
         if !entries.isEmpty && !ours {
-            throw CheatgenError.refused("refusing to replace \(destination): it is not a site cheatgen built (no \(marker) in it); empty it or choose another --output")
+            throw CheatgenError.unsafeOutput(path: destination, reason: "it is not a site cheatgen built (no \(marker) in it) and would be replaced; empty it or choose another --output")
         }
     }
 

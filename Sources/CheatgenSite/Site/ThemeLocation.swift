@@ -25,7 +25,7 @@ enum ThemeLocation {
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("sheet.mustache").path) {
             return candidate
         }
-        throw CheatgenError.refused("cannot find the theme's files; looked in \(candidates.map(\.path).joined(separator: ", ")). Install cheatgen with 'make install', which puts them in <prefix>/share/cheatgen/theme next to <prefix>/bin/cheatgen")
+        throw CheatgenError.theme(path: nil, problem: "cannot find the theme's files; looked in \(candidates.map(\.path).joined(separator: ", ")). Install cheatgen with 'make install', which puts them in <prefix>/share/cheatgen/theme next to <prefix>/bin/cheatgen")
     }
 
     /// The places a theme may be, best first: the installed layout next to the executable,

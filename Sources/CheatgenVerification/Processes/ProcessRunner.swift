@@ -8,6 +8,7 @@ import System
 #else
 import SystemPackage
 import CheatgenModel
+import Synchronization
 #endif
 
 /// Runs a child process in its own session (and process group) with stdin from /dev/null, a time limit and a
@@ -139,28 +140,30 @@ package enum ProcessRunner {
     }
 
     /// Shared between the reader, the watchdog and the caller: which group to kill and why.
-    private final class KillSwitch: @unchecked Sendable {
-        private let lock = NSLock()
-        private var _pid: pid_t = 0
-        private var _timedOut = false
-        private var _overflowed = false
-        private var _stalled = false
+    private final class KillSwitch: Sendable {
+        private struct State {
+            var pid: pid_t = 0
+            var timedOut = false
+            var overflowed = false
+            var stalled = false
+        }
+        private let state = Mutex(State())
 
         var pid: pid_t {
-            get { lock.withLock { _pid } }
-            set { lock.withLock { _pid = newValue } }
+            get { state.withLock { $0.pid } }
+            set { state.withLock { $0.pid = newValue } }
         }
         var timedOut: Bool {
-            get { lock.withLock { _timedOut } }
-            set { lock.withLock { _timedOut = newValue } }
+            get { state.withLock { $0.timedOut } }
+            set { state.withLock { $0.timedOut = newValue } }
         }
         var overflowed: Bool {
-            get { lock.withLock { _overflowed } }
-            set { lock.withLock { _overflowed = newValue } }
+            get { state.withLock { $0.overflowed } }
+            set { state.withLock { $0.overflowed = newValue } }
         }
         var stalled: Bool {
-            get { lock.withLock { _stalled } }
-            set { lock.withLock { _stalled = newValue } }
+            get { state.withLock { $0.stalled } }
+            set { state.withLock { $0.stalled = newValue } }
         }
 
         func killGroup() {

@@ -220,7 +220,7 @@ struct BlessTests {
         let result = try Cheatgen.run(["new", "mine", "--directory", "notes"], in: directory)
 
         #expect(result.errorLines == ["cheatgen: error: notes/mine.md already exists"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(try directory.read("notes/mine.md") == "---\ntitle: Mine\n---\n")
     }
 
@@ -233,7 +233,7 @@ struct BlessTests {
         let result = try Cheatgen.run(["new", "--", id], in: directory)
 
         #expect(result.errorLines == ["cheatgen: error: '\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(directory.entries().filter { !$0.hasPrefix(".") } == [], "nothing was created")
     }
 

@@ -244,7 +244,7 @@ struct BuildCommandTests {
         let result = try Cheatgen.run(["build", "content", "--output", "content", "--quiet"], in: directory)
 
         let after = try fileTree(at: content)
-        #expect(result.status == 1, "refused")
+        #expect(result.status == 2, "refused as a usage error")
         #expect(result.errorLines == ["cheatgen: error: refusing to write the site to content: it holds or lies inside the sheets (\(directory.path)/content)"])
         #expect(treeDifferences(sheets, after) == [], "the sheets are still there")
     }

@@ -258,7 +258,7 @@ struct CheckCommandTests {
 
         let result = try Cheatgen.run(["check", "--jobs", "0"], in: directory)
 
-        #expect(result.status == 64)
+        #expect(result.status == 2)
         #expect(result.standardError.contains("--jobs must be at least 1"))
         #expect(entries(".cheatgen", in: directory) == [], "nothing was verified")
     }

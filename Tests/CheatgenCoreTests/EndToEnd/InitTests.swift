@@ -60,7 +60,7 @@ struct InitTests {
 
         let result = try Cheatgen.run(["init"], in: directory)
 
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errorLines == ["cheatgen: error: not starting a repository in .: README.md already exists; nothing was written"])
         #expect(directory.entries() == ["README.md"])
         #expect(try directory.read("README.md") == "# Mine\n")
@@ -71,10 +71,10 @@ struct InitTests {
         defer { directory.remove() }
 
         let shards = try Cheatgen.run(["init", "--shards", "0"], in: directory)
-        #expect(shards.status == 64)
+        #expect(shards.status == 2)
         #expect(shards.standardError.contains("--shards takes 1 to 256"))
         let sheet = try Cheatgen.run(["init", "--sheet", "My Sheet"], in: directory)
-        #expect(sheet.status == 1)
+        #expect(sheet.status == 2)
         #expect(sheet.errorLines == ["cheatgen: error: 'My Sheet' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors"])
         #expect(directory.entries().isEmpty)
     }

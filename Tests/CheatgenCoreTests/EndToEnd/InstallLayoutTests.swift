@@ -55,7 +55,7 @@ struct InstallLayoutTests {
 
         let result = try Cheatgen.run(["build", "--quiet"], in: work, executable: installed)
 
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         let prefix = directory.url.appendingPathComponent("prefix").standardizedFileURL.resolvingSymlinksInPath().path
         #expect(result.errorLines.last?.hasPrefix("cheatgen: error: cannot find the theme's files; looked in \(prefix)/share/cheatgen/theme, ") == true,
                 "\(result.errorLines)")
