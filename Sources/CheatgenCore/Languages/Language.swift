@@ -14,6 +14,9 @@ protocol Language: Sendable {
     var isCompiled: Bool { get }
     /// How its code is coloured on a page.
     var highlighter: CodeHighlighter { get }
+    /// Why `code` is shown without colours (its highlighter would take too long), or nil.
+    /// Said as a warning at the block's fence when the sheet is parsed.
+    func plainReason(for code: String) -> String?
     /// The top-level declarations of a snippet's code: what `uses=` brings into another
     /// snippet (and what the copy button puts above it). Statements stay behind.
     func declarations(in code: String) -> [Declaration]
@@ -38,6 +41,7 @@ extension Language {
     var aliases: [String] { [] }
     var isCompiled: Bool { false }
     var highlighter: CodeHighlighter { .pygments }
+    func plainReason(for code: String) -> String? { nil }
     func badgeSettings(of snippet: Snippet) -> [String] { [] }
     func displayedError(_ message: String) -> String { message }
     func warmUp(_ setup: LanguageSetup) async {}

@@ -112,6 +112,7 @@ public enum SheetParser {
         mutating func add(_ blocks: [Block]) {
             for block in blocks {
                 applyAttributes(before: block.location.line)
+                warnAboutPlainCode(in: block)
                 add(block)
             }
         }
@@ -265,6 +266,18 @@ public enum SheetParser {
                 warnAboutInlineHTML(in: block)
                 append(.block(block))
             }
+        }
+
+        /// Code its language will not colour (its highlighter would take too long) is shown
+        /// plain; said at the fence.
+        private mutating func warnAboutPlainCode(in block: Block) {
+            var found: [Diagnostic] = []
+            block.forEachCodeBlock { code in
+                if let reason = LanguageRegistry.language(code.language)?.plainReason(for: code.code) {
+                    found.append(.warning(reason, at: code.location))
+                }
+            }
+            diagnostics.append(contentsOf: found)
         }
 
         /// Inline HTML that is shown as text (anything but a few plain formatting tags) is

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import CheatgenCore
+
+/// Snippets that make a parser slow — deep `[`, huge lines, thousands of interpolations — built
+/// through the real binary: each sheet builds in seconds, and a block swift-syntax is not asked
+/// to parse is shown plain with a warning at its fence.
+@Suite("Pathological snippets", .serialized)
+struct PathologicalSnippetTests {
+    /// A name, the one line of Swift, and whether it is too costly to parse (warned, plain).
+    static let cases: [(name: String, code: String, plain: Bool)] = [
+        ("typo", "let area = { side" + String(repeating: "[", count: 26) + " * side }", true),
+        ("open-square", "let x = a" + String(repeating: "[", count: 40), true),
+        ("closed-square", "let x = " + String(repeating: "[", count: 30) + "1" + String(repeating: "]", count: 30), true),
+        ("square-in-type", "let x: " + String(repeating: "[", count: 30) + "Int", true),
+        ("square-in-interpolations", "let s = \"" + String(repeating: "\\(a[", count: 30) + "\"", true),
+        ("mixed", "let x = f" + String(repeating: "([{", count: 100), true),
+        ("many-interpolations", "let s = \"" + String(repeating: "\\(a)", count: 20_000) + "\"", true),
+        ("long-line", "let x = " + Array(repeating: "a", count: 30_000).joined(separator: " + "), true),
+        ("open-paren", "let x = f" + String(repeating: "(", count: 400), false),
+        ("closed-paren", "let x = " + String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200), false),
+        ("open-brace", "let x = " + String(repeating: "{", count: 300), false),
+        ("angles", "let x: A" + String(repeating: "<A", count: 300) + " = 1", false),
+        ("nested-interpolations", "let s = " + String(repeating: "\"\\(", count: 60) + "1" + String(repeating: ")\"", count: 60), false),
+        ("a-few-squares", "let grid: [[[Int]]] = [[[1, 2], [3]], [[4]]]\nprint(grid[0][0][1])", false),
+    ]
+
+    @Test(arguments: cases.map(\.name))
+    func buildsInSecondsWithAWarningWhenShownPlain(_ name: String) throws {
+        let testCase = try #require(Self.cases.first { $0.name == name })
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let text = "---\ntitle: Slow\nverify: false\n---\n\n## Case\n\n### \(name)\n\n```swift\n\(testCase.code)\n```\n"
+        try directory.write(text, to: "content/slow.md")
+
+        let start = Date()
+        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let seconds = Date().timeIntervalSince(start)
+
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(seconds < 5, "the build took \(seconds) s")
+        let warnings = result.errorLines.filter { $0.contains(": warning: ") }
+        if testCase.plain {
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.hasPrefix("content/slow.md:10:1: warning: this Swift code is shown without highlighting because ") == true,
+                    "\(warnings)")
+            let page = try directory.read("site/slow.html")
+            #expect(page.contains(HTML.escape(String(testCase.code.prefix(40)))), "the code is on the page, plain")
+        } else {
+            #expect(warnings.isEmpty, "\(warnings)")
+        }
+    }
+}
