@@ -61,6 +61,9 @@ public enum SheetParser {
         if reservedIDs.contains(id) {
             diagnostics.append(.error("a sheet cannot be named '\(id).md': its page would overwrite the site's own \(id).html; rename the file", at: SourceLocation(path: path, line: 1)))
         }
+        if let problem = SheetFileName.problem(with: id) {
+            diagnostics.append(.error(problem, at: SourceLocation(path: path, line: 1)))
+        }
         let source = JekyllSource.prepare(header.body, path: path)
         diagnostics.append(contentsOf: source.diagnostics)
         let markdown = CommonMarkParser.parse(source.text, path: path)

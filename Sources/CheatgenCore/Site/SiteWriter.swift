@@ -55,8 +55,17 @@ struct SiteWriter {
             .write(to: staging.appendingPathComponent(Self.marker))
     }
 
+    /// A path the site writes must stay inside it: no `..` or empty component, not absolute.
+    /// (`v1..v2.html` is a file name, not a step up.)
+    private static func check(_ relativePath: String) throws {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        if relativePath.hasPrefix("/") || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            throw CheatgenError.refused("refusing to write \(relativePath): it is not a path inside the site")
+        }
+    }
+
     mutating func write(_ data: Data, to relativePath: String) throws {
-        precondition(!relativePath.contains(".."), "site paths stay inside the site")
+        try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
@@ -66,7 +75,7 @@ struct SiteWriter {
     /// Adds bytes to the end of a file (created empty the first time), without holding the
     /// file in memory.
     mutating func append(_ parts: [Data], to relativePath: String) throws {
-        precondition(!relativePath.contains(".."), "site paths stay inside the site")
+        try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         if written.insert(relativePath).inserted {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
