@@ -11,6 +11,9 @@ final class Confinement: @unchecked Sendable {
     /// Open namespace files snippets enter, or -1.
     let network: Int32
     let mount: Int32
+    /// With `mount`: cheatgen's own root folder (a chroot's, or /) in that namespace, where a
+    /// snippet is put back after entering it; -1 otherwise.
+    let root: Int32
     let cgroups: Cgroups?
     /// What is not contained on this machine, and why; reported once per run.
     let notices: [String]
@@ -25,8 +28,8 @@ final class Confinement: @unchecked Sendable {
         return RepositoryWatch(roots: protected, excluded: scratch.compactMap(Self.realPath))
     }
 
-    private init(network: Int32, mount: Int32, cgroups: Cgroups?, notices: [String], protected: [String], limits: Bool) {
-        (self.network, self.mount, self.cgroups, self.notices, self.protected, self.limits) = (network, mount, cgroups, notices, protected, limits)
+    private init(network: Int32, mount: Int32, root: Int32 = -1, cgroups: Cgroups?, notices: [String], protected: [String], limits: Bool) {
+        (self.network, self.mount, self.root, self.cgroups, self.notices, self.protected, self.limits) = (network, mount, root, cgroups, notices, protected, limits)
     }
 
     private static let lock = NSLock()
@@ -61,6 +64,7 @@ final class Confinement: @unchecked Sendable {
         guard let ending else { return }
         if ending.network >= 0 { close(ending.network) }
         if ending.mount >= 0 { close(ending.mount) }
+        if ending.root >= 0 { close(ending.root) }
         ending.cgroups?.removeRoots()
     }
 
@@ -79,7 +83,7 @@ final class Confinement: @unchecked Sendable {
         if mode == "no-namespaces" {
             return Confinement(network: -1, mount: -1, cgroups: Cgroups.locate().0, notices: [
                 "snippets can reach the network: no network namespace could be made (CHEATGEN_CONFINEMENT=no-namespaces)",
-                "snippets are not kept from writing into the repository (CHEATGEN_CONFINEMENT=no-namespaces); a snippet that changes it fails",
+                "snippets are not kept from writing into the repository (CHEATGEN_CONFINEMENT=no-namespaces); \(Self.watched)",
             ], protected: protected, limits: true)
         }
         let temporary = Self.realPath(NSTemporaryDirectory())
@@ -100,15 +104,20 @@ final class Confinement: @unchecked Sendable {
             if namespaces.network < 0 {
                 notices.append("snippets can reach the network: no network namespace could be made (\(why))")
             }
-            notices.append("snippets are not kept from writing into the repository: no mount namespace could be made (\(why)); a snippet that changes it fails")
+            notices.append("snippets are not kept from writing into the repository: no mount namespace could be made (\(why)); \(Self.watched)")
             if namespaces.mount >= 0 { close(namespaces.mount); namespaces.mount = -1 }
+            if namespaces.root >= 0 { close(namespaces.root); namespaces.root = -1 }
         }
         let (cgroups, reason) = mode == "no-cgroups" ? (nil, "CHEATGEN_CONFINEMENT=no-cgroups") : Cgroups.locate()
         if cgroups == nil {
             notices.append("snippets' memory is limited by RLIMIT_AS (address space) and their process count is not limited: no control group could be made (\(reason ?? "?"))")
         }
-        return Confinement(network: namespaces.network, mount: namespaces.mount, cgroups: cgroups, notices: notices, protected: protected, limits: true)
+        return Confinement(network: namespaces.network, mount: namespaces.mount, root: namespaces.root, cgroups: cgroups, notices: notices,
+                           protected: protected, limits: true)
     }
+
+    /// What the watch that stands in for a read-only repository does and does not see.
+    static let watched = "a snippet that changes a file there fails, but what it writes into .cheatgen/ or a site folder goes unseen (cheatgen writes there itself)"
 
     /// Absolute, symlinks resolved; nil for a path that does not exist. A file gives its folder.
     private static func realPath(_ path: String) -> String? {
