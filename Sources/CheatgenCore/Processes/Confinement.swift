@@ -23,9 +23,11 @@ final class Confinement: @unchecked Sendable {
     let limits: Bool
 
     /// Where the repository is not read-only to snippets: the watch that catches a change.
+    /// The temporary folder is left out as the mount namespace leaves it writable: snippets'
+    /// own folders are made there, by this cheatgen and any other.
     func watch(excluding scratch: [String]) -> RepositoryWatch? {
         guard mount < 0, !protected.isEmpty else { return nil }
-        return RepositoryWatch(roots: protected, excluded: scratch.compactMap(Self.realPath))
+        return RepositoryWatch(roots: protected, excluded: (scratch + [NSTemporaryDirectory()]).compactMap(Self.realPath))
     }
 
     private init(network: Int32, mount: Int32, root: Int32 = -1, cgroups: Cgroups?, notices: [String], protected: [String], limits: Bool) {
@@ -81,10 +83,11 @@ final class Confinement: @unchecked Sendable {
         var notices: [String] = []
         let protected = Self.outermost(paths.compactMap(Self.realPath))
         if mode == "no-namespaces" {
-            return Confinement(network: -1, mount: -1, cgroups: Cgroups.locate().0, notices: [
+            let (cgroups, reason) = Cgroups.locate()
+            return Confinement(network: -1, mount: -1, cgroups: cgroups, notices: [
                 "snippets can reach the network: no network namespace could be made (CHEATGEN_CONFINEMENT=no-namespaces)",
                 "snippets are not kept from writing into the repository (CHEATGEN_CONFINEMENT=no-namespaces); \(Self.watched)",
-            ], protected: protected, limits: true)
+            ] + (cgroups == nil ? [Self.unlimited(reason)] : []), protected: protected, limits: true)
         }
         let temporary = Self.realPath(NSTemporaryDirectory())
         let writable = temporary.map { folder in protected.contains { folder == $0 || folder.hasPrefix($0 + "/") } ? [folder] : [] } ?? []
@@ -109,11 +112,14 @@ final class Confinement: @unchecked Sendable {
             if namespaces.root >= 0 { close(namespaces.root); namespaces.root = -1 }
         }
         let (cgroups, reason) = mode == "no-cgroups" ? (nil, "CHEATGEN_CONFINEMENT=no-cgroups") : Cgroups.locate()
-        if cgroups == nil {
-            notices.append("snippets' memory is limited by RLIMIT_AS (address space) and their process count is not limited: no control group could be made (\(reason ?? "?"))")
-        }
+        if cgroups == nil { notices.append(Self.unlimited(reason)) }
         return Confinement(network: namespaces.network, mount: namespaces.mount, root: namespaces.root, cgroups: cgroups, notices: notices,
                            protected: protected, limits: true)
+    }
+
+    /// What stands in for a control group's limits, and why there is none.
+    private static func unlimited(_ reason: String?) -> String {
+        "snippets' memory is limited by RLIMIT_AS (address space) and their process count is not limited: no control group could be made (\(reason ?? "?"))"
     }
 
     /// What the watch that stands in for a read-only repository does and does not see.
