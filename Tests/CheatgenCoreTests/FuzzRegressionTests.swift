@@ -29,8 +29,6 @@ struct FuzzRegressionTests {
             path = (name.isEmpty || name.hasPrefix(".") ? "fuzz" + name : name) + ".md"
             data = Data(data[(nul + 1)...])
         }
-        let start = Date()
-        defer { #expect(Date().timeIntervalSince(start) < 5, "replaying \(input.lastPathComponent) took more than 5 s (the fuzzer's limit is 1 s)") }
         let parsed = SheetParser.parse(data, path: path)
         guard let sheet = parsed.sheet else {
             // Rejected input must say why, at a place in the file.
