@@ -15,7 +15,7 @@ struct RepositoryWatch {
     let roots: [String]
     let excluded: [String]
 
-    private struct FileID: Hashable {
+    fileprivate struct FileID: Hashable {
         var device: UInt64
         var inode: UInt64
     }
@@ -58,42 +58,52 @@ struct RepositoryWatch {
     fileprivate struct Stamp: Equatable {
         var size: Int64
         var modified: timespec
-        var inode: UInt64
+        var file: FileID
         static func == (a: Stamp, b: Stamp) -> Bool {
-            a.size == b.size && a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            a.size == b.size && a.file == b.file && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
         }
     }
 
-    struct Snapshot { fileprivate var stamps: [String: Stamp] }
+    struct Snapshot {
+        fileprivate var stamps: [String: Stamp]
+        /// What running cheatgens wrote their output to when the snapshot was taken.
+        fileprivate var outputs: Set<FileID>
+    }
 
     func snapshot() -> Snapshot {
         var stamps: [String: Stamp] = [:]
-        let outputs = Self.cheatgenOutputs()
-        for root in roots { walk(root, skipping: outputs, into: &stamps) }
-        return Snapshot(stamps: stamps)
+        for root in roots { walk(root, into: &stamps) }
+        return Snapshot(stamps: stamps, outputs: Self.cheatgenOutputs())
     }
 
-    /// Paths added, removed or changed between two snapshots, sorted.
+    /// Paths added, removed or changed between two snapshots, sorted. A file that was a
+    /// cheatgen's output at either moment is not one: a cheatgen started in between writes
+    /// to a file that was already there.
     static func changes(from before: Snapshot, to after: Snapshot) -> [String] {
+        let outputs = before.outputs.union(after.outputs)
         let paths = Set(before.stamps.keys).union(after.stamps.keys)
-        return paths.filter { before.stamps[$0] != after.stamps[$0] }.sorted()
+        return paths.filter { path in
+            let (old, new) = (before.stamps[path], after.stamps[path])
+            if let old, outputs.contains(old.file) { return false }
+            if let new, outputs.contains(new.file) { return false }
+            return old != new
+        }.sorted()
     }
 
-    private func walk(_ folder: String, skipping outputs: Set<FileID>, into stamps: inout [String: Stamp]) {
+    private func walk(_ folder: String, into stamps: inout [String: Stamp]) {
         guard !excluded.contains(folder), let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries {
             let path = folder + "/" + entry
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
+            let file = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 if Self.isWrittenByCheatgen(folder: path, name: entry) { continue }
                 // A folder changes with its entries; the entries themselves are what to report.
-                stamps[path] = Stamp(size: -1, modified: timespec(), inode: UInt64(info.st_ino))
-                walk(path, skipping: outputs, into: &stamps)
-            } else if outputs.contains(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) {
-                continue
+                stamps[path] = Stamp(size: -1, modified: timespec(), file: file)
+                walk(path, into: &stamps)
             } else {
-                stamps[path] = Stamp(size: Int64(info.st_size), modified: info.st_mtim, inode: UInt64(info.st_ino))
+                stamps[path] = Stamp(size: Int64(info.st_size), modified: info.st_mtim, file: file)
             }
         }
     }

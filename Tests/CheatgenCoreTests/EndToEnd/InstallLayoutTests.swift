@@ -11,11 +11,11 @@ struct InstallLayoutTests {
         let executable = try Cheatgen.executable
         try directory.makeFolder("prefix/bin")
         let installed = directory.url.appendingPathComponent("prefix/bin/cheatgen")
-        try FileManager.default.copyItem(at: executable, to: installed)
+        try FileManager.default.copyTree(at: executable, to: installed)
         if theme {
             try directory.makeFolder("prefix/share/cheatgen")
             let built = try ThemeLocation.find()
-            try FileManager.default.copyItem(at: built, to: directory.url.appendingPathComponent("prefix/share/cheatgen/theme"))
+            try FileManager.default.copyTree(at: built, to: directory.url.appendingPathComponent("prefix/share/cheatgen/theme"))
         }
         return installed
     }

@@ -17,6 +17,7 @@ struct PathologicalSnippetTests {
         ("mixed", "let x = f" + String(repeating: "([{", count: 100), true),
         ("many-interpolations", "let s = \"" + String(repeating: "\\(a)", count: 20_000) + "\"", true),
         ("long-line", "let x = " + Array(repeating: "a", count: 30_000).joined(separator: " + "), true),
+        ("long-line-under-the-limit", "let x = " + Array(repeating: "a", count: 3_500).joined(separator: " + "), false),
         ("open-paren", "let x = f" + String(repeating: "(", count: 400), false),
         ("closed-paren", "let x = " + String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200), false),
         ("open-brace", "let x = " + String(repeating: "{", count: 300), false),

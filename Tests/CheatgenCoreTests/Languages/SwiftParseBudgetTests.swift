@@ -25,7 +25,10 @@ import Testing
         #expect(SwiftParseBudget.refusal("let grid = [[[[[[[[1]]]]]]]]") == nil, "eight deep is parsed")
         #expect(SwiftParseBudget.refusal("let grid = [[[[[[[[[1]]]]]]]]]") == "its '[' brackets nest 9 deep (more than 8)")
         #expect(SwiftParseBudget.refusal(String(repeating: "(", count: 1000)) == nil)
-        #expect(SwiftParseBudget.refusal(String(repeating: "x\n", count: 40_000))?.hasPrefix("it is 78 KiB long") == true)
+        #expect(SwiftParseBudget.refusal(String(repeating: "let x = 1\n", count: 11_000)) == nil, "107 KiB of short lines is parsed")
+        #expect(SwiftParseBudget.refusal(String(repeating: "x\n", count: 140_000)) == "it is 273 KiB long (more than 256 KiB)")
+        #expect(SwiftParseBudget.refusal("let a = 1\nlet b = " + String(repeating: "a + ", count: 5_000) + "a\n")
+                == "its line 2 is 19 KiB long (more than 16 KiB)")
     }
 
     @Test func refusedCodeIsHighlightedPlainAndItsDeclarationsTakenWhole() {

@@ -13,15 +13,25 @@ enum SwiftParseBudget {
     /// The deepest nesting of `[` — arrays, subscripts, collection types, counted through any
     /// brackets and string interpolations between them — that is parsed (8: 0.09 s at worst).
     static let maximumSquareDepth = 8
-    /// Longer code is not parsed either: parsing and classifying is linear, but a 64 KiB
-    /// expression already takes two seconds in a debug build.
-    static let maximumBytes = 64 << 10
+    /// Parsing and classifying is linear, but not cheap: a 100 KiB expression on one line takes
+    /// three seconds in a debug build. Code longer than this, or with a line longer than
+    /// `maximumLineBytes` (no one writes such a line; a generator or a paste does), is not
+    /// parsed either. A 10,000-line snippet of ordinary code (107 KiB) is.
+    static let maximumBytes = 256 << 10
+    static let maximumLineBytes = 16 << 10
 
     /// Why `code` is not parsed, or nil when it may be.
     static func refusal(_ code: String) -> String? {
         let bytes = code.utf8.count
         if bytes > maximumBytes {
             return "it is \(bytes / 1024) KiB long (more than \(maximumBytes / 1024) KiB)"
+        }
+        var lineNumber = 0
+        for line in code.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.count > maximumLineBytes {
+                return "its line \(lineNumber) is \(line.count / 1024) KiB long (more than \(maximumLineBytes / 1024) KiB)"
+            }
         }
         let depth = deepestSquareNesting(code)
         if depth > maximumSquareDepth {
