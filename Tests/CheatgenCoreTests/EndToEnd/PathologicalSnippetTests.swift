@@ -62,4 +62,33 @@ struct PathologicalSnippetTests {
             #expect(warnings.isEmpty, "\(warnings)")
         }
     }
+
+    /// `serve` rebuilds a sheet saved with the typo in seconds and answers all the while.
+    @Test func serveStaysResponsiveWhileTheTypoIsSaved() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let sheet = { (code: String) in "---\ntitle: Area\nverify: false\n---\n\n## Shapes\n\n### Square\n\n```swift\n\(code)\n```\n" }
+        try directory.write(sheet("let area = { side[0] * side[0] }"), to: "content/area.md")
+        let server = try RunningCheatgen(["serve", "content", "--port", "0", "--output", directory.path + "/site"], in: directory)
+        defer { server.kill() }
+        let line = try #require(try await server.waitForLine(startingWith: "serving http://127.0.0.1:", seconds: 120), "\(server.standardError)")
+        let port = try #require(Int(line.dropFirst("serving http://127.0.0.1:".count).prefix { $0.isNumber }))
+
+        try directory.write(sheet(Self.cases[0].code), to: "content/area.md")
+        let saved = Date()
+        // Every answer comes at once while the sheet is rebuilt; the rebuild ends in seconds.
+        let rebuilt = try await poll(seconds: 60) { () -> Bool? in
+            let asked = Date()
+            let reply = try httpGet(port: port, path: "/__cheatgen/status", timeoutSeconds: 5)
+            #expect(Date().timeIntervalSince(asked) < 2, "the status took \(Date().timeIntervalSince(asked)) s")
+            let status = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any]
+            return (status?["generation"] as? Int ?? 0) >= 2 ? true : nil
+        }
+        #expect(rebuilt == true, "no second build within 60 s: \(server.standardError)")
+        #expect(Date().timeIntervalSince(saved) < 30)
+        #expect(server.standardError.contains("content/area.md:10:1: warning: this Swift code is shown without highlighting"), "\(server.standardError)")
+        let page = try httpGet(port: port, path: "/area.html")
+        #expect(page.body.contains(HTML.escape("side[[[[[[[[")))
+    }
 }
