@@ -71,6 +71,10 @@ struct cheatgen_namespaces {
     /* out: open namespace files (-1 when not made), and the errno and step of a failure */
     int network;
     int mount;
+    /* out: cheatgen's own root folder as the mount namespace sees it (-1 when not made):
+       entering a mount namespace moves a process to the namespace's root, which for a
+       cheatgen started in a chroot is the machine's real root; snippets return here. */
+    int root;
     int error;
     const char *failed_step;
 };
@@ -128,6 +132,10 @@ static inline void *cheatgen_namespace_thread(void *argument) {
         if (mount(path, path, NULL, MS_BIND, NULL) != 0) CHEATGEN_FAIL("bind mount");
         if (cheatgen_set_read_only(path, 0, 0) != 0) CHEATGEN_FAIL("writable remount");
     }
+    /* unshare(CLONE_NEWNS) moved this thread's root (a chroot's folder, or /) into the new
+       namespace's copy of the mounts: that is the root snippets get. */
+    ns->root = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (ns->root < 0) CHEATGEN_FAIL("open /");
     ns->mount = open("/proc/thread-self/ns/mnt", O_RDONLY | O_CLOEXEC);
     if (ns->mount < 0) CHEATGEN_FAIL("open /proc/thread-self/ns/mnt");
 #undef CHEATGEN_FAIL
@@ -139,6 +147,7 @@ static inline void *cheatgen_namespace_thread(void *argument) {
 static inline int cheatgen_make_namespaces(struct cheatgen_namespaces *ns) {
     ns->network = -1;
     ns->mount = -1;
+    ns->root = -1;
     ns->error = 0;
     ns->failed_step = NULL;
     pthread_t thread;
@@ -160,6 +169,7 @@ struct cheatgen_spawn {
     const char *directory;
     int output_fd, error_fd;       /* write ends of the pipes for stdout and stderr */
     int network, mount;            /* namespace files to enter, or -1 */
+    int root;                      /* with `mount`: the folder to make the root there, or -1 */
     int cgroup_procs[2];           /* open cgroup.procs files to join, or -1 */
     unsigned long long address_limit; /* soft RLIMIT_AS in bytes, 0 for none */
     int report_fd;                 /* close-on-exec pipe: step number and errno of a failure */
@@ -167,7 +177,7 @@ struct cheatgen_spawn {
 
 enum {
     CHEATGEN_STEP_CGROUP = 1, CHEATGEN_STEP_NETWORK, CHEATGEN_STEP_MOUNT, CHEATGEN_STEP_DIRECTORY,
-    CHEATGEN_STEP_LIMIT, CHEATGEN_STEP_STREAMS, CHEATGEN_STEP_EXEC,
+    CHEATGEN_STEP_LIMIT, CHEATGEN_STEP_STREAMS, CHEATGEN_STEP_EXEC, CHEATGEN_STEP_ROOT,
 };
 
 static inline void cheatgen_spawn_fail(int report_fd, int step) {
@@ -193,6 +203,8 @@ static inline pid_t cheatgen_spawn_confined(const struct cheatgen_spawn *s) {
     if (s->network >= 0 && cheatgen_setns(s->network, CLONE_NEWNET) != 0) cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_NETWORK);
     /* Entering a mount namespace moves the process to its root: change folder afterwards. */
     if (s->mount >= 0 && cheatgen_setns(s->mount, CLONE_NEWNS) != 0) cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_MOUNT);
+    /* …and to the namespace's real root, outside a chroot cheatgen runs in: go back into it. */
+    if (s->mount >= 0 && s->root >= 0 && (fchdir(s->root) != 0 || chroot(".") != 0)) cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_ROOT);
     if (chdir(s->directory) != 0) cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_DIRECTORY);
     if (s->address_limit > 0) {
         struct rlimit limit;

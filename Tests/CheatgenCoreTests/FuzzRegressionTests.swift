@@ -5,6 +5,11 @@ import Testing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// Replays what the sheet fuzzer does (fuzz/targets/sheet.swift) over every input that ever crashed
@@ -26,18 +31,25 @@ struct FuzzRegressionTests {
 
     @Test(arguments: inputs)
     func parseExtractAndRenderSurvive(_ input: URL) async throws {
-        let data = try Data(contentsOf: input)
-        let parsed = SheetParser.parse(data, path: input.lastPathComponent, options: parseOptions)
+        var data = try Data(contentsOf: input)
+        // As the fuzz target reads its input: a name before a NUL byte names the file.
+        var path = input.lastPathComponent
+        if let nul = data.firstIndex(of: 0) {
+            let name = String(decoding: data[..<nul], as: UTF8.self).replacingOccurrences(of: "/", with: "-")
+            path = (name.isEmpty || name.hasPrefix(".") ? "fuzz" + name : name) + ".md"
+            data = Data(data[(nul + 1)...])
+        }
+        let parsed = SheetParser.parse(data, path: path, options: parseOptions)
         guard let sheet = parsed.sheet else {
             // Rejected input must say why, at a place in the file.
-            #expect(parsed.diagnostics.contains { $0.severity == .error && $0.location?.path == input.lastPathComponent })
+            #expect(parsed.diagnostics.contains { $0.severity == .error && $0.location?.path == path })
             return
         }
         var named: [String: Snippet] = [:]
         for snippet in sheet.snippets { if let id = snippet.attributes.id { named[id] = snippet } }
         for snippet in sheet.snippets where snippet.language == "swift" {
             if case .success(let source) = SwiftSource.make(for: snippet, named: named) {
-                #expect(source.text.contains("#sourceLocation(file: \"\(input.lastPathComponent)\""))
+                #expect(source.text.contains("#sourceLocation(file: \"\(path)\""))
             }
         }
         let report = VerificationReport(results: [], versions: ["swift": "Swift test"])

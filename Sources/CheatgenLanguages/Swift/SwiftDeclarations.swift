@@ -17,6 +17,9 @@ enum SwiftDeclarations {
     }
 
     private static func parse(_ code: String) -> [Declaration] {
+        // Code too costly to parse is taken whole; if it is not all declarations, the
+        // compiler says so at its line.
+        if SwiftParseBudget.refusal(code) != nil { return [Declaration(lineOffset: 0, text: code)] }
         let tree = Parser.parse(source: code)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         var pieces: [Declaration] = []

@@ -6,7 +6,9 @@ import CheatgenModel
 /// Build-time Swift highlighting from swift-syntax's own classification: each classified range
 /// becomes a `<span class="…">`, everything escaped.
 enum SwiftHighlighter {
+    /// Code that `SwiftParseBudget` refuses is shown plain (the sheet's parse warned about it).
     static func highlight(_ code: String) -> String {
+        if SwiftParseBudget.refusal(code) != nil { return HTML.escape(code) }
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var html = ""

@@ -12,6 +12,11 @@ struct SwiftLanguage: Language {
     var isCompiled: Bool { true }
     var highlighter: CodeHighlighter { .own(SwiftHighlighter.highlight) }
 
+    /// swift-syntax is not asked to parse code that would keep it busy for seconds.
+    func plainReason(for code: String) -> String? {
+        SwiftParseBudget.refusal(code).map { "this Swift code is shown without highlighting because \($0): swift-syntax would take too long to parse it" }
+    }
+
     func declarations(in code: String) -> [Declaration] {
         SwiftDeclarations.extract(from: code)
     }

@@ -17,6 +17,8 @@ package enum CheatgenError: Error, CustomStringConvertible {
     case wouldOverwrite(paths: [String], starting: String)
     /// An `--output` that writing the site to would destroy something, and why.
     case unsafeOutput(path: String, reason: String)
+    /// A page's path would lead out of the site (a sheet's id that slipped past loading).
+    case outsideSite(relativePath: String)
     /// The theme cannot be used: where (a template, or nil for the theme as a whole) and why.
     case theme(path: String?, problem: String)
     /// `bless` found content errors and rewrites nothing until they are fixed.
@@ -42,6 +44,7 @@ package enum CheatgenError: Error, CustomStringConvertible {
         case .wouldOverwrite(let paths, let starting):
             "not starting a repository in \(starting): \(paths.joined(separator: ", ")) already exist\(paths.count == 1 ? "s" : ""); nothing was written"
         case .unsafeOutput(let path, let reason): "refusing to write the site to \(path): \(reason)"
+        case .outsideSite(let relativePath): "refusing to write \(relativePath): it is not a path inside the site"
         case .theme(let path?, let problem): "theme template \(path) \(problem)"
         case .theme(nil, let problem): problem
         case .blessNeedsCleanSheets: "fix the errors above first: bless rewrites only sheets that parse cleanly"

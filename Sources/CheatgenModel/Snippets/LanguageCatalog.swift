@@ -18,16 +18,21 @@ package struct LanguageCatalog: Sendable {
         /// Checks this language's own attribute words for a snippet of the given mode; returns
         /// each problem as a sentence for the parser to place at the fence.
         package var checkOptions: @Sendable (_ options: [SnippetOption], _ mode: SnippetAttributes.Mode) -> [String]
+        /// Why a block of this language's code is shown plain (highlighting it would take too
+        /// long), or nil; the parser warns at the block's fence.
+        package var plainReason: @Sendable (_ code: String) -> String?
 
         package init(name: String, aliases: [String] = [], displayName: String, colouredByPygments: Bool,
                     optionKeys: [String] = [],
-                    checkOptions: @escaping @Sendable ([SnippetOption], SnippetAttributes.Mode) -> [String] = { _, _ in [] }) {
+                    checkOptions: @escaping @Sendable ([SnippetOption], SnippetAttributes.Mode) -> [String] = { _, _ in [] },
+                    plainReason: @escaping @Sendable (String) -> String? = { _ in nil }) {
             self.name = name
             self.aliases = aliases
             self.displayName = displayName
             self.colouredByPygments = colouredByPygments
             self.optionKeys = optionKeys
             self.checkOptions = checkOptions
+            self.plainReason = plainReason
         }
 
         /// Whether `key` is one of this language's own attributes.

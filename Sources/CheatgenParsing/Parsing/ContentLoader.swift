@@ -59,9 +59,12 @@ package enum ContentLoader {
         }
         var sheets: [SheetOutline] = []
         var seen: [String: String] = [:]
-        var read: Set<String> = []
-        // A file named on the command line and found in a folder given too is read once.
-        let unique = files.filter { read.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        var seenFolded: [String: String] = [:]
+        var read: Set<[UInt8]> = []
+        // A file named on the command line and found in a folder given too is read once. Paths
+        // are compared byte for byte: two names Swift holds equal (`café` with é as one
+        // character or as e and an accent) are two files, which must not silently become one.
+        let unique = files.filter { read.insert(Array(URL(fileURLWithPath: $0).standardizedFileURL.path.utf8)).inserted }
         // Sheets parse independently, on all cores, each kept as its outline and links; what only
         // the whole set can tell comes after.
         let parsed = concurrentMap(unique) { file in
@@ -72,11 +75,22 @@ package enum ContentLoader {
             diagnostics.append(contentsOf: loaded.diagnostics)
             guard let sheet = loaded.outline else { continue }
             if let other = seen[sheet.id] {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'",
+                let otherID = URL(fileURLWithPath: other).deletingPathExtension().lastPathComponent
+                // Equal as text, different as bytes: é written as one character and as e + accent.
+                let forms = Array(otherID.unicodeScalars) != Array(sheet.id.unicodeScalars)
+                    ? " (the file names are the same text written with different Unicode characters)" : ""
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'\(forms)",
+                                              notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
+                continue
+            }
+            if let other = seenFolded[SheetFileName.caseFolded(sheet.id)] {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1),
+                                              "two sheets' names differ only in case ('\(sheet.id)' and '\(URL(fileURLWithPath: other).deletingPathExtension().lastPathComponent)'): on a file system that ignores case one page would overwrite the other; rename one",
                                               notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
                 continue
             }
             seen[sheet.id] = file
+            seenFolded[SheetFileName.caseFolded(sheet.id)] = file
             sheets.append(sheet)
         }
         diagnostics.append(contentsOf: CrossReferences.check(sheets, neighbours: neighbours(of: sheets, options: options)))

@@ -67,6 +67,9 @@ package enum SheetParser {
         if reservedIDs.contains(id) {
             diagnostics.append(.error("a sheet cannot be named '\(id).md': its page would overwrite the site's own \(id).html; rename the file", at: SourceLocation(path: path, line: 1)))
         }
+        if let problem = SheetFileName.problem(with: id) {
+            diagnostics.append(.error(problem, at: SourceLocation(path: path, line: 1)))
+        }
         let source = JekyllSource.prepare(header.body, path: path)
         diagnostics.append(contentsOf: source.diagnostics)
         let markdown = CommonMarkParser.parse(source.text, path: path)
@@ -120,6 +123,7 @@ package enum SheetParser {
         mutating func add(_ blocks: [Block]) {
             for block in blocks {
                 applyAttributes(before: block.location.line)
+                warnAboutPlainCode(in: block)
                 add(block)
             }
         }
@@ -273,6 +277,18 @@ package enum SheetParser {
                 warnAboutInlineHTML(in: block)
                 append(.block(block))
             }
+        }
+
+        /// Code its language will not colour (its highlighter would take too long) is shown
+        /// plain; said at the fence.
+        private mutating func warnAboutPlainCode(in block: Block) {
+            var found: [Diagnostic] = []
+            block.forEachCodeBlock { code in
+                if let reason = languages.entry(for: code.language)?.plainReason(code.code) {
+                    found.append(.warning(reason, at: code.location))
+                }
+            }
+            diagnostics.append(contentsOf: found)
         }
 
         /// Inline HTML that is shown as text (anything but a few plain formatting tags) is

@@ -43,6 +43,14 @@ enum PygmentsHighlighter {
             except ClassNotFound:
                 lexers[name] = None
         return lexers[name]
+    # A lexer's regular expressions can backtrack for minutes on an unlucky block: each block
+    # has two seconds (the alarm interrupts the match itself), then is shown plain.
+    import signal
+    class Slow(Exception):
+        pass
+    def on_alarm(*_):
+        raise Slow()
+    signal.signal(signal.SIGALRM, on_alarm)
     out = []
     for block in json.load(open(sys.argv[1], encoding="utf-8")):
         found = lexer(block["language"].lower()) if block["language"] else None
@@ -50,11 +58,16 @@ enum PygmentsHighlighter {
             out.append(None)
             continue
         parts = []
-        for kind, text in found.get_tokens(block["code"]):
-            name = css(kind)
-            escaped = html.escape(text, quote=True).replace("&#x27;", "&#39;")
-            parts.append(f'<span class="{name}">{escaped}</span>' if name and text.strip() else escaped)
-        out.append("".join(parts))
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 2.0)
+            for kind, text in found.get_tokens(block["code"]):
+                name = css(kind)
+                escaped = html.escape(text, quote=True).replace("&#x27;", "&#39;")
+                parts.append(f'<span class="{name}">{escaped}</span>' if name and text.strip() else escaped)
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            out.append("".join(parts))
+        except Slow:
+            out.append(None)
     json.dump(out, sys.stdout)
     """#
 

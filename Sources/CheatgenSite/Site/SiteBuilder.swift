@@ -163,7 +163,9 @@ package struct SiteBuilder {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml += "<url><loc>\(HTML.escape(base))index.html</loc></url>\n"
         for sheet in sheets.sorted(by: { $0.id < $1.id }) {
-            xml += "<url><loc>\(HTML.escape(base + sheet.id)).html</loc></url>\n"
+            // A sitemap's addresses must be URLs as written: a space or an accent is escaped.
+            let page = sheet.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? sheet.id
+            xml += "<url><loc>\(HTML.escape(base + page)).html</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }

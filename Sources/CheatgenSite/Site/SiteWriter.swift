@@ -10,7 +10,7 @@ package struct SiteWriter {
     private var written: Set<String> = []
 
     /// Written into every site, so a later build knows the folder is its own to replace.
-    static let marker = ".cheatgen-site"
+    static let marker = SiteFolder.marker
 
     /// Refuses an output folder that a build must not replace: the working directory or one
     /// above it, a folder holding (or inside) the sheets, or a folder cheatgen did not write.
@@ -49,7 +49,7 @@ package struct SiteWriter {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         // What builds killed with -9 left beside the site (never a live build's).
         try FileLock.withLock(parent.path) { Leftovers.sweep(besideSite: target) }
-        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent(SiteFolder.stagingName(for: self.destination.lastPathComponent, pid: ProcessInfo.processInfo.processIdentifier))
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         ChildProcesses.shared.writing(folder: staging.path)
@@ -57,8 +57,17 @@ package struct SiteWriter {
             .write(to: staging.appendingPathComponent(Self.marker))
     }
 
+    /// A path the site writes must stay inside it: no `..` or empty component, not absolute.
+    /// (`v1..v2.html` is a file name, not a step up.)
+    private static func check(_ relativePath: String) throws {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        if relativePath.hasPrefix("/") || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            throw CheatgenError.outsideSite(relativePath: relativePath)
+        }
+    }
+
     mutating func write(_ data: Data, to relativePath: String) throws {
-        precondition(!relativePath.contains(".."), "site paths stay inside the site")
+        try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
@@ -68,7 +77,7 @@ package struct SiteWriter {
     /// Adds bytes to the end of a file (created empty the first time), without holding the
     /// file in memory.
     mutating func append(_ parts: [Data], to relativePath: String) throws {
-        precondition(!relativePath.contains(".."), "site paths stay inside the site")
+        try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         if written.insert(relativePath).inserted {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -25,6 +25,9 @@ package protocol Language: Sendable {
     func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String]
     /// Checks its section of `cheatgen.yml` (`swift: { flags: … }`; nil when there is none).
     func checkSettings(_ section: LanguageSection?) -> [Diagnostic]
+    /// Why `code` is shown without colours (its highlighter would take too long), or nil.
+    /// Said as a warning at the block's fence when the sheet is parsed.
+    func plainReason(for code: String) -> String?
     /// The top-level declarations of a snippet's code: what `uses=` brings into another
     /// snippet (and what the copy button puts above it). Statements stay behind.
     func declarations(in code: String) -> [Declaration]
@@ -64,8 +67,10 @@ extension Language {
     package var catalogEntry: LanguageCatalog.Entry {
         let language = self
         return LanguageCatalog.Entry(name: name, aliases: aliases, displayName: displayName, colouredByPygments: highlighter.needsPygments,
-                                     optionKeys: optionKeys, checkOptions: { language.checkOptions($0, mode: $1) })
+                                     optionKeys: optionKeys, checkOptions: { language.checkOptions($0, mode: $1) },
+                                     plainReason: { language.plainReason(for: $0) })
     }
+    package func plainReason(for code: String) -> String? { nil }
     package func displayedError(_ message: String) -> String { message }
     package func warmUp(_ setup: LanguageSetup) async {}
 }

@@ -119,24 +119,10 @@ final class Cgroups: @unchecked Sendable {
 
     /// Where this machine lets cheatgen make limited groups, or nil and why not.
     static func locate() -> (Cgroups?, String?) {
-        let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+        let mounts = CgroupMounts(mountinfo: (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? "")
         let membership = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)) ?? ""
-        var v2Mount: String?
-        var v1Mounts: [String: String] = [:]
-        for line in mounts.split(separator: "\n") {
-            // … mount-point … - fstype source super-options
-            let halves = line.components(separatedBy: " - ")
-            guard halves.count == 2 else { continue }
-            let left = halves[0].split(separator: " "), right = halves[1].split(separator: " ")
-            guard left.count > 4, right.count > 2 else { continue }
-            let point = String(left[4])
-            if right[0] == "cgroup2", v2Mount == nil { v2Mount = point }
-            if right[0] == "cgroup" {
-                for controller in right[2].split(separator: ",") where controller == "memory" || controller == "pids" {
-                    v1Mounts[String(controller)] = point
-                }
-            }
-        }
+        let v2Mount = mounts.unified
+        let v1Mounts = mounts.controllers
         var paths: [String: String] = [:]  // controller ("" for v2) → path
         for line in membership.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)

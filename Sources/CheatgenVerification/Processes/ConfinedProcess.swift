@@ -31,6 +31,7 @@ enum ConfinedProcess {
         spec.report_fd = report.write
         spec.network = limits.network ? -1 : confinement.network
         spec.mount = confinement.mount
+        spec.root = confinement.root
         spec.cgroup_procs = (group?.procs.first ?? -1, group.flatMap { $0.procs.count > 1 ? $0.procs[1] : nil } ?? -1)
         spec.address_limit = group == nil && confinement.limits ? UInt64(limits.memory) : 0
         let words = [executable] + arguments
@@ -65,7 +66,8 @@ enum ConfinedProcess {
             ChildProcesses.shared.ended(group: pid)
             output.closeRead(); errors.closeRead()
             let steps = [1: "joining its control group", 2: "entering the network namespace", 3: "entering the mount namespace",
-                         4: "changing to its folder", 5: "setting its memory limit", 6: "setting up its standard streams", 7: "exec"]
+                         4: "changing to its folder", 5: "setting its memory limit", 6: "setting up its standard streams", 7: "exec",
+                         8: "returning to cheatgen's root folder in the mount namespace"]
             throw CheatgenError.process(executable: executable, underlying: Reason("\(steps[Int(failure.0)] ?? "starting it") failed: \(SystemError(failure.1))"))
         }
         let state = Collector(pid: pid, output: output.read, errors: errors.read, limit: limits.outputLimit)

@@ -11,6 +11,9 @@ final class Confinement: @unchecked Sendable {
     /// Open namespace files snippets enter, or -1.
     let network: Int32
     let mount: Int32
+    /// With `mount`: cheatgen's own root folder (a chroot's, or /) in that namespace, where a
+    /// snippet is put back after entering it; -1 otherwise.
+    let root: Int32
     let cgroups: Cgroups?
     /// What is not contained on this machine, and why; reported once per run.
     let notices: [String]
@@ -20,13 +23,15 @@ final class Confinement: @unchecked Sendable {
     let limits: Bool
 
     /// Where the repository is not read-only to snippets: the watch that catches a change.
+    /// The temporary folder is left out as the mount namespace leaves it writable: snippets'
+    /// own folders are made there, by this cheatgen and any other.
     func watch(excluding scratch: [String]) -> RepositoryWatch? {
         guard mount < 0, !protected.isEmpty else { return nil }
-        return RepositoryWatch(roots: protected, excluded: scratch.compactMap(Self.realPath))
+        return RepositoryWatch(roots: protected, excluded: (scratch + [NSTemporaryDirectory()]).compactMap(Self.realPath))
     }
 
-    private init(network: Int32, mount: Int32, cgroups: Cgroups?, notices: [String], protected: [String], limits: Bool) {
-        (self.network, self.mount, self.cgroups, self.notices, self.protected, self.limits) = (network, mount, cgroups, notices, protected, limits)
+    private init(network: Int32, mount: Int32, root: Int32 = -1, cgroups: Cgroups?, notices: [String], protected: [String], limits: Bool) {
+        (self.network, self.mount, self.root, self.cgroups, self.notices, self.protected, self.limits) = (network, mount, root, cgroups, notices, protected, limits)
     }
 
     private static let lock = NSLock()
@@ -61,6 +66,7 @@ final class Confinement: @unchecked Sendable {
         guard let ending else { return }
         if ending.network >= 0 { close(ending.network) }
         if ending.mount >= 0 { close(ending.mount) }
+        if ending.root >= 0 { close(ending.root) }
         ending.cgroups?.removeRoots()
     }
 
@@ -77,10 +83,11 @@ final class Confinement: @unchecked Sendable {
         var notices: [String] = []
         let protected = Self.outermost(paths.compactMap(Self.realPath))
         if mode == "no-namespaces" {
-            return Confinement(network: -1, mount: -1, cgroups: Cgroups.locate().0, notices: [
+            let (cgroups, reason) = Cgroups.locate()
+            return Confinement(network: -1, mount: -1, cgroups: cgroups, notices: [
                 "snippets can reach the network: no network namespace could be made (CHEATGEN_CONFINEMENT=no-namespaces)",
-                "snippets are not kept from writing into the repository (CHEATGEN_CONFINEMENT=no-namespaces); a snippet that changes it fails",
-            ], protected: protected, limits: true)
+                "snippets are not kept from writing into the repository (CHEATGEN_CONFINEMENT=no-namespaces); \(Self.watched)",
+            ] + (cgroups == nil ? [Self.unlimited(reason)] : []), protected: protected, limits: true)
         }
         let temporary = Self.realPath(NSTemporaryDirectory())
         let writable = temporary.map { folder in protected.contains { folder == $0 || folder.hasPrefix($0 + "/") } ? [folder] : [] } ?? []
@@ -100,15 +107,23 @@ final class Confinement: @unchecked Sendable {
             if namespaces.network < 0 {
                 notices.append("snippets can reach the network: no network namespace could be made (\(why))")
             }
-            notices.append("snippets are not kept from writing into the repository: no mount namespace could be made (\(why)); a snippet that changes it fails")
+            notices.append("snippets are not kept from writing into the repository: no mount namespace could be made (\(why)); \(Self.watched)")
             if namespaces.mount >= 0 { close(namespaces.mount); namespaces.mount = -1 }
+            if namespaces.root >= 0 { close(namespaces.root); namespaces.root = -1 }
         }
         let (cgroups, reason) = mode == "no-cgroups" ? (nil, "CHEATGEN_CONFINEMENT=no-cgroups") : Cgroups.locate()
-        if cgroups == nil {
-            notices.append("snippets' memory is limited by RLIMIT_AS (address space) and their process count is not limited: no control group could be made (\(reason ?? "?"))")
-        }
-        return Confinement(network: namespaces.network, mount: namespaces.mount, cgroups: cgroups, notices: notices, protected: protected, limits: true)
+        if cgroups == nil { notices.append(Self.unlimited(reason)) }
+        return Confinement(network: namespaces.network, mount: namespaces.mount, root: namespaces.root, cgroups: cgroups, notices: notices,
+                           protected: protected, limits: true)
     }
+
+    /// What stands in for a control group's limits, and why there is none.
+    private static func unlimited(_ reason: String?) -> String {
+        "snippets' memory is limited by RLIMIT_AS (address space) and their process count is not limited: no control group could be made (\(reason ?? "?"))"
+    }
+
+    /// What the watch that stands in for a read-only repository does and does not see.
+    static let watched = "a snippet that changes a file there fails, but what it writes into .cheatgen/ or a site folder goes unseen (cheatgen writes there itself)"
 
     /// Absolute, symlinks resolved; nil for a path that does not exist. A file gives its folder.
     private static func realPath(_ path: String) -> String? {

@@ -15,7 +15,7 @@ package enum SnippetProcess {
         for notice in Confinement.takeNotices(of: confinement) { options.log?("cheatgen: note: \(notice)") }
         let confined = ConfinedProcess.Limits(memory: limits.memory, processes: limits.processes, network: limits.network,
                                               timeout: .milliseconds(Int(limits.timeout * 1000)), outputLimit: limits.output)
-        let watch = confinement.watch(excluding: ["\(options.workDirectory)/scratch"])
+        let watch = confinement.watch(excluding: [options.workDirectory])
         let before = watch?.snapshot()
         var outcome = try await ConfinedProcess.run(executable, arguments: arguments, directory: directory.path, environment: environment,
                                                     confinement: confinement, limits: confined)

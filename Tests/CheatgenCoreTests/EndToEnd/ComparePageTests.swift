@@ -5,6 +5,11 @@ import Testing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The comparison page of three sheets linked by twins (`Fixtures/trio/`): Swift and Python

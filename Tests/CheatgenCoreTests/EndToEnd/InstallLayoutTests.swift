@@ -5,6 +5,11 @@ import Testing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// `make install` puts the binary in `<prefix>/bin` and the theme in `<prefix>/share/cheatgen`;
@@ -16,11 +21,11 @@ struct InstallLayoutTests {
         let executable = try Cheatgen.executable
         try directory.makeFolder("prefix/bin")
         let installed = directory.url.appendingPathComponent("prefix/bin/cheatgen")
-        try FileManager.default.copyItem(at: executable, to: installed)
+        try FileManager.default.copyTree(at: executable, to: installed)
         if theme {
             try directory.makeFolder("prefix/share/cheatgen")
             let built = try ThemeLocation.find()
-            try FileManager.default.copyItem(at: built, to: directory.url.appendingPathComponent("prefix/share/cheatgen/theme"))
+            try FileManager.default.copyTree(at: built, to: directory.url.appendingPathComponent("prefix/share/cheatgen/theme"))
         }
         return installed
     }

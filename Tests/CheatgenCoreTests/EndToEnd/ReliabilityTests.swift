@@ -8,6 +8,11 @@ import Glibc
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// A sheet whose verdicts are known: two passes, a failure by output, a rejected compile that

@@ -8,6 +8,11 @@ import Testing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The snippet names a `--verbose` run verified: its `passed <name> (…)` lines (and failed, skipped).

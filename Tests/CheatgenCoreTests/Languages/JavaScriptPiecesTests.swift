@@ -5,6 +5,11 @@ import Foundation
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenVerification
+@testable import CheatgenLanguages
+@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The pure pieces of the JavaScript language: what `uses=` takes from a snippet, how Node's
