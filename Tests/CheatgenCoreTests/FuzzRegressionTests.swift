@@ -5,12 +5,6 @@ import Testing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Replays what the sheet fuzzer does (fuzz/targets/sheet.swift) over every input that ever crashed
 /// it (fuzz/crashes/) and over every fixture: parse, extract each snippet's program, render.

@@ -1,15 +1,7 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// What `bless` writes into a sheet, computed from the sheet's text and the edits alone:

@@ -1,16 +1,7 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// `cheatgen build`, run as a user runs it, on `Fixtures/site/`: three sheets that link to each
 /// other, a Swift sheet (`alpha`: `related:`, `uses=`, `compile-fail`, `ignore`, hidden lines)

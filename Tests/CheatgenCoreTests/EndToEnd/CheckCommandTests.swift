@@ -1,16 +1,6 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The 1-based line of the first line containing `needle` below the line containing `start`.
 private func line(of needle: String, after start: String, in text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {

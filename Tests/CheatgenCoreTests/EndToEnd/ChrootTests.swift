@@ -1,10 +1,5 @@
 import Foundation
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// cheatgen started in a chroot whose root is a bind mount: entering cheatgen's mount namespace

@@ -1,15 +1,5 @@
 import Foundation
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The comparison page of three sheets linked by twins (`Fixtures/trio/`): Swift and Python

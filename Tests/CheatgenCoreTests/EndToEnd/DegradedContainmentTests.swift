@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Where no mount namespace can be made, the before/after watch of the repository stands in for
 /// a read-only one: it must blame snippets only for what they wrote — never for what cheatgen

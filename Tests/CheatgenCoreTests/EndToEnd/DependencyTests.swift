@@ -1,15 +1,5 @@
 import Foundation
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// Snippets that import packages declared in the front matter: built once with SwiftPM into

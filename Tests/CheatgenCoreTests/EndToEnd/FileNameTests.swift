@@ -1,11 +1,6 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Sheet file names a writer might pick, through the real binary: each is a page, or a clear
 /// `path:1:1: error:` when the sheets are loaded — never a crash.

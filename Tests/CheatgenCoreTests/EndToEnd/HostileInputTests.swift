@@ -1,16 +1,6 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Input written to break cheatgen: snippets that hang, flood, crash or reach outside their
 /// folder; Markdown that is huge, deep, empty or not a file; content made of markup payloads.

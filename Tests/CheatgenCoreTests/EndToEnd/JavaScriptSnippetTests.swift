@@ -1,16 +1,6 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// JavaScript snippets through the real binary: ES modules on `node` (imports, top-level
 /// `await`), `uses=` of an earlier snippet's exports, unordered output, abort signals, a

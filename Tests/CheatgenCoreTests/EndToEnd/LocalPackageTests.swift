@@ -1,16 +1,6 @@
 import Foundation
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
 @testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Sheets verified against a package on disk (`dependencies: - path: .`), as a library's own
 /// documentation would be: built once, rebuilt and verified again when its sources change.

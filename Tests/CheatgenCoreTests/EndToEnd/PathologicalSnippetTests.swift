@@ -1,11 +1,7 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Snippets that make a parser slow — deep `[`, huge lines, thousands of interpolations — built
 /// through the real binary: each sheet builds in seconds, and a block swift-syntax is not asked

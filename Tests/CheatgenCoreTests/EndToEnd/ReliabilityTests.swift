@@ -3,17 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// A sheet whose verdicts are known: two passes, a failure by output, a rejected compile that
 /// is expected (a pass), a compile error nobody expected (a failure), and a Python pass.

@@ -3,17 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import CheatgenModel
 @testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The snippet names a `--verbose` run verified: its `passed <name> (…)` lines (and failed, skipped).
 private func verifiedNames(_ result: CommandResult) -> [String] {

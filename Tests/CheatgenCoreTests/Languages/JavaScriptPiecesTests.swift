@@ -2,15 +2,7 @@ import Testing
 import Foundation
 @testable import CheatgenModel
 @testable import CheatgenParsing
-@testable import CheatgenVerification
 @testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The pure pieces of the JavaScript language: what `uses=` takes from a snippet, how Node's
 /// reports are read back to the Markdown, and how fences name the language.

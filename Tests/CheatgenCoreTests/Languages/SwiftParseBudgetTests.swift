@@ -1,10 +1,6 @@
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
 @testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The scan that decides whether swift-syntax parses a block: it counts the `[` open at once,
 /// through other brackets and interpolations, and not in comments or string text.

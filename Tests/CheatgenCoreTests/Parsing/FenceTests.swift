@@ -1,14 +1,4 @@
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// Where a fenced block starts and ends: at the end of a file, with fences longer than three

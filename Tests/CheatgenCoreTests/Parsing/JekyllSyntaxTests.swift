@@ -1,16 +1,7 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// What sheets written for Jekyll cheatsheet sites (devhints and its kind) use besides
 /// CommonMark: kramdown attribute lists, Liquid tags and Jekyll front matter — read, and never

@@ -2,15 +2,7 @@ import Foundation
 import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// GitHub pipe tables, read from cmark's paragraphs by the rules of the GFM specification.
 /// Each case is a table of the spec's kinds written here in our own words.

@@ -1,15 +1,5 @@
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// A snippet's name (`sheet/card`, `sheet/card#2`) is what `--filter`, shards, reports and
 /// recorded durations know it by: no two snippets of a sheet may share one.

@@ -2,15 +2,6 @@ import Foundation
 import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 @Suite("File bytes: encodings, line endings, bad bytes")
 struct SourceTextTests {

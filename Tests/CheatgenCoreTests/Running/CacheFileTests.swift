@@ -1,16 +1,6 @@
 import Foundation
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Cache files read back only as written: a record with its digest, a binary with its sidecar.
 @Suite("Cache files")

@@ -1,10 +1,5 @@
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// Which control-group mounts cheatgen uses when a machine lists a hierarchy more than once.
 @Suite struct CgroupMountsTests {

@@ -1,15 +1,6 @@
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
 @testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The driver's plans that cheatgen learns once and then runs itself.
 @Suite("Learned driver jobs")

@@ -1,15 +1,7 @@
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// How a wrong output is reported: at the first differing line of the `output` block, with a
 /// diff that shows only the real differences (not the lines a `...` stood for).

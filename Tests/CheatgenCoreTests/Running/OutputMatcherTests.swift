@@ -1,15 +1,5 @@
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 @Suite("Comparing output")
 struct OutputMatcherTests {

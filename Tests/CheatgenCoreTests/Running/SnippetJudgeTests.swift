@@ -1,16 +1,8 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The verdict on one run, judged from a process outcome written by hand: what `check` prints
 /// for each way a snippet can end, without running anything.

@@ -1,16 +1,9 @@
 import Foundation
 import Testing
 @testable import CheatgenModel
-@testable import CheatgenParsing
 @testable import CheatgenVerification
 @testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 @Suite("Search index split into chunks a query loads as it needs them")
 struct SearchIndexTests {

@@ -2,15 +2,7 @@ import Foundation
 import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// What a run keeps of each sheet between loading and rendering, and how a page gets its
 /// prose back.

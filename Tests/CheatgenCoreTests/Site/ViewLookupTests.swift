@@ -2,14 +2,7 @@ import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
 @testable import CheatgenVerification
-@testable import CheatgenLanguages
 @testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenCore
 
 /// The page views answer the templates' lookups by name (`child(named:)`) instead of by
 /// reflection. A page is only the same if every answer is the one reflection gave: the field's

@@ -1,15 +1,5 @@
 import Foundation
 import Testing
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
-@testable import CheatgenModel
-@testable import CheatgenParsing
-@testable import CheatgenVerification
-@testable import CheatgenLanguages
-@testable import CheatgenSite
 @testable import CheatgenCore
 
 /// The checks the end-to-end site tests rely on must be able to fail: the HTML scanner finds
