@@ -12,6 +12,9 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 DATADIR = $(DESTDIR)$(PREFIX)/share/cheatgen
 THEME = Sources/CheatgenCore/Resources/theme
 BUILD_FLAGS = -c $(CONFIGURATION)
+# scripts/install-deps puts the Python tools no distribution packages in this virtual
+# environment (never into the system's Python); cheatgen, pytest and the tests find them first.
+export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
 .PHONY: site test check deps browser-deps install uninstall
 

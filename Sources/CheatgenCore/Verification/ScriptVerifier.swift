@@ -13,7 +13,7 @@ struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
 
     var language: any Language { interpreter.language }
     var toolchainID: String { interpreter.version }
-    var versionLabel: String { interpreter.version }
+    var versionLabel: String { interpreter.versionLabel }
 
     func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for prepared in snippets {
