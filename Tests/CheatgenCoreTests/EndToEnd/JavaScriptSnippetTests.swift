@@ -169,7 +169,7 @@ struct JavaScriptSnippetTests {
         // Without the override and without node on PATH, it says what to install.
         let noPath = try Cheatgen.run(["check", "content/some.md", "--quiet"], in: directory, environment: ["PATH": directory.path])
         #expect(noPath.errorLines == [
-            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 20 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
+            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 18 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
         ], "\(noPath.errorLines)")
     }
 }
