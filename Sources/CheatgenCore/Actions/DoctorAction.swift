@@ -29,6 +29,8 @@ public struct DoctorAction: Sendable {
     /// `check` also go to standard error as `cheatgen doctor: error: …`. True when every
     /// language the content uses can be verified.
     public func run() async -> Bool {
+        // Before anything here remembers a tool's version in the work directory.
+        let cache = cacheState()
         let check = CheckAction(paths: paths, configurationPath: configurationPath, workDirectory: workDirectory, console: console)
         let (configuration, content, _) = await check.load()
         let used = Set(content.sheets.flatMap(\.snippets).filter { $0.attributes.mode != .ignore }.map(\.language))
@@ -54,7 +56,7 @@ public struct DoctorAction: Sendable {
         console.out("pygments    \(await Self.pygments())")
         for line in Self.containment() { console.out(line) }
         console.out("theme       \(Self.theme())")
-        console.out("cache       \(cacheState())")
+        console.out("cache       \(cache)")
         let sheetCount = content.sheets.count
         let languages = used.sorted().joined(separator: ", ")
         console.out("content     \(paths.joined(separator: " ")): \(sheetCount) sheet\(sheetCount == 1 ? "" : "s")"
@@ -114,6 +116,7 @@ public struct DoctorAction: Sendable {
             return "none yet at \(workDirectory)/ (the first check verifies every snippet)"
         }
         let count = FileManager.default.enumerator(atPath: verdicts)?.allObjects.count ?? 0
+        if count == 0 { return "no verdicts yet in \(workDirectory)/ (the first check verifies every snippet)" }
         return "\(workDirectory)/: \(count) remembered verdict file\(count == 1 ? "" : "s")"
     }
 }
