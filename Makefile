@@ -4,6 +4,7 @@
 # and, to use cheatgen anywhere:
 #   make install [PREFIX=/usr/local]   a release build in PREFIX/bin, its theme in PREFIX/share/cheatgen
 #   make uninstall [PREFIX=…]          removes exactly those
+#   make dist                          a relocatable tarball in dist/ (what a release attaches)
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # debug for a quick install (CI's smoke test); release is what people install.
@@ -12,8 +13,11 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 DATADIR = $(DESTDIR)$(PREFIX)/share/cheatgen
 THEME = Sources/CheatgenSite/Resources/theme
 BUILD_FLAGS = -c $(CONFIGURATION)
+# scripts/install-deps puts the Python tools no distribution packages in this virtual
+# environment (never into the system's Python); cheatgen, pytest and the tests find them first.
+export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: site test check deps browser-deps install uninstall
+.PHONY: site test check deps browser-deps install uninstall dist
 
 deps:
 	@scripts/install-deps
@@ -50,3 +54,8 @@ uninstall:
 	rm -f "$(BINDIR)/cheatgen"
 	for file in $(notdir $(wildcard $(THEME)/*)); do rm -f "$(DATADIR)/theme/$$file"; done
 	rmdir "$(DATADIR)/theme" "$(DATADIR)" 2>/dev/null || true
+
+# dist/cheatgen-VERSION-linux-ARCH.tar.gz and its .sha256: runs wherever it is unpacked
+# (scripts/make-dist says what is inside; scripts/test-dist tries it as a newcomer would).
+dist: deps
+	CONFIGURATION=$(CONFIGURATION) SWIFT=$(SWIFT) scripts/make-dist

@@ -10,7 +10,7 @@ struct Cheatgen: AsyncParsableCommand {
         abstract: "Verify the code snippets in Markdown cheatsheets and build a static site from them.",
         discussion: "Every Swift (and Python) snippet is compiled, run and checked against the output written under it; see README.md for the format.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Bless.self, New.self, Init.self, Serve.self],
+        subcommands: [Check.self, Build.self, Bless.self, New.self, Init.self, Serve.self, Doctor.self],
         defaultSubcommand: Build.self)
 
     static func main() async {

@@ -30,12 +30,15 @@ struct Init: AsyncParsableCommand {
     @Option(help: "The branch, tag or commit of cheatgen the workflow builds.")
     var cheatgenRef = InitAction.defaultCheatgenRef
 
+    @Option(help: "A released cheatgen version the workflow downloads instead of building (e.g. 1.2.0).")
+    var cheatgenVersion = ""
+
     func validate() throws {
         guard (1...256).contains(shards) else { throw ValidationError("--shards takes 1 to 256 (a GitHub Actions matrix holds at most 256 jobs)") }
     }
 
     func run() async throws {
-        let workflow = CIWorkflow(shards: shards, swiftVersion: swiftVersion, cheatgenGit: cheatgenGit, cheatgenRef: cheatgenRef, siteCommitted: commitSite)
+        let workflow = CIWorkflow(shards: shards, swiftVersion: swiftVersion, cheatgenGit: cheatgenGit, cheatgenRef: cheatgenRef, cheatgenVersion: cheatgenVersion, siteCommitted: commitSite)
         let action = InitAction(directory: directory, title: title, firstSheet: sheet, siteCommitted: commitSite, workflow: workflow)
         try await runReportingErrors {
             for path in try action.run() { print("created \(path)") }

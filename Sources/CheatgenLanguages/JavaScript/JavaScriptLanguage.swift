@@ -22,7 +22,7 @@ struct JavaScriptLanguage: Language {
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let node = await NodeInterpreter.locate(cacheDirectory: setup.workDirectory) else {
             throw LanguageUnavailable(language: name, reason: ToolVersion.missing("node", override: "CHEATGEN_NODE",
-                                                                           install: "install Node.js 20 or later, e.g. Debian's nodejs"))
+                                                                           install: "install Node.js 18 or later, e.g. Debian's nodejs"))
         }
         return ScriptVerifier(node)
     }

@@ -10,6 +10,7 @@ struct NodeInterpreter: ScriptInterpreter {
     let executable: String
     /// `Node 20.20.2`
     let version: String
+    var versionLabel: String { VersionLabel.label("Node", version: version, components: 1) }
 
     var language: any Language { JavaScriptLanguage() }
     var fileExtension: String { "mjs" }

@@ -8,6 +8,7 @@ struct PythonInterpreter: ScriptInterpreter {
     let executable: String
     /// `Python 3.11.7`
     let version: String
+    var versionLabel: String { VersionLabel.label("Python", version: version, components: 2) }
 
     var language: any Language { PythonLanguage() }
     var fileExtension: String { "py" }

@@ -37,7 +37,7 @@ struct SwiftVerifier: SnippetVerifier {
         try ExamplePackage(directory: "\(workDirectory)/examples").write(targets)
     }
     var toolchainID: String { toolchain.version }
-    var versionLabel: String { "Swift \(toolchain.shortVersion)" }
+    var versionLabel: String { VersionLabel.label("Swift", version: toolchain.shortVersion, components: 2) }
 
     /// A snippet on its way through compile, link and run.
     private struct Job: Sendable {

@@ -9,7 +9,7 @@ import CheatgenModel
 ///
 /// Not `Bundle.module`: its accessor stops the process when the bundle is missing, and only
 /// knows the build folder, not an installed layout.
-enum ThemeLocation {
+package enum ThemeLocation {
     /// The installed layout, relative to the executable's folder.
     static let installed = "../share/cheatgen/theme"
     /// SwiftPM's resource bundle of the CheatgenSite target: a plain folder on Linux, a
@@ -17,7 +17,7 @@ enum ThemeLocation {
     static let bundleNames = ["cheatgen_CheatgenSite.resources", "cheatgen_CheatgenSite.bundle"]
 
     /// The theme folder; a clear error naming every place looked at when there is none.
-    static func find() throws -> URL {
+    package static func find() throws -> URL {
         // Loaded bundles too: a test bundle run by another program (macOS's xctest) sits
         // next to the resources, not the program.
         let others = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }

@@ -9,7 +9,7 @@ package protocol SnippetVerifier: Sendable {
     var language: any Language { get }
     /// Identifies the compiler or interpreter in cache keys: a new version verifies again.
     var toolchainID: String { get }
-    /// Shown on pages: `Swift 6.3.1`.
+    /// Shown on pages: `Swift 6.3` (see `VersionLabel`).
     var versionLabel: String { get }
     /// Sees every prepared snippet of the language in this run, cached or not, before any is
     /// verified (Swift keeps its example package in step).

@@ -9,10 +9,10 @@ import CheatgenParsing
 /// it with a memory and a process-count limit. cgroup v2 (`memory.max`, `pids.max`) where the
 /// machine has it with both controllers, else cgroup v1's memory and pids hierarchies; nil
 /// when neither can be written (not root, no delegation, another OS).
-final class Cgroups: @unchecked Sendable {
-    enum Version: String { case v2 = "cgroup v2", v1 = "cgroup v1" }
+package final class Cgroups: @unchecked Sendable {
+    package enum Version: String { case v2 = "cgroup v2", v1 = "cgroup v1" }
 
-    let version: Version
+    package let version: Version
     /// This process's folder in each hierarchy used (one for v2; memory and pids for v1).
     let roots: [String]
     private let lock = NSLock()

@@ -7,16 +7,16 @@ import Glibc
 /// How far this machine lets cheatgen contain snippets, found out once per run: a network
 /// namespace with only a loopback, a mount namespace where the repository is read-only, and
 /// control groups for limits. What cannot be made is said once (`notices`), and runs go on.
-final class Confinement: @unchecked Sendable {
+package final class Confinement: @unchecked Sendable {
     /// Open namespace files snippets enter, or -1.
-    let network: Int32
-    let mount: Int32
+    package let network: Int32
+    package let mount: Int32
     /// With `mount`: cheatgen's own root folder (a chroot's, or /) in that namespace, where a
     /// snippet is put back after entering it; -1 otherwise.
     let root: Int32
-    let cgroups: Cgroups?
+    package let cgroups: Cgroups?
     /// What is not contained on this machine, and why; reported once per run.
-    let notices: [String]
+    package let notices: [String]
     /// The folders the mount namespace makes read-only.
     let protected: [String]
     /// Memory and processes are limited (all but `CHEATGEN_CONFINEMENT=none`).
@@ -39,7 +39,7 @@ final class Confinement: @unchecked Sendable {
     nonisolated(unsafe) private static var reported = false
 
     /// This run's confinement, made on first use with `paths` (the repository) read-only.
-    static func shared(protecting paths: [String]) -> Confinement {
+    package static func shared(protecting paths: [String]) -> Confinement {
         lock.withLock {
             if let current { return current }
             let made = make(protecting: paths)
@@ -58,7 +58,7 @@ final class Confinement: @unchecked Sendable {
     }
 
     /// Closes the namespaces and removes the control groups (the end of a run, or an interrupt).
-    static func tearDown() {
+    package static func tearDown() {
         let ending = lock.withLock { () -> Confinement? in
             defer { current = nil }
             return current

@@ -3,7 +3,7 @@
 /// of hanging CI, not to judge anything.
 package enum ToolTimeLimits {
     /// `swiftc --version`, `python3 --version`, `node --version`.
-    static let versionQuery: Duration = .seconds(60)
+    package static let versionQuery: Duration = .seconds(60)
     /// The driver printing its plan (`swiftc -###`).
     package static let driverPlan: Duration = .seconds(60)
     /// One snippet's compile.

@@ -6,8 +6,10 @@ package protocol ScriptInterpreter: Sendable {
     var language: any Language { get }
     /// The interpreter's path.
     var executable: String { get }
-    /// Shown on pages and part of every verdict's key: `Python 3.11.7`, `Node 20.20.2`.
+    /// Part of every verdict's key: `Python 3.11.7`, `Node 20.20.2`.
     var version: String { get }
+    /// Shown on pages: `Python 3.11`, `Node 20` (see `VersionLabel`).
+    var versionLabel: String { get }
     /// The script's file name in the run's scratch folder is the snippet's symbol name with this
     /// extension (`py`, `mjs`).
     var fileExtension: String { get }

@@ -14,7 +14,7 @@ package struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
 
     package var language: any Language { interpreter.language }
     package var toolchainID: String { interpreter.version }
-    package var versionLabel: String { interpreter.version }
+    package var versionLabel: String { interpreter.versionLabel }
 
     package func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for prepared in snippets {

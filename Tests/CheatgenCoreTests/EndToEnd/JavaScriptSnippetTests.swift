@@ -107,7 +107,8 @@ struct JavaScriptSnippetTests {
         let page = try directory.read("site/node.html")
         // Pygments coloured it at build time; the badge names the runtime, not a compiler.
         #expect(page.contains("<pre class=\"code language-javascript\"><code><span class=\"hidden-lines\"><span class=\"kw\">const</span> secret <span class=\"op\">=</span> <span class=\"nu\">21</span>;"), "\(page)")
-        #expect(page.contains("Run with Node 2"))
+        // Node's major release only (Debian 12 has 18, NodeSource 20): a committed site is not one machine's.
+        #expect(page.contains(try Regex(#"Run with Node [0-9]+;"#)), "\(page)")
         #expect(!page.contains("Compiled with Node"))
     }
 
@@ -168,7 +169,7 @@ struct JavaScriptSnippetTests {
         // Without the override and without node on PATH, it says what to install.
         let noPath = try Cheatgen.run(["check", "content/some.md", "--quiet"], in: directory, environment: ["PATH": directory.path])
         #expect(noPath.errorLines == [
-            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 20 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
+            "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 18 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
         ], "\(noPath.errorLines)")
     }
 }

@@ -221,11 +221,12 @@ enum Golden {
         }
     }
 
-    /// Replaces toolchain versions (`Swift 6.3.1`, `Python 3.11.7`) with `<version>`, so golden
-    /// pages survive a toolchain update. "Swift 6" (no dot) in prose is left alone.
+    /// Replaces toolchain versions (`Swift 6.3`, `Python 3.11`, `Node 20`) with `<version>`, so
+    /// golden pages survive a toolchain update. "Swift 6" (no dot) in prose is left alone; Node
+    /// is named by its major release alone, so any `Node N` is a version.
     static func normalizingVersions(_ text: String) -> String {
-        text.replacing(try! Regex(#"(Swift|Python|Node) [0-9]+(\.[0-9]+)+"#)) { match in
-            "\(match.output[1].substring ?? "") <version>"
+        text.replacing(try! Regex(#"(Swift|Python) [0-9]+(?:\.[0-9]+)+|(Node) [0-9]+(?:\.[0-9]+)*"#)) { match in
+            "\(match.output[1].substring ?? match.output[2].substring ?? "") <version>"
         }
     }
 }
