@@ -27,6 +27,10 @@ package struct FrontMatter: Hashable, Sendable {
     package var description: String?
     /// `verify:` for this sheet; nil follows `cheatgen.yml`.
     package var verify: VerifySetting?
+    /// `kind: cheatsheet | guide`, shown on the index page.
+    package var kind: SheetKind?
+    /// `pages:` the sheet prints on (A4), as its author measured it; shown on the index page.
+    package var pages: Int?
 
     /// `twins: {other-sheet: {my-anchor: their-anchor}}` — the same idea in another sheet.
     package struct Twin: Hashable, Sendable {

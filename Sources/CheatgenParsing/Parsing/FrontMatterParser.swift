@@ -5,7 +5,7 @@ import CheatgenModel
 enum FrontMatterParser {
     /// Keys a sheet may set; anything else is reported as a warning so typos do not go unnoticed.
     static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins", "dependencies",
-                                         "intro", "category", "updated", "weight", "keywords", "description", "verify"]
+                                         "intro", "category", "updated", "weight", "keywords", "description", "verify", "kind", "pages"]
     /// Keys of Jekyll cheatsheet sites (devhints) that mean nothing here: accepted without a word.
     static let ignoredKeys: Set<String> = ["layout", "prism_languages", "ads", "og_type", "html_class", "redirect_to",
                                            "authors", "archived", "deprecated"]
@@ -88,6 +88,10 @@ enum FrontMatterParser {
                 frontMatter.description = string(value, key: key, location: location, diagnostics: &diagnostics)
             case "verify":
                 frontMatter.verify = verifySetting(value, location: location, place: { place($0, path: path) }, languages: languages, diagnostics: &diagnostics)
+            case "kind":
+                frontMatter.kind = SheetKindParser.kind(value, location: place(value.mark, path: path), diagnostics: &diagnostics)
+            case "pages":
+                frontMatter.pages = SheetKindParser.pages(value, location: place(value.mark, path: path), diagnostics: &diagnostics)
             case _ where ignoredKeys.contains(key):
                 break
             case "summary":

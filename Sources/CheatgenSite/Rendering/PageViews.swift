@@ -58,14 +58,11 @@ struct CardView {
     var title: String
     var titleHTML: String
     var bodyHTML: String
-    var twins: [LinkView] = []
     /// Set on the comparison page: the sheet the card comes from and a link to it there.
     var sheet: String = ""
     var href: String = ""
     /// `card` and the classes of its attribute list (`-prime`).
     var classes: String = "card"
-    /// On a sheet page, a card with twins: its place on the comparison page.
-    var compareHref: String? = nil
     /// On a sheet page, a card with twins: a tab per language, its own first.
     var languageTabs: [LanguageTabView] = [] {
         didSet {
@@ -100,9 +97,8 @@ struct SectionView {
     var hasPreamble: Bool
     var preambleHTML: String
     var cards: [CardView]
-    var twins: [LinkView] = []
-    /// A section with twins: its place on the comparison page. (Not `compareHref`: a card
-    /// without one would find its section's.)
+    /// The section's one "Side by side" link: its row (or its first twinned card's row) on the
+    /// comparison page. (Not `compareHref`: a name a card's context would find too.)
     var sectionCompareHref: String? = nil
     var classes: String = "sheet-section"
     var cardsClasses: String = "cards"
@@ -163,6 +159,12 @@ struct IndexPageView {
         var verifiedCount: Int
         var verifiedLabel: String?
         var updated: String?
+        /// `kind:` — `cheatsheet` or `guide` — and its word on the page.
+        var kind: String? = nil
+        var kindLabel: String? = nil
+        /// `pages:` and "2 pages" on the page.
+        var pages: Int? = nil
+        var pagesLabel: String? = nil
     }
 }
 

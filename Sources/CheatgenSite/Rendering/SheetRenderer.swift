@@ -69,16 +69,17 @@ struct SheetRenderer {
         return MarkdownHTMLRenderer(resolveLink: { place.href(for: $0, isSheet: { sheets[$0] != nil }) }, highlight: highlight)
     }
 
-    private func twinLinks(_ sheet: Sheet, anchor: String, place: Place) -> [LinkView] {
-        twins.twins(of: sheet.id, anchor: anchor).compactMap { pair in
-            sheetsByID[pair.otherSheet].map { LinkView(href: "\(place.root)\($0.id).html#\(pair.otherAnchor)", title: $0.frontMatter.title) }
-        }
-    }
-
     /// Where a card with twins sits on its comparison page: `compare/<a>--<b>.html#<sheet>--<anchor>`.
     private func compareHref(_ sheet: Sheet, anchor: String) -> String? {
         guard !twins.twins(of: sheet.id, anchor: anchor).isEmpty, let group = twins.group(of: sheet.id) else { return nil }
         return "\(group.path)#\(sheet.id)--\(anchor)"
+    }
+
+    /// A section's one "Side by side" link: its own row on the comparison page when the section
+    /// itself has twins, else the row of its first card with twins; nil when nothing in it has any.
+    /// (Cards carry no link of their own: their language tabs lead to the twins.)
+    private func sectionCompareHref(_ sheet: Sheet, section: Section) -> String? {
+        compareHref(sheet, anchor: section.anchor) ?? section.cards.lazy.compactMap { compareHref(sheet, anchor: $0.anchor) }.first
     }
 
     func sectionViews(_ sheet: Sheet, place: Place) throws -> [SectionView] {
@@ -89,10 +90,8 @@ struct SheetRenderer {
             for card in section.cards {
                 var view = CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: markdown.render(card.title),
                                     bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
-                                    twins: twinLinks(sheet, anchor: card.anchor, place: place),
                                     sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)",
-                                    classes: Self.classList(["card"] + card.attributes.classes),
-                                    compareHref: place.root.isEmpty ? compareHref(sheet, anchor: card.anchor) : nil)
+                                    classes: Self.classList(["card"] + card.attributes.classes))
                 if place.root.isEmpty { view.languageTabs = try languageTabs(sheet, card: card) }
                 cards.append(view)
             }
@@ -100,8 +99,7 @@ struct SheetRenderer {
             sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: markdown.render(section.title),
                                         isTitled: !section.isUntitled,
                                         hasPreamble: !preamble.isEmpty, preambleHTML: preamble, cards: cards,
-                                        twins: section.isUntitled ? [] : twinLinks(sheet, anchor: section.anchor, place: place),
-                                        sectionCompareHref: place.root.isEmpty && !section.isUntitled ? compareHref(sheet, anchor: section.anchor) : nil,
+                                        sectionCompareHref: place.root.isEmpty && !section.isUntitled ? sectionCompareHref(sheet, section: section) : nil,
                                         classes: Self.classList(["sheet-section"] + section.attributes.classes),
                                         cardsClasses: Self.classList(["cards"] + Self.columnClasses(section.attributes))))
         }
@@ -110,7 +108,7 @@ struct SheetRenderer {
 
     /// The language tabs of a card with twins: its own language first, then each twin card's
     /// snippets (code and output), rendered in place for the tab that shows them. Twins without
-    /// a snippet get no tab (their "Same idea in" link stays); no twin with one, no tabs.
+    /// a snippet get no tab (the section's "Side by side" row still shows them); no twin with one, no tabs.
     private func languageTabs(_ sheet: Sheet, card: Card) throws -> [LanguageTabView] {
         let pairs = twins.twins(of: sheet.id, anchor: card.anchor)
         guard !pairs.isEmpty, let own = card.snippets.first else { return [] }

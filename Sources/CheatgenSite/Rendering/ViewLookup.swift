@@ -80,11 +80,9 @@ extension CardView: MustacheParent {
         case "title": title
         case "titleHTML": titleHTML
         case "bodyHTML": bodyHTML
-        case "twins": twins
         case "sheet": sheet
         case "href": href
         case "classes": classes
-        case "compareHref": compareHref
         case "languageTabs": languageTabs
         case "hasLanguageTabs": hasLanguageTabs
         case "ownTab": ownTab
@@ -119,7 +117,6 @@ extension SectionView: MustacheParent {
         case "hasPreamble": hasPreamble
         case "preambleHTML": preambleHTML
         case "cards": cards
-        case "twins": twins
         case "sectionCompareHref": sectionCompareHref
         case "classes": classes
         case "cardsClasses": cardsClasses
@@ -192,6 +189,10 @@ extension IndexPageView.SheetSummaryView: MustacheParent {
         case "verifiedCount": verifiedCount
         case "verifiedLabel": verifiedLabel
         case "updated": updated
+        case "kind": kind
+        case "kindLabel": kindLabel
+        case "pages": pages
+        case "pagesLabel": pagesLabel
         default: nil
         }
     }

@@ -125,7 +125,10 @@ package struct SiteBuilder {
                 tagSlugs: sheet.frontMatter.tags.map(Anchor.slug).joined(separator: " "),
                 verifiedCount: count,
                 verifiedLabel: count == 0 ? nil : SheetRenderer.verifiedLabel(count),
-                updated: sheet.frontMatter.updated)
+                updated: sheet.frontMatter.updated,
+                kind: sheet.frontMatter.kind?.rawValue, kindLabel: sheet.frontMatter.kind?.label,
+                pages: sheet.frontMatter.pages,
+                pagesLabel: sheet.frontMatter.pages.map { $0 == 1 ? "1 printed page" : "\($0) printed pages" })
         }
         // Sheets grouped by `category:` (in name order, uncategorized last), by `weight:` then
         // title within a group; one untitled group when no sheet has a category.

@@ -301,10 +301,15 @@ struct BuildCommandTests {
         #expect(html.contains("<h2 class=\"card-title\"><a href=\"../alpha.html#sorting\">Sorting</a></h2>"))
         #expect(html.contains("<h2 class=\"card-title\"><a href=\"../beta.html#sorting\">Sorting</a></h2>"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
-        // Both sheets link to it, and each twin card links to the other.
+        // Both sheets link to it, and each twinned section links to its row once, in its heading;
+        // cards carry no link lines (their language tabs lead to the twin).
         #expect(try directory.read("site/beta.html").contains("<a class=\"compare-link\" href=\"compare/alpha--beta.html\">side by side with Alpha Basics</a>"))
-        #expect(try directory.read("site/beta.html").contains("<p class=\"twin-link\"><a href=\"alpha.html#sorting\">Same idea in Alpha Basics →</a></p>"))
-        #expect(try directory.read("site/alpha.html").contains("<p class=\"twin-link\"><a href=\"beta.html#sorting\">Same idea in Beta in Python →</a></p>"))
+        for sheet in ["alpha", "beta"] {
+            let page = try directory.read("site/\(sheet).html")
+            #expect(page.contains("<a class=\"compare-row-link\" href=\"compare/alpha--beta.html#\(sheet)--collections\">Side by side →</a></h2>"), "\(sheet)")
+            #expect(HTMLScanner.tags(in: page).filter { $0.value(of: "class") == "compare-row-link" }.count == 1, "\(sheet)")
+            #expect(!page.contains("Same idea in") && !page.contains("twin-link"), "\(sheet)")
+        }
     }
 
     private struct SearchEntry: Decodable {

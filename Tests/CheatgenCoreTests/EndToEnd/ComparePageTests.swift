@@ -86,19 +86,21 @@ struct ComparePageTests {
         let swift = try directory.read("site/swift-lists.html")
         #expect(swift.contains(#"<a class="compare-link" href="compare/js-lists--python-lists--swift-lists.html">side by side with Lists in Python and Lists in JavaScript</a>"#))
         #expect(try directory.read("site/js-lists.html").contains(#">side by side with Lists in Swift and Lists in Python</a>"#))
-        // A card's link lands on its own card in the row, which is there.
-        let cardLinks = HTMLScanner.tags(in: swift).filter { $0.value(of: "class") == "compare-row-link" }.compactMap { $0.value(of: "href") }
-        #expect(cardLinks == ["\(Self.page)#swift-lists--put-in-order", "\(Self.page)#swift-lists--back-to-front"])
-        for link in cardLinks {
+        // "Side by side" once per section, in its heading: to the row of the section's first twin
+        // card, which is there; no card has a link of its own.
+        let rowLinks = HTMLScanner.tags(in: swift).filter { $0.value(of: "class") == "compare-row-link" }.compactMap { $0.value(of: "href") }
+        #expect(rowLinks == ["\(Self.page)#swift-lists--put-in-order"])
+        #expect(swift.contains(#"<a class="compare-row-link" href="compare/js-lists--python-lists--swift-lists.html#swift-lists--put-in-order">Side by side →</a></h2>"#))
+        for link in rowLinks {
             let id = String(link.split(separator: "#").last!)
             #expect(compare.contains("<article class=\"card\" id=\"\(id)\">"))
         }
-        // A card without twins has none.
+        // Three twin cards in the Python sheet's one section: still one link.
         let python = try directory.read("site/python-lists.html")
-        #expect(HTMLScanner.tags(in: python).filter { $0.value(of: "class") == "compare-row-link" }.count == 3)
-        // The Swift card twinned in both other sheets links to each, and has a tab for each
+        #expect(HTMLScanner.tags(in: python).filter { $0.value(of: "class") == "compare-row-link" }.count == 1)
+        // The Swift card twinned in both other sheets has no link lines, and a tab for each
         // twin's snippet: Swift · Python · JavaScript.
-        #expect(swift.contains(#"<p class="twin-link"><a href="python-lists.html#put-in-order">Same idea in Lists in Python →</a></p><p class="twin-link"><a href="js-lists.html#put-in-order">Same idea in Lists in JavaScript →</a></p>"#))
+        #expect(!swift.contains("Same idea in") && !swift.contains("twin-link"))
         #expect(swift.contains(#"<div class="twin-panel" id="put-in-order--twin-1" data-label="Python" data-language="python" hidden>"#))
         #expect(swift.contains(#"<div class="twin-panel" id="put-in-order--twin-2" data-label="JavaScript" data-language="javascript" hidden>"#))
     }

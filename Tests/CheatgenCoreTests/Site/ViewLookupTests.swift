@@ -48,14 +48,14 @@ struct ViewLookupTests {
         LanguageTabView(label: "Python", language: "python", own: own, panelID: "a--twin-1", bodyHTML: "<p>py</p>", href: "py.html#a", sheetTitle: "Py")
     }
     private func card(_ set: Bool) -> CardView {
-        var card = CardView(anchor: "a", title: "A", titleHTML: "<em>A</em>", bodyHTML: "<p>body</p>", twins: set ? [link] : [],
-                            sheet: "swift", href: "#a", classes: "card -prime", compareHref: set ? "compare/py--swift.html#swift--a" : nil)
+        var card = CardView(anchor: "a", title: "A", titleHTML: "<em>A</em>", bodyHTML: "<p>body</p>",
+                            sheet: "swift", href: "#a", classes: "card -prime")
         card.languageTabs = set ? [tab(own: true), tab(own: false)] : []
         return card
     }
     private func section(_ set: Bool) -> SectionView {
         SectionView(anchor: "s", title: "S", titleHTML: "S", isTitled: set, hasPreamble: set, preambleHTML: "<p>pre</p>", cards: [card(set)],
-                    twins: [link], sectionCompareHref: set ? "compare/py--swift.html#swift--s" : nil, classes: "sheet-section", cardsClasses: "cards")
+                    sectionCompareHref: set ? "compare/py--swift.html#swift--s" : nil, classes: "sheet-section", cardsClasses: "cards")
     }
 
     @Test(arguments: [true, false])
@@ -80,7 +80,9 @@ struct ViewLookupTests {
     @Test(arguments: [true, false])
     func indexAndComparisonViews(optionalsSet set: Bool) {
         let summary = IndexPageView.SheetSummaryView(id: "swift", title: "Swift", summary: set ? "Sum" : nil, tags: [], tagSlugs: "",
-                                                     verifiedCount: 1, verifiedLabel: set ? "1 verified snippet" : nil, updated: set ? "2026" : nil)
+                                                     verifiedCount: 1, verifiedLabel: set ? "1 verified snippet" : nil, updated: set ? "2026" : nil,
+                                                     kind: set ? "guide" : nil, kindLabel: set ? "Guide" : nil,
+                                                     pages: set ? 3 : nil, pagesLabel: set ? "3 printed pages" : nil)
         check(summary, summary.child(named:))
         let group = IndexPageView.Group(title: set ? "Lang" : nil, anchor: set ? "category-lang" : nil, sheets: [summary], headingTag: "h3")
         check(group, group.child(named:))
