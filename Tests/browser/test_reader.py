@@ -16,8 +16,9 @@ from test_site import wait, type_query, visible_results, CONTRAST_AUDIT
 from conftest import emulate
 
 SHEET = "swift-concurrency.html"
-USES_CARD = "when-the-deadline-wins"         # a snippet with uses=timeout
-HIDDEN_CARD = "results-as-they-complete"      # a snippet with hidden lines
+GUIDE = "swift-concurrency-patterns.html"     # the Swift guide: longer cards
+USES_CARD = "when-the-deadline-wins"         # a snippet with uses=timeout (in the guide)
+HIDDEN_CARD = "results-as-they-complete"      # a snippet with hidden lines (in the guide)
 TWIN_CARD = "withtaskgroup"                   # a card with a Python twin
 
 
@@ -54,8 +55,8 @@ def swiftc():
 @pytest.mark.parametrize("clipboard_api", [True, False], ids=["clipboard-api", "fallback"])
 def test_copy_puts_the_complete_program_on_the_clipboard_and_it_compiles(page, site_dir, base_url, tmp_path, clipboard_api):
     from selenium.webdriver.common.keys import Keys
-    need(site_dir, SHEET)
-    driver = page(SHEET)
+    need(site_dir, GUIDE)
+    driver = page(GUIDE)
     grant_clipboard(driver, base_url.rstrip("/"))
     driver.execute_script("navigator.clipboard.writeText('nothing yet')")
     if not clipboard_api:    # as on an http page that is not localhost: no navigator.clipboard
@@ -96,8 +97,8 @@ def test_copy_puts_the_complete_program_on_the_clipboard_and_it_compiles(page, s
 
 
 def test_copy_takes_hidden_lines_and_plain_snippets_as_shown(page, site_dir, base_url):
-    need(site_dir, SHEET)
-    driver = page(SHEET)
+    need(site_dir, GUIDE)
+    driver = page(GUIDE)
     grant_clipboard(driver, base_url.rstrip("/"))
     by_css(driver, f"#{HIDDEN_CARD} .snippet-copy").click()
     copied = read_clipboard(driver)
@@ -114,8 +115,8 @@ def test_copy_takes_hidden_lines_and_plain_snippets_as_shown(page, site_dir, bas
 # ---------------------------------------------------------------------------- hidden lines
 
 def test_hidden_lines_toggle(page, site_dir):
-    need(site_dir, SHEET)
-    driver = page(SHEET)
+    need(site_dir, GUIDE)
+    driver = page(GUIDE)
     figure = by_css(driver, f"#{HIDDEN_CARD} figure.snippet")
     hidden = by_css(figure, ".hidden-lines")
     code = by_css(figure, ".snippet-code code")
@@ -140,13 +141,16 @@ def test_hidden_lines_toggle(page, site_dir):
 
 def test_without_javascript_only_visible_lines_and_no_controls(driver, base_url, site_dir):
     need(site_dir, SHEET)
+    need(site_dir, GUIDE)
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
-        driver.get(base_url + SHEET)
         from selenium.webdriver.common.by import By
+        driver.get(base_url + GUIDE)
         assert not driver.find_elements(By.CSS_SELECTOR, "button")
         code = driver.find_element(By.CSS_SELECTOR, f"#{HIDDEN_CARD} .snippet-code code")
         assert "func job" not in code.text and "await withTaskGroup" in code.text
+        driver.get(base_url + SHEET)
+        assert not driver.find_elements(By.CSS_SELECTOR, "button")
         panels = driver.find_elements(By.CSS_SELECTOR, f"#{TWIN_CARD} .twin-panel")
         assert panels and not any(p.is_displayed() for p in panels)
         # No tabs without the script: the section's "Side by side" link still leads to the twins.
