@@ -1,1 +1,1 @@
-window.cheatgenSearch.loaded("meta", {"chunks":["000","promise"],"sheets":5,"version":1});
+window.cheatgenSearch.loaded("meta", {"chunks":["000","printable"],"sheets":7,"version":1});
