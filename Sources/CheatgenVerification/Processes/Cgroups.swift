@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 import CheatgenModel
@@ -9,14 +10,13 @@ import CheatgenParsing
 /// it with a memory and a process-count limit. cgroup v2 (`memory.max`, `pids.max`) where the
 /// machine has it with both controllers, else cgroup v1's memory and pids hierarchies; nil
 /// when neither can be written (not root, no delegation, another OS).
-package final class Cgroups: @unchecked Sendable {
+package final class Cgroups: Sendable {
     package enum Version: String { case v2 = "cgroup v2", v1 = "cgroup v1" }
 
     package let version: Version
     /// This process's folder in each hierarchy used (one for v2; memory and pids for v1).
     let roots: [String]
-    private let lock = NSLock()
-    private var counter = 0
+    private let counter = Mutex(0)
 
     private init(version: Version, roots: [String]) {
         self.version = version
@@ -74,7 +74,7 @@ package final class Cgroups: @unchecked Sendable {
 
     /// Makes a group limited to `memory` bytes and `processes` tasks (threads count too).
     func makeGroup(memory: Int, processes: Int) throws -> Group {
-        let number = lock.withLock { counter += 1; return counter }
+        let number = counter.withLock { $0 += 1; return $0 }
         var folders: [String] = []
         var procs: [Int32] = []
         do {

@@ -1,32 +1,38 @@
 import CProcessControl
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Every process group cheatgen has started and not yet reaped, and every scratch folder it
 /// is writing, so that an interrupted run (SIGINT, SIGTERM) leaves neither behind.
-package final class ChildProcesses: @unchecked Sendable {
+package final class ChildProcesses: Sendable {
     package static let shared = ChildProcesses()
 
-    private let lock = NSLock()
-    private var groups: Set<pid_t> = []
-    private var folders: Set<String> = []
-    private var sources: [DispatchSourceSignal] = []
+    private struct State {
+        var groups: Set<pid_t> = []
+        var folders: Set<String> = []
+        var interrupted = false
+        var stopMessage = "interrupted; nothing was written"
+        var stopsCleanly = false
+    }
+    private let state = Mutex(State())
+    /// The signal sources, kept alive for the process's life. Written once, by
+    /// `installSignalHandlers` at startup before any task runs; never read.
+    nonisolated(unsafe) private var sources: [DispatchSourceSignal] = []
 
-    func started(group: pid_t) { lock.withLock { _ = groups.insert(group) } }
-    func ended(group: pid_t) { lock.withLock { _ = groups.remove(group) } }
-    package func writing(folder: String) { lock.withLock { _ = folders.insert(folder) } }
-    package func finished(folder: String) { lock.withLock { _ = folders.remove(folder) } }
-
-    private var _interrupted = false
+    func started(group: pid_t) { state.withLock { _ = $0.groups.insert(group) } }
+    func ended(group: pid_t) { state.withLock { _ = $0.groups.remove(group) } }
+    package func writing(folder: String) { state.withLock { _ = $0.folders.insert(folder) } }
+    package func finished(folder: String) { state.withLock { _ = $0.folders.remove(folder) } }
 
     /// Set once a signal asked cheatgen to stop: nothing more is reported or written.
-    package var interrupted: Bool { lock.withLock { _interrupted } }
+    package var interrupted: Bool { state.withLock { $0.interrupted } }
 
     /// Kills every live session and removes unfinished output folders.
     package func cleanUp() {
-        let (groups, folders) = lock.withLock { (self.groups, self.folders) }
+        let (groups, folders) = state.withLock { ($0.groups, $0.folders) }
         for group in groups { Self.killSession(group) }
         sweepOrphans()
         Confinement.tearDown()
@@ -56,7 +62,7 @@ package final class ChildProcesses: @unchecked Sendable {
     /// as their reaper. Called when a run ends, when no child of its own is alive.
     package func sweepOrphans() {
         let me = getpid()
-        let known = lock.withLock { groups }
+        let known = state.withLock { $0.groups }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
         for entry in entries {
             guard let pid = pid_t(entry), pid != me, !known.contains(pid), Self.parent(of: pid) == me else { continue }
@@ -91,8 +97,14 @@ package final class ChildProcesses: @unchecked Sendable {
     }
 
     /// What a signal means: an interrupted run (the default) or a server asked to stop.
-    package var stopMessage = "interrupted; nothing was written"
-    package var stopsCleanly = false
+    package var stopMessage: String {
+        get { state.withLock { $0.stopMessage } }
+        set { state.withLock { $0.stopMessage = newValue } }
+    }
+    package var stopsCleanly: Bool {
+        get { state.withLock { $0.stopsCleanly } }
+        set { state.withLock { $0.stopsCleanly = newValue } }
+    }
 
     /// On SIGINT or SIGTERM: clean up, then exit with the conventional status (128 + signal),
     /// or 0 when stopping is the normal way to end (a server).
@@ -101,14 +113,14 @@ package final class ChildProcesses: @unchecked Sendable {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [weak self] in
-                self?.lock.withLock { self?._interrupted = true }
+                self?.state.withLock { $0.interrupted = true }
                 self?.cleanUp()
                 let (message, clean) = self.map { ($0.stopMessage, $0.stopsCleanly) } ?? ("interrupted", false)
                 FileHandle.standardError.write(Data("\ncheatgen: \(message)\n".utf8))
                 exit(clean ? 0 : 128 + signalNumber)
             }
             source.resume()
-            lock.withLock { sources.append(source) }
+            sources.append(source)
         }
     }
 }

@@ -1,5 +1,6 @@
 import CProcessControl
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 import CheatgenModel
@@ -112,23 +113,21 @@ enum ConfinedProcess {
 
     /// Reads both streams and waits for the child on a thread of its own (blocking calls stay
     /// off Swift's small cooperative pool); the watchdog kills the session from outside.
-    private final class Collector: @unchecked Sendable {
+    private final class Collector: Sendable {
         let pid: pid_t
         let output: Int32
         let errors: Int32
         let limit: Int
-        private let lock = NSLock()
-        private var _timedOut = false
-        private var _overflowed = false
-        var timedOut: Bool { lock.withLock { _timedOut } }
-        var overflowed: Bool { lock.withLock { _overflowed } }
+        private let flags = Mutex((timedOut: false, overflowed: false))
+        var timedOut: Bool { flags.withLock { $0.timedOut } }
+        var overflowed: Bool { flags.withLock { $0.overflowed } }
 
         init(pid: pid_t, output: Int32, errors: Int32, limit: Int) {
             (self.pid, self.output, self.errors, self.limit) = (pid, output, errors, limit)
         }
 
         func timeOut() {
-            lock.withLock { _timedOut = true }
+            flags.withLock { $0.timedOut = true }
             ChildProcesses.killSession(pid)
         }
 
@@ -167,7 +166,7 @@ enum ConfinedProcess {
                     let room = max(limit - buffers[index].count, 0)
                     buffers[index].append(contentsOf: chunk[0..<min(count, room)])
                     if count > room, !overflowed {
-                        lock.withLock { _overflowed = true }
+                        flags.withLock { $0.overflowed = true }
                         ChildProcesses.killSession(pid)
                     }
                 }

@@ -1,5 +1,6 @@
 import CProcessControl
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 /// How far this machine lets cheatgen contain snippets, found out once per run: a network
 /// namespace with only a loopback, a mount namespace where the repository is read-only, and
 /// control groups for limits. What cannot be made is said once (`notices`), and runs go on.
-package final class Confinement: @unchecked Sendable {
+package final class Confinement: Sendable {
     /// Open namespace files snippets enter, or -1.
     package let network: Int32
     package let mount: Int32
@@ -34,34 +35,33 @@ package final class Confinement: @unchecked Sendable {
         (self.network, self.mount, self.root, self.cgroups, self.notices, self.protected, self.limits) = (network, mount, root, cgroups, notices, protected, limits)
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var current: Confinement?
-    nonisolated(unsafe) private static var reported = false
+    /// This run's confinement once made, and whether its notices were reported.
+    private static let state = Mutex<(current: Confinement?, reported: Bool)>((nil, false))
 
     /// This run's confinement, made on first use with `paths` (the repository) read-only.
     package static func shared(protecting paths: [String]) -> Confinement {
-        lock.withLock {
-            if let current { return current }
+        state.withLock { state in
+            if let current = state.current { return current }
             let made = make(protecting: paths)
-            current = made
+            state.current = made
             return made
         }
     }
 
     /// Notices not yet reported in this process (each is said once).
     static func takeNotices(of confinement: Confinement) -> [String] {
-        lock.withLock {
-            guard !reported else { return [] }
-            reported = true
+        state.withLock { state in
+            guard !state.reported else { return [] }
+            state.reported = true
             return confinement.notices
         }
     }
 
     /// Closes the namespaces and removes the control groups (the end of a run, or an interrupt).
     package static func tearDown() {
-        let ending = lock.withLock { () -> Confinement? in
-            defer { current = nil }
-            return current
+        let ending = state.withLock { state -> Confinement? in
+            defer { state.current = nil }
+            return state.current
         }
         guard let ending else { return }
         if ending.network >= 0 { close(ending.network) }
