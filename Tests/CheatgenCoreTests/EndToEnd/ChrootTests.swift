@@ -15,7 +15,7 @@ extension HostileInputTests {
         let root = directory.url.appendingPathComponent("root").path
         try FileManager.default.createDirectory(atPath: "\(root)/tmp/repo/content", withIntermediateDirectories: true)
         // Only inside the chroot: a snippet that sees it runs there.
-        FileManager.default.createFile(atPath: "\(root)/INSIDE-THE-CHROOT", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(root)/INSIDE-THE-CHROOT", contents: nil)
         try """
             ---
             title: Root
