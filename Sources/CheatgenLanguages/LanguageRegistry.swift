@@ -10,34 +10,27 @@ package enum LanguageRegistry {
     /// What the parser, the configuration and the renderer are told of the languages.
     package static let catalog = LanguageCatalog(all.map(\.catalogEntry))
 
-    private static let byWord: [String: any Language] = {
-        var words: [String: any Language] = [:]
-        for language in all {
-            for word in [language.name] + language.aliases where words[word] == nil { words[word] = language }
-        }
-        return words
-    }()
-
-    /// The language a snippet carries (`swift`) or a fence's first word names (`py`, `js`).
+    /// The language a snippet carries (`swift`) or a fence's first word names (`py`, `js`):
+    /// looked up in the catalog, whose entries are `all`'s, in the same order.
     package static func language(_ word: String) -> (any Language)? {
-        byWord[word]
+        catalog.index(of: word).map { all[$0] }
     }
 
     /// The canonical name for a fence's first word, if cheatgen verifies that language.
     static func canonicalName(_ word: String) -> String? {
-        byWord[word]?.name
+        catalog.canonicalName(word)
     }
 
     /// Where a language comes in lists that show several side by side (registration order:
     /// Swift, Python, JavaScript); an unknown one after them all.
     package static func rank(of name: String) -> Int {
-        all.firstIndex { $0.name == name } ?? all.count
+        catalog.rank(of: name)
     }
 
     /// How code in a fence of `word` is coloured: by its language when registered, else by
     /// Pygments (which knows most languages by their usual names).
     package static func highlighter(for word: String) -> CodeHighlighter {
-        byWord[word]?.highlighter ?? .pygments
+        language(word)?.highlighter ?? .pygments
     }
 }
 

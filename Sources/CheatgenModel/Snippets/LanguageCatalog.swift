@@ -56,7 +56,12 @@ package struct LanguageCatalog: Sendable {
 
     /// The language a fence's first word (`py`) or a snippet's name (`python`) means.
     package func entry(for word: String) -> Entry? {
-        byWord[word].map { entries[$0] }
+        index(of: word).map { entries[$0] }
+    }
+
+    /// The position in `entries` of the language `word` means (the order it was registered in).
+    package func index(of word: String) -> Int? {
+        byWord[word]
     }
 
     /// The canonical name for a fence's first word, if cheatgen verifies that language.
@@ -66,7 +71,7 @@ package struct LanguageCatalog: Sendable {
 
     /// Where a language comes in lists that show several side by side; unknown ones last.
     package func rank(of name: String) -> Int {
-        byWord[name] ?? entries.count
+        entries.firstIndex { $0.name == name } ?? entries.count
     }
 
     /// Whether code in a fence of `word` goes to Pygments: every language but those that colour
