@@ -38,6 +38,9 @@ struct VerifyOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print every command cheatgen runs and each snippet's timing.")
     var verbose = false
 
+    @Flag(name: .customLong("diagnostic-ids"), help: "Print each problem's identifier after its message, as in [run.output-mismatch].")
+    var diagnosticIDs = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if repeatCount < 1 || repeatCount > 1000 { throw ValidationError("--repeat takes a number of runs from 1 to 1000") }
@@ -51,7 +54,8 @@ struct VerifyOptions: ParsableArguments {
     func checkAction() -> CheckAction {
         CheckAction(paths: paths, filter: SnippetFilter(filter), shard: shard.flatMap(Shard.init(argument:)), jobs: jobs,
                     useCache: !noCache, configurationPath: config, reports: reportFormats.compactMap(ReportFormat.init(argument:)),
-                    progressStyle: quiet ? .quiet : nil, verbose: verbose, repeatCount: repeatCount, sanitizeThread: sanitize == .thread)
+                    progressStyle: quiet ? .quiet : nil, verbose: verbose, repeatCount: repeatCount, sanitizeThread: sanitize == .thread,
+                    showDiagnosticIDs: diagnosticIDs)
     }
 }
 

@@ -122,6 +122,7 @@ struct ConfigurationTests {
         let error = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(error.severity == .error)
+        #expect(error.id == .invalidConfigYAML)
         #expect(error.message.hasPrefix("cheatgen.yml is not valid YAML"))
         #expect(error.location?.line != 1, "\(error.formatted)")
     }

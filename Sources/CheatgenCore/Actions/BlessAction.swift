@@ -38,7 +38,7 @@ package struct BlessAction: Sendable {
             case .write(let edit): editsByFile[result.snippet.path, default: []].append(edit)
             case .refuse(let reason):
                 refused += 1
-                console.err(Diagnostic.warning("not blessing \(result.snippet.name): \(reason)", at: result.snippet.location).formatted)
+                console.err(Diagnostic.warning(.notBlessed, "not blessing \(result.snippet.name): \(reason)", at: result.snippet.location).formatted)
             }
         }
         var blessed = 0
@@ -55,7 +55,7 @@ package struct BlessAction: Sendable {
             let updated = Blesser.apply(edits, to: original)
             try AtomicFile.write(Data(updated.utf8), to: path)
             for edit in edits {
-                console.err(Diagnostic(.note, at: edit.snippet.location, "blessed the \(edit.language) of \(edit.snippet.name)").formatted)
+                console.err(Diagnostic(.note, .blessed, at: edit.snippet.location, "blessed the \(edit.language) of \(edit.snippet.name)").formatted)
             }
             blessed += edits.count
             changed.append(path)

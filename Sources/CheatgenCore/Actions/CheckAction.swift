@@ -23,11 +23,13 @@ package struct CheckAction: Sendable {
     package var repeatCount = 1
     /// `--sanitize thread`: every runnable Swift snippet under ThreadSanitizer.
     package var sanitizeThread = false
+    /// `--diagnostic-ids`: each problem's identifier after its message.
+    package var showDiagnosticIDs = false
 
     package init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
                 configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", reports: [ReportFormat] = [],
                 progressStyle: ProgressReporter.Style? = nil, verbose: Bool = false, console: Console = .standard,
-                repeatCount: Int = 1, sanitizeThread: Bool = false) {
+                repeatCount: Int = 1, sanitizeThread: Bool = false, showDiagnosticIDs: Bool = false) {
         self.paths = paths
         self.filter = filter
         self.shard = shard
@@ -41,6 +43,7 @@ package struct CheckAction: Sendable {
         self.console = console
         self.repeatCount = repeatCount
         self.sanitizeThread = sanitizeThread
+        self.showDiagnosticIDs = showDiagnosticIDs
     }
 
     /// What a check found: the loaded sheets, their verdicts and whether anything is wrong.
@@ -133,7 +136,7 @@ package struct CheckAction: Sendable {
         let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
         if ChildProcesses.shared.interrupted { throw CheatgenError.interrupted }
         for result in report.results { bag.append(contentsOf: result.diagnostics) }
-        for diagnostic in bag.sorted { console.err(diagnostic.formatted) }
+        for diagnostic in bag.sorted { console.err(diagnostic.formatted(showingID: showDiagnosticIDs)) }
         try writeReports(report, diagnostics: bag)
         var summary = report.summary
         let contentErrors = bag.errorCount - report.results.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .error } }

@@ -28,6 +28,15 @@ enum CompilerMessages {
         return result
     }
 
+    /// What a compiler message is called among cheatgen's diagnostics.
+    static func id(for severity: Diagnostic.Severity) -> DiagnosticID {
+        switch severity {
+        case .error: .compileError
+        case .warning: .compileWarning
+        case .note: .note
+        }
+    }
+
     /// `file:line:col: error: message`
     private static func parseLine(_ line: Substring) -> Diagnostic? {
         for severity in [Diagnostic.Severity.error, .warning, .note] {
@@ -37,10 +46,10 @@ enum CompilerMessages {
             let message = String(line[range.upperBound...])
             let parts = place.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count >= 3, let lineNumber = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else {
-                return Diagnostic(severity, at: nil, message)
+                return Diagnostic(severity, CompilerMessages.id(for: severity), at: nil, message)
             }
             let path = parts.dropLast(2).joined(separator: ":")
-            return Diagnostic(severity, at: SourceLocation(path: path, line: lineNumber, column: column), message)
+            return Diagnostic(severity, CompilerMessages.id(for: severity), at: SourceLocation(path: path, line: lineNumber, column: column), message)
         }
         return nil
     }

@@ -67,9 +67,9 @@ struct RaceReport {
         message += " races with a \(previousAccess)"
         message += previousLocation.map { " at line \($0.line)" } ?? ""
         message += " on another thread"
-        var diagnostic = Diagnostic(.error, at: at, message)
+        var diagnostic = Diagnostic(.error, .dataRace, at: at, message)
         if let previousLocation {
-            diagnostic.notes.append(Diagnostic(.note, at: previousLocation, "the other access: \(previousAccess), on another thread"))
+            diagnostic.notes.append(Diagnostic(.note, .note, at: previousLocation, "the other access: \(previousAccess), on another thread"))
         }
         return diagnostic
     }

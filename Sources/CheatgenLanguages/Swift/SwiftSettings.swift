@@ -28,15 +28,15 @@ struct SwiftSettings: Hashable, Sendable {
             case ("flags", .list(let flags)):
                 settings.flags = flags
             case ("flags", _):
-                diagnostics.append(.error("'swift: flags' must be a list of strings, as in flags: [-DDEBUG]", at: setting.valueLocation))
+                diagnostics.append(.error(.invalidConfigValue, "'swift: flags' must be a list of strings, as in flags: [-DDEBUG]", at: setting.valueLocation))
             case ("warnings", .text("error")):
                 settings.warningsAsErrors = true
             case ("warnings", .text("warn")):
                 settings.warningsAsErrors = false
             case ("warnings", _):
-                diagnostics.append(.error("'swift: warnings' must be 'error' (a warning fails its snippet) or 'warn'", at: setting.valueLocation))
+                diagnostics.append(.error(.invalidConfigValue, "'swift: warnings' must be 'error' (a warning fails its snippet) or 'warn'", at: setting.valueLocation))
             default:
-                diagnostics.append(.warning("unknown Swift setting '\(setting.key)' is ignored; known: flags, warnings", at: setting.keyLocation))
+                diagnostics.append(.warning(.unknownConfigSetting, "unknown Swift setting '\(setting.key)' is ignored; known: flags, warnings", at: setting.keyLocation))
             }
         }
         return (settings, diagnostics)

@@ -100,7 +100,7 @@ struct SwiftVerifier: SnippetVerifier {
                 let problems = try await build.build(toolchain: toolchain, log: { context.options.log?($0) })
                 if !problems.isEmpty {
                     for (offset, prepared) in members.enumerated() {
-                        let own = Diagnostic.error("not verified: the packages declared for this sheet did not build", at: prepared.snippet.location)
+                        let own = Diagnostic.error(.dependencyBuildFailed, "not verified: the packages declared for this sheet did not build", at: prepared.snippet.location)
                         results.append(context.report(SnippetResult(snippet: prepared.snippet, status: .failed,
                                                                      diagnostics: offset == 0 ? problems + [own] : [own])))
                     }
@@ -212,13 +212,13 @@ struct SwiftVerifier: SnippetVerifier {
     static func compileFailure(_ snippet: Snippet, output: String) -> [Diagnostic] {
         var errors = CompilerMessages.parse(output).filter { $0.severity == .error }
         if errors.isEmpty {
-            errors = [.error("snippet does not compile", at: snippet.location, details: output.split(separator: "\n").map { "  \($0)" })]
+            errors = [.error(.compileError, "snippet does not compile", at: snippet.location, details: output.split(separator: "\n").map { "  \($0)" })]
         }
-        let note = Diagnostic(.note, at: snippet.location, "in snippet \(snippet.name)")
+        let note = Diagnostic(.note, .note, at: snippet.location, "in snippet \(snippet.name)")
         return errors.map { error in
             var error = error
             if let module = Self.missingModule(in: error.message) {
-                error.notes.append(Diagnostic(.note, at: snippet.location,
+                error.notes.append(Diagnostic(.note, .note, at: snippet.location,
                     "to import '\(module)', declare the package that provides it under 'dependencies:' in the sheet's front matter (url, from, products) or in cheatgen.yml"))
             }
             error.notes.append(note)
@@ -237,7 +237,7 @@ struct SwiftVerifier: SnippetVerifier {
             return location.path == snippet.path && own.contains(location.line)
         }.map { warning in
             var warning = warning
-            warning.notes.append(Diagnostic(.note, at: snippet.location, "in snippet \(snippet.name)"))
+            warning.notes.append(Diagnostic(.note, .note, at: snippet.location, "in snippet \(snippet.name)"))
             return warning
         }
     }
@@ -276,7 +276,7 @@ struct SwiftVerifier: SnippetVerifier {
                 case .failed(let output):
                     let snippet = jobs[index].snippet
                     jobs[index].result = context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [
-                        .error("snippet does not link", at: snippet.location, details: output.split(separator: "\n").suffix(10).map { "  \($0)" })]))
+                        .error(.linkError, "snippet does not link", at: snippet.location, details: output.split(separator: "\n").suffix(10).map { "  \($0)" })]))
                 }
             }
         }

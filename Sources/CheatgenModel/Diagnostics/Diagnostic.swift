@@ -16,6 +16,8 @@ package struct Diagnostic: Error, Hashable, Sendable {
     }
 
     package var severity: Severity
+    /// What went wrong, by a name that does not change with the wording (`run.output-mismatch`).
+    package var id: DiagnosticID
     package var location: SourceLocation?
     package var message: String
     /// Further lines shown under the message: a diff, compiler output, a hint.
@@ -24,29 +26,40 @@ package struct Diagnostic: Error, Hashable, Sendable {
     package var notes: [Diagnostic]
 
     package init(
-        _ severity: Severity, at location: SourceLocation?, _ message: String,
+        _ severity: Severity, _ id: DiagnosticID, at location: SourceLocation?, _ message: String,
         details: [String] = [], notes: [Diagnostic] = []
     ) {
         self.severity = severity
+        self.id = id
         self.location = location
         self.message = message
         self.details = details
         self.notes = notes
     }
 
-    package static func error(_ message: String, at location: SourceLocation?, details: [String] = []) -> Diagnostic {
-        Diagnostic(.error, at: location, message, details: details)
+    package static func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation?, details: [String] = []) -> Diagnostic {
+        Diagnostic(.error, id, at: location, message, details: details)
     }
 
-    package static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.warning, at: location, message)
+    package static func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, id, at: location, message)
+    }
+
+    /// A note to hang under another diagnostic.
+    package static func note(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.note, .note, at: location, message)
     }
 
     /// The swiftc-style rendering: `path:line:col: error: message`, then details and notes.
-    package var formatted: String {
+    package var formatted: String { formatted(showingID: false) }
+
+    /// The swiftc-style rendering, with `[id]` after the message when `showingID` (as swiftc's
+    /// `-debug-diagnostic-names` does; notes keep theirs off).
+    package func formatted(showingID: Bool) -> String {
         var lines: [String] = []
         let prefix = location.map { "\($0.description): " } ?? "cheatgen: "
-        lines.append("\(prefix)\(severity.rawValue): \(message)")
+        let suffix = showingID && severity != .note ? " [\(id)]" : ""
+        lines.append("\(prefix)\(severity.rawValue): \(message)\(suffix)")
         lines.append(contentsOf: details)
         for note in notes {
             lines.append(note.formatted)

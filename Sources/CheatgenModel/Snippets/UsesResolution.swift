@@ -8,10 +8,10 @@ package enum UsesResolution {
         func visit(_ name: String, chain: [String]) -> Diagnostic? {
             if done.contains(name) { return nil }
             if chain.contains(name) {
-                return .error("'uses=' forms a cycle: \((chain + [name]).joined(separator: " → "))", at: snippet.location)
+                return .error(.unresolvedUses, "'uses=' forms a cycle: \((chain + [name]).joined(separator: " → "))", at: snippet.location)
             }
             guard let used = named[name] else {
-                return .error("'uses=\(name)': no snippet in this sheet has 'id=\(name)'", at: snippet.location)
+                return .error(.unresolvedUses, "'uses=\(name)': no snippet in this sheet has 'id=\(name)'", at: snippet.location)
             }
             for inner in used.attributes.uses {
                 if let problem = visit(inner, chain: chain + [name]) { return problem }

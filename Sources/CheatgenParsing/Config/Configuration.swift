@@ -57,41 +57,41 @@ package struct Configuration: Sendable, Hashable {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             let name = (path as NSString).lastPathComponent
-            return (configuration, [.error("\(name) is not valid YAML: \(FrontMatterParser.problem(of: error))", at: place(FrontMatterParser.mark(of: error)))])
+            return (configuration, [.error(.invalidConfigYAML, "\(name) is not valid YAML: \(FrontMatterParser.problem(of: error))", at: place(FrontMatterParser.mark(of: error)))])
         } catch {
-            return (configuration, [.error("not valid YAML: \(error)", at: place(nil))])
+            return (configuration, [.error(.invalidConfigYAML, "not valid YAML: \(error)", at: place(nil))])
         }
         guard let node else { return (configuration, []) }
         guard case .mapping(let mapping) = node else {
-            return (configuration, [.error("\((path as NSString).lastPathComponent) must be a mapping of settings", at: place(node.mark))])
+            return (configuration, [.error(.invalidConfigYAML, "\((path as NSString).lastPathComponent) must be a mapping of settings", at: place(node.mark))])
         }
         for (key, value) in mapping {
             let name = key.string ?? ""
             switch name {
             case "title":
-                if let title = value.scalar?.string { configuration.title = title } else { diagnostics.append(.error("'title' must be a string", at: place(value.mark))) }
+                if let title = value.scalar?.string { configuration.title = title } else { diagnostics.append(.error(.invalidConfigValue, "'title' must be a string", at: place(value.mark))) }
             case "base-url":
                 if let url = value.scalar?.string, url.hasPrefix("http://") || url.hasPrefix("https://") {
                     configuration.baseURL = url.hasSuffix("/") ? url : url + "/"
                 } else {
-                    diagnostics.append(.error("'base-url' must be an http(s) address", at: place(value.mark)))
+                    diagnostics.append(.error(.invalidConfigValue, "'base-url' must be an http(s) address", at: place(value.mark)))
                 }
             case "timeout":
                 if let seconds = value.float, seconds > 0, seconds <= 3600 { configuration.defaultTimeout = seconds } else {
-                    diagnostics.append(.error("'timeout' must be a number of seconds between 0 and 3600", at: place(value.mark)))
+                    diagnostics.append(.error(.invalidConfigValue, "'timeout' must be a number of seconds between 0 and 3600", at: place(value.mark)))
                 }
             case "memory":
                 if let text = value.scalar?.string, let bytes = ByteSize.parse(text), bytes >= 1 << 20 { configuration.memoryLimit = bytes } else {
-                    diagnostics.append(.error("'memory' must be a size of at least 1M, as in 512M or 2G", at: place(value.mark)))
+                    diagnostics.append(.error(.invalidConfigValue, "'memory' must be a size of at least 1M, as in 512M or 2G", at: place(value.mark)))
                 }
             case "network":
                 if let allowed = value.bool { configuration.network = allowed } else {
-                    diagnostics.append(.error("'network' must be true or false", at: place(value.mark)))
+                    diagnostics.append(.error(.invalidConfigValue, "'network' must be true or false", at: place(value.mark)))
                 }
             case "env":
                 let names = value.sequence?.compactMap { $0.scalar?.string } ?? []
                 if names.count == value.sequence?.count, names.allSatisfy(Self.isVariableName) { configuration.environment = names } else {
-                    diagnostics.append(.error("'env' must be a list of environment variable names (letters, digits, '_'), as in [API_BASE]", at: place(value.mark)))
+                    diagnostics.append(.error(.invalidConfigValue, "'env' must be a list of environment variable names (letters, digits, '_'), as in [API_BASE]", at: place(value.mark)))
                 }
             case "dependencies":
                 configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)
@@ -104,13 +104,13 @@ package struct Configuration: Sendable, Hashable {
                 if let section = languageSection(name, value, place: place) {
                     configuration.languageSections[name] = section
                 } else {
-                    diagnostics.append(.error("'\(name)' must be a mapping of \(name) settings, as in \(name): { flags: [-DDEBUG] }", at: place(value.mark)))
+                    diagnostics.append(.error(.invalidConfigValue, "'\(name)' must be a mapping of \(name) settings, as in \(name): { flags: [-DDEBUG] }", at: place(value.mark)))
                 }
             case _ where movedKeys[name] != nil:
-                diagnostics.append(.error("'\(name)' is now set in its language's section: \(movedKeys[name]!)", at: place(key.mark)))
+                diagnostics.append(.error(.movedConfigSetting, "'\(name)' is now set in its language's section: \(movedKeys[name]!)", at: place(key.mark)))
             default:
                 let known = knownKeys + languages.entries.map(\.name)
-                diagnostics.append(.warning("unknown setting '\(name)' is ignored; known: \(known.joined(separator: ", "))", at: place(key.mark)))
+                diagnostics.append(.warning(.unknownConfigSetting, "unknown setting '\(name)' is ignored; known: \(known.joined(separator: ", "))", at: place(key.mark)))
             }
         }
         return (configuration, diagnostics)

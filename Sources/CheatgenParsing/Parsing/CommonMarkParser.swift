@@ -122,7 +122,7 @@ enum CommonMarkParser {
         private mutating func tooDeep(_ node: OpaquePointer) -> Bool {
             if !reportedDepth {
                 reportedDepth = true
-                diagnostics.append(.error(
+                diagnostics.append(.error(.nestedTooDeep,
                     "Markdown nested more than \(CommonMarkParser.maximumDepth) levels deep; flatten the lists or quotes",
                     at: location(of: node)))
             }

@@ -40,7 +40,7 @@ package enum ContentLoader {
                 if (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
                     files.append(path)  // a broken or looping link: reading it says what is wrong
                 } else {
-                    diagnostics.append(.error("no such file or directory", at: SourceLocation(path: path, line: 1)))
+                    diagnostics.append(.error(.unreadableFile, "no such file or directory", at: SourceLocation(path: path, line: 1)))
                 }
                 continue
             }
@@ -51,7 +51,7 @@ package enum ContentLoader {
                     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                     files.append(contentsOf: sheets.map { "\(base)/\($0)" })
                 } catch {
-                    diagnostics.append(.error("cannot list directory: \(error.localizedDescription)", at: SourceLocation(path: path, line: 1)))
+                    diagnostics.append(.error(.unreadableFile, "cannot list directory: \(error.localizedDescription)", at: SourceLocation(path: path, line: 1)))
                 }
             } else {
                 files.append(path)
@@ -79,14 +79,14 @@ package enum ContentLoader {
                 // Equal as text, different as bytes: é written as one character and as e + accent.
                 let forms = Array(otherID.unicodeScalars) != Array(sheet.id.unicodeScalars)
                     ? " (the file names are the same text written with different Unicode characters)" : ""
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'\(forms)",
-                                              notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
+                diagnostics.append(Diagnostic(.error, .duplicateSheet, at: SourceLocation(path: file, line: 1), "two sheets have the id '\(sheet.id)'\(forms)",
+                                              notes: [Diagnostic(.note, .note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
                 continue
             }
             if let other = seenFolded[SheetFileName.caseFolded(sheet.id)] {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file, line: 1),
+                diagnostics.append(Diagnostic(.error, .duplicateSheet, at: SourceLocation(path: file, line: 1),
                                               "two sheets' names differ only in case ('\(sheet.id)' and '\(URL(fileURLWithPath: other).deletingPathExtension().lastPathComponent)'): on a file system that ignores case one page would overwrite the other; rename one",
-                                              notes: [Diagnostic(.note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
+                                              notes: [Diagnostic(.note, .note, at: SourceLocation(path: other, line: 1), "the other one is here")]))
                 continue
             }
             seen[sheet.id] = file

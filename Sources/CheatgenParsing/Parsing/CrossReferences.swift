@@ -11,28 +11,28 @@ package enum CrossReferences {
         var diagnostics: [Diagnostic] = []
         for sheet in sheets {
             for (id, location) in zip(sheet.frontMatter.related, sheet.frontMatter.relatedLocations) where byID[id] == nil {
-                diagnostics.append(.error("related sheet '\(id)' does not exist (no \(id).md next to this sheet)", at: location))
+                diagnostics.append(.error(.unresolvedRelated, "related sheet '\(id)' does not exist (no \(id).md next to this sheet)", at: location))
             }
             for twin in sheet.frontMatter.twins {
                 if anchors[sheet.id]?.contains(twin.anchor) != true {
-                    diagnostics.append(.error("twin '\(twin.anchor)': this sheet has no section or card with that anchor", at: twin.location))
+                    diagnostics.append(.error(.unresolvedTwin, "twin '\(twin.anchor)': this sheet has no section or card with that anchor", at: twin.location))
                 }
                 guard let other = byID[twin.otherSheet] else {
-                    diagnostics.append(.error("twin sheet '\(twin.otherSheet)' does not exist", at: twin.location))
+                    diagnostics.append(.error(.unresolvedTwin, "twin sheet '\(twin.otherSheet)' does not exist", at: twin.location))
                     continue
                 }
                 if anchors[other.id]?.contains(twin.otherAnchor) != true {
-                    diagnostics.append(.error("twin '\(twin.anchor)': sheet '\(other.id)' has no section or card with anchor '#\(twin.otherAnchor)'", at: twin.location))
+                    diagnostics.append(.error(.unresolvedTwin, "twin '\(twin.anchor)': sheet '\(other.id)' has no section or card with anchor '#\(twin.otherAnchor)'", at: twin.location))
                 }
             }
             for link in sheet.links {
                 guard case .sheet(let id, let anchor) = LinkTarget(link.destination, isSheet: { byID[$0] != nil }) else { continue }
                 guard let target = id.map({ byID[$0] }) ?? sheet else {
-                    diagnostics.append(.error("link to '\(link.destination)': there is no sheet '\(id!)'", at: link.location))
+                    diagnostics.append(.error(.unresolvedLink, "link to '\(link.destination)': there is no sheet '\(id!)'", at: link.location))
                     continue
                 }
                 if let anchor, (anchors[target.id] ?? target.anchors).contains(anchor) == false {
-                    diagnostics.append(.error("link to '\(link.destination)': sheet '\(target.id)' has no section or card with anchor '#\(anchor)'", at: link.location))
+                    diagnostics.append(.error(.unresolvedLink, "link to '\(link.destination)': sheet '\(target.id)' has no section or card with anchor '#\(anchor)'", at: link.location))
                 }
             }
         }

@@ -24,10 +24,10 @@ enum FrontMatterParser {
             let message = text.allSatisfy(\.isWhitespace)
                 ? "empty sheet; start it with front matter: ---, title: …, ---"
                 : "sheet has no front matter; start it with a line '---', then 'title: …', then '---'"
-            return Result(frontMatter: nil, body: text, diagnostics: [.error(message, at: start)])
+            return Result(frontMatter: nil, body: text, diagnostics: [.error(.missingFrontMatter, message, at: start)])
         }
         guard let end = lines.dropFirst().firstIndex(where: { let l = $0.trimmingSuffix(while: \.isWhitespace); return l == "---" || l == "..." }) else {
-            return Result(frontMatter: nil, body: "", diagnostics: [.error("front matter is not terminated; close it with a line '---'", at: start)])
+            return Result(frontMatter: nil, body: "", diagnostics: [.error(.missingFrontMatter, "front matter is not terminated; close it with a line '---'", at: start)])
         }
         let yaml = lines[1..<end].joined(separator: "\n")
         let body = String(repeating: "\n", count: end + 1) + lines[(end + 1)...].joined(separator: "\n")
@@ -51,14 +51,14 @@ enum FrontMatterParser {
                let repeated = repeatedKey(key, in: yaml, from: context.mark.line) {
                 location = SourceLocation(path: path, line: repeated.line + 1, column: repeated.column)
             }
-            diagnostics.append(.error("front matter is not valid YAML: \(problem(of: error))", at: location))
+            diagnostics.append(.error(.invalidFrontMatterYAML, "front matter is not valid YAML: \(problem(of: error))", at: location))
             return nil
         } catch {
-            diagnostics.append(.error("front matter is not valid YAML: \(error)", at: place(nil, path: path)))
+            diagnostics.append(.error(.invalidFrontMatterYAML, "front matter is not valid YAML: \(error)", at: place(nil, path: path)))
             return nil
         }
         guard let node, case .mapping(let mapping) = node else {
-            diagnostics.append(.error("front matter must be a mapping of keys to values (title: …)", at: place(node?.mark, path: path)))
+            diagnostics.append(.error(.invalidFrontMatterValue, "front matter must be a mapping of keys to values (title: …)", at: place(node?.mark, path: path)))
             return nil
         }
         var title: String?
@@ -80,7 +80,7 @@ enum FrontMatterParser {
                 frontMatter.updated = text(value, key: key, location: location, diagnostics: &diagnostics)
             case "weight":
                 if let number = value.float { frontMatter.weight = number } else {
-                    diagnostics.append(.error("'weight' must be a number (lower sorts first)", at: location))
+                    diagnostics.append(.error(.invalidFrontMatterValue, "'weight' must be a number (lower sorts first)", at: location))
                 }
             case "keywords":
                 frontMatter.keywords = strings(value, key: key, path: path, location: location, diagnostics: &diagnostics).map(\.0)
@@ -107,12 +107,12 @@ enum FrontMatterParser {
             case "twins":
                 frontMatter.twins = twins(value, path: path, location: location, diagnostics: &diagnostics)
             default:
-                diagnostics.append(.warning("unknown front matter key '\(key)' is ignored; known keys: \(knownKeys.sorted().joined(separator: ", "))", at: location))
+                diagnostics.append(.warning(.unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored; known keys: \(knownKeys.sorted().joined(separator: ", "))", at: location))
             }
         }
         guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             if !diagnostics.contains(where: { $0.severity == .error && $0.message.contains("'title'") }) {
-                diagnostics.append(.error("front matter needs a 'title'", at: place(node.mark, path: path)))
+                diagnostics.append(.error(.invalidFrontMatterValue, "front matter needs a 'title'", at: place(node.mark, path: path)))
             }
             return nil
         }
@@ -124,7 +124,7 @@ enum FrontMatterParser {
     private static func text(_ node: Node, key: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
         if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return nil }
         guard case .scalar(let scalar) = node else {
-            diagnostics.append(.error("'\(key)' must be a single value, not a list or mapping", at: location))
+            diagnostics.append(.error(.invalidFrontMatterValue, "'\(key)' must be a single value, not a list or mapping", at: location))
             return nil
         }
         return scalar.string
@@ -135,13 +135,13 @@ enum FrontMatterParser {
                               diagnostics: inout [Diagnostic]) -> VerifySetting? {
         if case .scalar(let scalar) = node, scalar.style == .plain, let flag = node.bool { return flag ? .all : VerifySetting.none }
         guard case .sequence(let items) = node else {
-            diagnostics.append(.error("'verify' must be true, false or a list of languages such as [swift]", at: location))
+            diagnostics.append(.error(.invalidFrontMatterValue, "'verify' must be true, false or a list of languages such as [swift]", at: location))
             return nil
         }
         var names: Set<String> = []
         for item in items {
             guard let word = item.string, let language = languages.canonicalName(word) else {
-                diagnostics.append(.error("'verify' lists '\(item.string ?? "?")', which is not a language cheatgen runs (\(languages.names))", at: place(item.mark)))
+                diagnostics.append(.error(.invalidFrontMatterValue, "'verify' lists '\(item.string ?? "?")', which is not a language cheatgen runs (\(languages.names))", at: place(item.mark)))
                 continue
             }
             names.insert(language)
@@ -164,7 +164,7 @@ enum FrontMatterParser {
         // A plain scalar that YAML reads as a number, boolean or null is not text (`title: 42`).
         guard case .scalar(let scalar) = node,
               scalar.style != .plain || (node.int == nil && node.float == nil && node.bool == nil && node.null == nil) else {
-            diagnostics.append(.error("'\(key)' must be a string", at: location))
+            diagnostics.append(.error(.invalidFrontMatterValue, "'\(key)' must be a string", at: location))
             return nil
         }
         return scalar.string
@@ -181,12 +181,12 @@ enum FrontMatterParser {
                 if case .scalar(let scalar) = item {
                     result.append((scalar.string, place(scalar.mark, path: path)))
                 } else {
-                    diagnostics.append(.error("'\(key)' must be a list of strings", at: place(item.mark, path: path)))
+                    diagnostics.append(.error(.invalidFrontMatterValue, "'\(key)' must be a list of strings", at: place(item.mark, path: path)))
                 }
             }
             return result
         default:
-            diagnostics.append(.error("'\(key)' must be a list of strings", at: location))
+            diagnostics.append(.error(.invalidFrontMatterValue, "'\(key)' must be a list of strings", at: location))
             return []
         }
     }
@@ -195,18 +195,18 @@ enum FrontMatterParser {
     private static func twins(_ node: Node, path: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> [FrontMatter.Twin] {
         let shape = "'twins' maps a sheet id to pairs of anchors, as in:  twins: {swift-concurrency: {timeouts: timeouts}}"
         guard case .mapping(let sheets) = node else {
-            diagnostics.append(.error(shape, at: location))
+            diagnostics.append(.error(.invalidFrontMatterValue, shape, at: location))
             return []
         }
         var result: [FrontMatter.Twin] = []
         for (sheetNode, pairs) in sheets {
             guard let sheet = sheetNode.string, case .mapping(let mapping) = pairs else {
-                diagnostics.append(.error(shape, at: place(sheetNode.mark, path: path)))
+                diagnostics.append(.error(.invalidFrontMatterValue, shape, at: place(sheetNode.mark, path: path)))
                 continue
             }
             for (mine, theirs) in mapping {
                 guard let anchor = mine.string, let otherAnchor = theirs.string, case .scalar = theirs else {
-                    diagnostics.append(.error(shape, at: place(mine.mark, path: path)))
+                    diagnostics.append(.error(.invalidFrontMatterValue, shape, at: place(mine.mark, path: path)))
                     continue
                 }
                 result.append(.init(anchor: anchor, otherSheet: sheet, otherAnchor: otherAnchor, location: place(mine.mark, path: path)))

@@ -32,7 +32,7 @@ enum KramdownAttributes {
             let column = lines[index].utf8.count - lines[index].drop(while: { $0 == " " || $0 == "\t" }).utf8.count + 1
             let (attributes, problems) = parse(inner)
             for problem in problems {
-                diagnostics.append(.warning(problem, at: SourceLocation(path: path, line: index + 1, column: column)))
+                diagnostics.append(.warning(.attributeList, problem, at: SourceLocation(path: path, line: index + 1, column: column)))
             }
             found.append(Line(line: index + 1, attributes: attributes))
             lines[index] = ""

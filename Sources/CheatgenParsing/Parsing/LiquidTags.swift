@@ -55,7 +55,7 @@ enum LiquidTags {
                     if codeLines.contains(tagLine) {
                         keep = true
                     } else {
-                        diagnostics.append(.warning("Liquid tag '\(tag.summary)' is not supported; it was removed from the page", at: SourceLocation(path: path, line: tagLine, column: tagColumn)))
+                        diagnostics.append(.warning(.liquidTag, "Liquid tag '\(tag.summary)' is not supported; it was removed from the page", at: SourceLocation(path: path, line: tagLine, column: tagColumn)))
                     }
                 }
             }

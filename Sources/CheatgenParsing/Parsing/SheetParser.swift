@@ -30,7 +30,7 @@ package enum SheetParser {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let reason = Self.reason(for: error, path: path)
-            return Result(sheet: nil, diagnostics: [.error("cannot read sheet: \(reason)", at: SourceLocation(path: path, line: 1))])
+            return Result(sheet: nil, diagnostics: [.error(.unreadableFile, "cannot read sheet: \(reason)", at: SourceLocation(path: path, line: 1))])
         }
         return parse(data, path: path, options: options)
     }
@@ -65,10 +65,10 @@ package enum SheetParser {
         let header = FrontMatterParser.parse(text, path: path, languages: options.languages)
         var diagnostics = header.diagnostics
         if reservedIDs.contains(id) {
-            diagnostics.append(.error("a sheet cannot be named '\(id).md': its page would overwrite the site's own \(id).html; rename the file", at: SourceLocation(path: path, line: 1)))
+            diagnostics.append(.error(.invalidSheetName, "a sheet cannot be named '\(id).md': its page would overwrite the site's own \(id).html; rename the file", at: SourceLocation(path: path, line: 1)))
         }
         if let problem = SheetFileName.problem(with: id) {
-            diagnostics.append(.error(problem, at: SourceLocation(path: path, line: 1)))
+            diagnostics.append(.error(.invalidSheetName, problem, at: SourceLocation(path: path, line: 1)))
         }
         let source = JekyllSource.prepare(header.body, path: path)
         diagnostics.append(contentsOf: source.diagnostics)
@@ -149,7 +149,7 @@ package enum SheetParser {
             let unique = "\(base)-\(number)"
             anchorOwners[unique] = (text, location.line)
             let earlier = owner.map { "'\($0.title)' (line \($0.line))" } ?? "the page's own '#\(base)'"
-            diagnostics.append(.warning("heading '\(text)' has the same anchor as \(earlier); its anchor is '#\(unique)'", at: location))
+            diagnostics.append(.warning(.duplicateAnchor, "heading '\(text)' has the same anchor as \(earlier); its anchor is '#\(unique)'", at: location))
             return unique
         }
 
@@ -162,7 +162,7 @@ package enum SheetParser {
                 while anchorOwners["\(id)-\(number)"] != nil { number += 1 }
                 let unique = "\(id)-\(number)"
                 anchorOwners[unique] = (title, location.line)
-                diagnostics.append(.warning("anchor '#\(id)' is already used by \(taken); this heading's anchor is '#\(unique)'", at: location))
+                diagnostics.append(.warning(.duplicateAnchor, "anchor '#\(id)' is already used by \(taken); this heading's anchor is '#\(unique)'", at: location))
                 return unique
             }
             anchorOwners[id] = (title, location.line)
@@ -181,7 +181,7 @@ package enum SheetParser {
         private mutating func apply(_ attributes: BlockAttributes, at location: SourceLocation) {
             switch lastTarget {
             case .nothing:
-                diagnostics.append(.warning("attribute list has no heading or block right above it; ignored", at: location))
+                diagnostics.append(.warning(.attributeList, "attribute list has no heading or block right above it; ignored", at: location))
             case .section:
                 let s = sections.count - 1
                 if let id = attributes.id {
@@ -203,7 +203,7 @@ package enum SheetParser {
                 case .block(let block)?:
                     replaceLastItem(.block(.attributed(block, attributes)))
                 case .snippet?:
-                    diagnostics.append(.warning("attribute lists under a verified snippet are not supported; ignored", at: location))
+                    diagnostics.append(.warning(.attributeList, "attribute lists under a verified snippet are not supported; ignored", at: location))
                 case nil:
                     break
                 }
@@ -214,7 +214,7 @@ package enum SheetParser {
         private mutating func splitTrailingAttributes(_ title: [Inline], at location: SourceLocation) -> ([Inline], BlockAttributes?) {
             guard case .text(let last)? = title.last, let (rest, body) = KramdownAttributes.trailingList(in: last) else { return (title, nil) }
             let (attributes, problems) = KramdownAttributes.parse(body)
-            for problem in problems { diagnostics.append(.warning(problem, at: location)) }
+            for problem in problems { diagnostics.append(.warning(.attributeList, problem, at: location)) }
             var trimmed = Array(title.dropLast())
             if !rest.isEmpty { trimmed.append(.text(rest)) } else if case .text(let before)? = trimmed.last {
                 trimmed[trimmed.count - 1] = .text(String(before.trimmedSlice(of: " \t")))
@@ -241,7 +241,7 @@ package enum SheetParser {
         private mutating func add(_ block: Block) {
             switch block {
             case .heading(level: 1, let title, let location):
-                diagnostics.append(.warning("a '#' heading in a sheet is read as a section ('##'); the sheet's title comes from its front matter", at: location))
+                diagnostics.append(.warning(.headingLevel, "a '#' heading in a sheet is read as a section ('##'); the sheet's title comes from its front matter", at: location))
                 openSection(title, at: location)
             case .heading(level: 2, let title, let location):
                 openSection(title, at: location)
@@ -265,11 +265,11 @@ package enum SheetParser {
                     append(.block(block))
                 }
             case .html(_, let location):
-                diagnostics.append(.warning("raw HTML is not rendered; it is shown as text", at: location))
+                diagnostics.append(.warning(.rawHTML, "raw HTML is not rendered; it is shown as text", at: location))
                 append(.block(block))
             case .list, .blockQuote:
                 for nested in nestedSnippetFences(in: [block]) {
-                    diagnostics.append(.warning("a '\(nested.language)' block inside a list or quote is shown but not verified; move it to the top level to verify it", at: nested.location))
+                    diagnostics.append(.warning(.notVerified, "a '\(nested.language)' block inside a list or quote is shown but not verified; move it to the top level to verify it", at: nested.location))
                 }
                 warnAboutInlineHTML(in: block)
                 append(.block(block))
@@ -285,7 +285,7 @@ package enum SheetParser {
             var found: [Diagnostic] = []
             block.forEachCodeBlock { code in
                 if let reason = languages.entry(for: code.language)?.plainReason(code.code) {
-                    found.append(.warning(reason, at: code.location))
+                    found.append(.warning(.notVerified, reason, at: code.location))
                 }
             }
             diagnostics.append(contentsOf: found)
@@ -295,7 +295,7 @@ package enum SheetParser {
         /// reported, once per block.
         private mutating func warnAboutInlineHTML(in block: Block) {
             if let tag = InlineHTML.firstShownAsText(in: block) {
-                diagnostics.append(.warning("raw HTML is not rendered; it is shown as text: \(tag)", at: block.location))
+                diagnostics.append(.warning(.rawHTML, "raw HTML is not rendered; it is shown as text: \(tag)", at: block.location))
             }
         }
 
@@ -347,7 +347,7 @@ package enum SheetParser {
         /// A fence left open swallows the rest of the file: said at the fence, for snippets and
         /// for the blocks that check them.
         static func neverClosed(_ code: Block.CodeBlock) -> Diagnostic {
-            .error("code block is never closed; end it with a line of ``` (everything below became code)", at: code.location)
+            .error(.unclosedCodeBlock, "code block is never closed; end it with a line of ``` (everything below became code)", at: code.location)
         }
 
         private mutating func attachExpectation(_ code: Block.CodeBlock) {
@@ -359,28 +359,28 @@ package enum SheetParser {
                     append(.block(.codeBlock(code)))
                     return
                 }
-                diagnostics.append(.error("'\(code.language)' block has no snippet right above it; put it directly under a ```swift block", at: code.location))
+                diagnostics.append(.error(.misplacedBlock, "'\(code.language)' block has no snippet right above it; put it directly under a ```swift block", at: code.location))
                 append(.block(.codeBlock(code)))
                 return
             }
             if code.language == "output" {
                 guard snippet.expectedOutput == nil else {
-                    diagnostics.append(.error("snippet already has an 'output' block", at: code.location))
+                    diagnostics.append(.error(.misplacedBlock, "snippet already has an 'output' block", at: code.location))
                     return
                 }
                 switch snippet.attributes.mode {
                 case .compileOnly, .compileFail:
-                    diagnostics.append(.error("an 'output' block under a \(snippet.attributes.mode.rawValue) snippet would never be checked", at: code.location))
+                    diagnostics.append(.error(.misplacedBlock, "an 'output' block under a \(snippet.attributes.mode.rawValue) snippet would never be checked", at: code.location))
                 default:
                     snippet.expectedOutput = expectation
                 }
             } else {
                 guard snippet.attributes.mode == .compileFail else {
-                    diagnostics.append(.error("an 'error' block belongs under a compile-fail snippet", at: code.location))
+                    diagnostics.append(.error(.misplacedBlock, "an 'error' block belongs under a compile-fail snippet", at: code.location))
                     return
                 }
                 guard snippet.expectedErrors == nil else {
-                    diagnostics.append(.error("snippet already has an 'error' block", at: code.location))
+                    diagnostics.append(.error(.misplacedBlock, "snippet already has an 'error' block", at: code.location))
                     return
                 }
                 snippet.expectedErrors = expectation
@@ -391,17 +391,17 @@ package enum SheetParser {
         private mutating func snippet(from code: Block.CodeBlock, language: String) -> Snippet {
             let entry = languages.entry(for: language) ?? LanguageCatalog.Entry(name: language, displayName: language, colouredByPygments: true)
             let (attributes, problems) = SnippetAttributes.parse(code.attributeWords, language: entry, catalog: languages)
-            for problem in problems { diagnostics.append(.error(problem, at: code.location)) }
+            for problem in problems { diagnostics.append(.error(.invalidAttribute, problem, at: code.location)) }
             if let id = attributes.id {
                 if let earlier = namedSnippets[id] {
-                    diagnostics.append(Diagnostic(.error, at: code.location, "snippet id '\(id)' is already used in this sheet",
-                                                  notes: [Diagnostic(.note, at: earlier, "first used here")]))
+                    diagnostics.append(Diagnostic(.error, .duplicateSnippetID, at: code.location, "snippet id '\(id)' is already used in this sheet",
+                                                  notes: [Diagnostic(.note, .note, at: earlier, "first used here")]))
                 } else {
                     namedSnippets[id] = code.location
                 }
             }
             for name in attributes.uses where namedSnippets[name] == nil {
-                diagnostics.append(.error("'uses=\(name)': no snippet above has 'id=\(name)' in this sheet", at: code.location))
+                diagnostics.append(.error(.unresolvedUses, "'uses=\(name)': no snippet above has 'id=\(name)' in this sheet", at: code.location))
             }
             let section = sections.last
             let card = section?.cards.last

@@ -8,11 +8,11 @@ enum SourceText {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
-            return .failure(.error("file contains a NUL byte; sheets are UTF-8 text", at: location(ofByte: nul, in: bytes, path: path)))
+            return .failure(.error(.invalidEncoding, "file contains a NUL byte; sheets are UTF-8 text", at: location(ofByte: nul, in: bytes, path: path)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
-            return .failure(.error("file is not valid UTF-8", at: location(ofByte: offset, in: bytes, path: path)))
+            return .failure(.error(.invalidEncoding, "file is not valid UTF-8", at: location(ofByte: offset, in: bytes, path: path)))
         }
         return .success(normalizingLineEndings(text))
     }

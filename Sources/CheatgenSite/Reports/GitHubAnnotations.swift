@@ -1,5 +1,5 @@
 /// GitHub Actions workflow commands, so failures appear on the Markdown lines of a pull request:
-/// `::error file=content/x.md,line=12,col=5,title=cheatgen::message`.
+/// `::error file=content/x.md,line=12,col=5,title=cheatgen run.output-mismatch::message`.
 package enum GitHubAnnotations {
     package static func lines(for diagnostics: [Diagnostic]) -> [String] {
         diagnostics.filter { $0.severity != .note }.map { diagnostic in
@@ -9,7 +9,7 @@ package enum GitHubAnnotations {
                 properties.append("line=\(location.line)")
                 properties.append("col=\(location.column)")
             }
-            properties.append("title=cheatgen")
+            properties.append("title=\(property("cheatgen \(diagnostic.id)"))")
             let body = ([diagnostic.message] + diagnostic.details + diagnostic.notes.map(\.formatted)).joined(separator: "\n")
             return "::\(diagnostic.severity == .error ? "error" : "warning") \(properties.joined(separator: ","))::\(data(body))"
         }

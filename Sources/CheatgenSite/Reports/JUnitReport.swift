@@ -2,7 +2,8 @@ import CheatgenModel
 import CheatgenVerification
 
 /// JUnit XML, the format CI systems read test results from: one `<testsuite>` per sheet, one
-/// `<testcase>` per snippet named `sheet/card`, failures carrying the full diagnostics.
+/// `<testcase>` per snippet named `sheet/card`, failures carrying the full diagnostics, each with
+/// its identifier, and the first error's identifier as the failure's `type`.
 package enum JUnitReport {
     package static func xml(_ report: VerificationReport, contentErrors: [Diagnostic] = []) -> String {
         var bySheet: [String: [SnippetResult]] = [:]
@@ -25,15 +26,15 @@ package enum JUnitReport {
                 case .skipped:
                     xml += ">\n      <skipped message=\"ignore: shown, not verified\"/>\n    </testcase>\n"
                 case .failed:
-                    let message = result.diagnostics.first?.message ?? "failed"
-                    let body = result.diagnostics.map(\.formatted).joined(separator: "\n")
-                    xml += ">\n      <failure message=\"\(attr(message))\">\(text(body))</failure>\n    </testcase>\n"
+                    let first = result.diagnostics.first { $0.severity == .error } ?? result.diagnostics.first
+                    let body = result.diagnostics.map { $0.formatted(showingID: true) }.joined(separator: "\n")
+                    xml += ">\n      <failure message=\"\(attr(first?.message ?? "failed"))\" type=\"\(attr(first?.id.rawValue ?? "failed"))\">\(text(body))</failure>\n    </testcase>\n"
                 }
             }
             xml += "  </testsuite>\n"
         }
         if !contentErrors.isEmpty {
-            let text = contentErrors.map(\.formatted).joined(separator: "\n")
+            let text = contentErrors.map { $0.formatted(showingID: true) }.joined(separator: "\n")
             xml += "  <testsuite name=\"content\" tests=\"1\" failures=\"1\">\n"
             xml += "    <testcase classname=\"content\" name=\"content is valid\">\n      <failure message=\"\(attr("\(contentErrors.count) content error\(contentErrors.count == 1 ? "" : "s")"))\">\(self.text(text))</failure>\n    </testcase>\n  </testsuite>\n"
         }

@@ -58,7 +58,7 @@ extension Language {
     package var optionKeys: [String] { [] }
     package func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] { [] }
     package func checkSettings(_ section: LanguageSection?) -> [Diagnostic] {
-        (section?.settings ?? []).map { .warning("unknown \(displayName) setting '\($0.key)' is ignored; \(displayName) has none", at: $0.keyLocation) }
+        (section?.settings ?? []).map { .warning(.unknownConfigSetting, "unknown \(displayName) setting '\($0.key)' is ignored; \(displayName) has none", at: $0.keyLocation) }
     }
     package func badgeSettings(of snippet: Snippet) -> [String] { [] }
     package func badgeChecks(_ checks: SnippetResult.Checks) -> [(mark: String, sentence: String)] { [] }

@@ -23,9 +23,9 @@ package struct RunVerdict: Sendable {
         if passing > 0 && passing < runs.count {
             let number = runs.firstIndex { !$0.passed }! + 1
             let notes = shown.problems.map { problem in
-                Diagnostic(.note, at: problem.location, "run \(number) of \(runs.count): \(problem.message)", details: problem.details, notes: problem.notes)
+                Diagnostic(.note, problem.id, at: problem.location, "run \(number) of \(runs.count): \(problem.message)", details: problem.details, notes: problem.notes)
             }
-            problems = [Diagnostic(.error, at: snippet.location, "flaky: \(passing) of \(runs.count) runs matched", notes: notes)]
+            problems = [Diagnostic(.error, .flaky, at: snippet.location, "flaky: \(passing) of \(runs.count) runs matched", notes: notes)]
         }
         let seconds = Double(shown.outcome.duration.components.seconds) + Double(shown.outcome.duration.components.attoseconds) / 1e18
         var result = SnippetResult(snippet: snippet, status: problems.isEmpty ? .passed : .failed,

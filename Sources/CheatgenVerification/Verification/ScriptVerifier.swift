@@ -64,7 +64,7 @@ package struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
                 problems = SnippetJudge.judgeRejection(snippet, compilerOutput: rejected?.rewritten)
             } else {
                 problems = rejected.map {
-                    [.error("snippet does not compile: \($0.summary)", at: $0.location ?? snippet.location, details: Self.indent($0.rewritten))]
+                    [.error(.compileError, "snippet does not compile: \($0.summary)", at: $0.location ?? snippet.location, details: Self.indent($0.rewritten))]
                 } ?? []
             }
             let errors = rejected.map { [$0.summary] } ?? []
@@ -83,7 +83,7 @@ package struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
             if let meaning = interpreter.explanation(ofExitStatus: status) {
                 problems[index].message += ": \(meaning)"
             } else if !raised.rewritten.allSatisfy(\.isWhitespace) {
-                problems[index] = .error("snippet \(raised.verb) \(raised.summary)", at: raised.location ?? snippet.location,
+                problems[index] = .error(.uncaughtError, "snippet \(raised.verb) \(raised.summary)", at: raised.location ?? snippet.location,
                                          details: Self.indent(raised.rewritten))
             }
         }

@@ -34,27 +34,27 @@ package enum SnippetJudge {
         let at = snippet.location
         let stderr = checks.errors.withoutBacktrace(outcome.errorText)
         if outcome.timedOut {
-            return [.error("snippet timed out after \(format(checks.timeout)) s and was killed (raise it with timeout=<seconds>)", at: at, details: tail(stderr))]
+            return [.error(.timedOut, "snippet timed out after \(format(checks.timeout)) s and was killed (raise it with timeout=<seconds>)", at: at, details: tail(stderr))]
         }
         if outcome.exceededOutputLimit {
-            return [.error("snippet printed more than \(checks.outputLimit >> 20) MiB and was stopped", at: at)]
+            return [.error(.overLimit, "snippet printed more than \(checks.outputLimit >> 20) MiB and was stopped", at: at)]
         }
         if let changed = outcome.changedRepository.first {
             let more = outcome.changedRepository.count > 1 ? " (and \(outcome.changedRepository.count - 1) more)" : ""
-            return [.error("snippet changed \(Self.relative(changed))\(more); snippets may write only in their own temporary folder", at: at)]
+            return [.error(.changedRepository, "snippet changed \(Self.relative(changed))\(more); snippets may write only in their own temporary folder", at: at)]
         }
         if outcome.exceededMemoryLimit {
-            return [.error("snippet exceeded its memory limit of \(ByteSize.format(checks.memoryLimit)) and was stopped (raise it with memory=<size>)", at: at, details: tail(outcome.errorText))]
+            return [.error(.overLimit, "snippet exceeded its memory limit of \(ByteSize.format(checks.memoryLimit)) and was stopped (raise it with memory=<size>)", at: at, details: tail(outcome.errorText))]
         }
         if outcome.exceededProcessLimit, !outcome.succeeded, snippet.attributes.mode != .shouldCrash {
-            return [.error("snippet exceeded its limit of \(checks.processLimit) processes and threads", at: at, details: tail(outcome.errorText))]
+            return [.error(.overLimit, "snippet exceeded its limit of \(checks.processLimit) processes and threads", at: at, details: tail(outcome.errorText))]
         }
         var problems: [Diagnostic] = []
         let race = checks.threadSanitizer ? checks.errors.race(in: outcome.errorText, snippet: snippet) : nil
         if let race { problems.append(race) }
         switch (snippet.attributes.mode, outcome.ending) {
         case (.shouldCrash, .exited(0)):
-            problems.append(.error("snippet was expected to crash (should-crash) but exited normally", at: at))
+            problems.append(.error(.expectedCrash, "snippet was expected to crash (should-crash) but exited normally", at: at))
         case (.shouldCrash, _):
             break
         case (_, .exited(0)):
@@ -62,14 +62,14 @@ package enum SnippetJudge {
         case (_, .exited(66)) where race != nil:
             break  // ThreadSanitizer's own status after a report
         case (_, .exited(let status)):
-            problems.append(.error("snippet exited with status \(status)", at: at, details: tail(stderr)))
+            problems.append(.error(.exitStatus, "snippet exited with status \(status)", at: at, details: tail(stderr)))
         case (_, .signaled(let signal)):
             // At the line that trapped, with the snippet lines that called it as notes.
             let (description, frames) = checks.errors.crash(signal: signal, stderr: outcome.errorText, path: snippet.path)
-            var crash = Diagnostic(.error, at: frames.first ?? at, "snippet crashed: \(description)",
+            var crash = Diagnostic(.error, .crashed, at: frames.first ?? at, "snippet crashed: \(description)",
                                    details: tail(stderr).filter { !$0.contains("Fatal error") })
             for caller in frames.dropFirst().prefix(4) where caller != frames.first {
-                crash.notes.append(Diagnostic(.note, at: caller, "called from here"))
+                crash.notes.append(Diagnostic(.note, .note, at: caller, "called from here"))
             }
             problems.append(crash)
         }
@@ -80,7 +80,7 @@ package enum SnippetJudge {
         if let limit = checks.maxTime {
             let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
             if seconds > limit {
-                problems.append(.error("snippet ran for \(formatDuration(seconds)), over its max-time of \(formatDuration(limit))", at: at))
+                problems.append(.error(.overMaxTime, "snippet ran for \(formatDuration(seconds)), over its max-time of \(formatDuration(limit))", at: at))
             }
         }
         return problems
@@ -113,20 +113,20 @@ package enum SnippetJudge {
         // The block's lines follow its fence; past the last, the closing fence.
         let line = expected.location.line + 1 + min(difference.firstDifference, max(want.count, 0))
         let how = unordered ? " (compared unordered, lines sorted)" : ""
-        return .error("snippet output does not match the 'output' block\(how)",
+        return .error(.outputMismatch, "snippet output does not match the 'output' block\(how)",
                       at: SourceLocation(path: expected.location.path, line: line, column: 1), details: diff)
     }
 
     /// Judges the compiler's verdict on a `compile-fail` snippet.
     package static func judgeRejection(_ snippet: Snippet, compilerOutput: String?, errors reader: any ErrorReader = PlainErrorReader()) -> [Diagnostic] {
         guard let compilerOutput else {
-            return [.error("snippet was expected not to compile (compile-fail) but it compiled", at: snippet.location)]
+            return [.error(.unexpectedlyCompiled, "snippet was expected not to compile (compile-fail) but it compiled", at: snippet.location)]
         }
         guard let expected = snippet.expectedErrors else { return [] }
         let missing = expected.lines.map { $0.trimmed(of: " \t") }.filter { !$0.isEmpty && !compilerOutput.contains($0) }
         guard !missing.isEmpty else { return [] }
         let errors = reader.errorMessages(in: compilerOutput).map { "    \($0)" }
-        return [.error("the compiler's messages do not contain: \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: expected.location,
+        return [.error(.missingExpectedError, "the compiler's messages do not contain: \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: expected.location,
                        details: ["  the compiler said:"] + errors)]
     }
 

@@ -38,6 +38,7 @@ struct VerdictCache: Sendable {
     /// A `Diagnostic` as stored: every field, notes included.
     struct CachedDiagnostic: Codable, Sendable {
         var severity: String
+        var id: String?
         var path: String?
         var line: Int?
         var column: Int?
@@ -47,6 +48,7 @@ struct VerdictCache: Sendable {
 
         init(_ diagnostic: Diagnostic) {
             severity = diagnostic.severity.rawValue
+            id = diagnostic.id.rawValue
             path = diagnostic.location?.path
             line = diagnostic.location?.line
             column = diagnostic.location?.column
@@ -57,7 +59,7 @@ struct VerdictCache: Sendable {
 
         var diagnostic: Diagnostic {
             let location = path.map { SourceLocation(path: $0, line: line ?? 1, column: column ?? 1) }
-            return Diagnostic(Diagnostic.Severity(rawValue: severity) ?? .error, at: location, message,
+            return Diagnostic(Diagnostic.Severity(rawValue: severity) ?? .error, DiagnosticID(rawValue: id ?? DiagnosticID.note.rawValue), at: location, message,
                               details: details, notes: notes.map(\.diagnostic))
         }
     }

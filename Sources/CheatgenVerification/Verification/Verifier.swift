@@ -62,7 +62,7 @@ package struct Verifier: Sendable {
             }
             guard let verifier = verifiers[snippet.language] else {
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [
-                    .error("cannot verify '\(snippet.language)' snippets here: \(unavailable[snippet.language] ?? "cheatgen has no runner for them")",
+                    .error(.languageUnavailable, "cannot verify '\(snippet.language)' snippets here: \(unavailable[snippet.language] ?? "cheatgen has no runner for them")",
                            at: snippet.location)])))
                 continue
             }
@@ -101,7 +101,7 @@ package struct Verifier: Sendable {
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
     private func verdictKey(for snippet: Snippet, source: EffectiveSource, verifier language: any SnippetVerifier) -> String {
         Hashing.key([
-            "verdict-v5", language.name, language.toolchainID,
+            "verdict-v6", language.name, language.toolchainID,
             language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),
             snippet.symbolName, source.text, snippet.attributes.canonical,
             String(options.defaultTimeout), String(options.outputLimit),

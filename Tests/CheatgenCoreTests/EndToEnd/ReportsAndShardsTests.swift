@@ -60,9 +60,10 @@ struct ReportsAndShardsTests {
         #expect(failing.attribute(forName: "line")?.stringValue == "\(fence)")
         let failure = try #require(failing.elements(forName: "failure").first)
         #expect(failure.attribute(forName: "message")?.stringValue == "snippet exited with status 3")
+        #expect(failure.attribute(forName: "type")?.stringValue == "run.exit-status")
         #expect(failure.stringValue?.components(separatedBy: "\n") == [
-            "double-failure.md:\(fence):1: error: snippet exited with status 3",
-            "double-failure.md:\(output):1: error: snippet output does not match the 'output' block",
+            "double-failure.md:\(fence):1: error: snippet exited with status 3 [run.exit-status]",
+            "double-failure.md:\(output):1: error: snippet output does not match the 'output' block [run.output-mismatch]",
             "--- expected", "+++ actual", "@@ -1,1 +1,1 @@", "-complete", "+partial",
         ])
         let skipped = try #require(cases.first { $0.attribute(forName: "name")?.stringValue == "only-ignored/intro" })
@@ -73,7 +74,7 @@ struct ReportsAndShardsTests {
         let content = try #require(cases.last)
         let contentFailure = try #require(content.elements(forName: "failure").first)
         #expect(contentFailure.attribute(forName: "message")?.stringValue == "3 content errors")
-        #expect(contentFailure.stringValue?.contains("content-errors.md:6:5: error: link to 'missing.md': there is no sheet 'missing'") == true)
+        #expect(contentFailure.stringValue?.contains("content-errors.md:6:5: error: link to 'missing.md': there is no sheet 'missing' [link.unresolved]") == true)
     }
 
     @Test func githubAnnotationsAreOneLinePerProblem() throws {
@@ -84,13 +85,29 @@ struct ReportsAndShardsTests {
 
         #expect(result.status == 1)
         #expect(result.outputLines == [
-            "::error file=content-errors.md,line=3,col=11,title=cheatgen::related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
-            "::error file=content-errors.md,line=6,col=5,title=cheatgen::link to 'missing.md': there is no sheet 'missing'",
-            "::error file=content-errors.md,line=22,col=1,title=cheatgen::unknown snippet attribute 'unorderd'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors",
-            "::error file=double-failure.md,line=9,col=1,title=cheatgen::snippet exited with status 3",
-            "::error file=double-failure.md,line=16,col=1,title=cheatgen::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-complete%0A+partial",
+            "::error file=content-errors.md,line=3,col=11,title=cheatgen link.unresolved-related::related sheet 'no-such-sheet' does not exist (no no-such-sheet.md next to this sheet)",
+            "::error file=content-errors.md,line=6,col=5,title=cheatgen link.unresolved::link to 'missing.md': there is no sheet 'missing'",
+            "::error file=content-errors.md,line=22,col=1,title=cheatgen snippet.attribute::unknown snippet attribute 'unorderd'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors",
+            "::error file=double-failure.md,line=9,col=1,title=cheatgen run.exit-status::snippet exited with status 3",
+            "::error file=double-failure.md,line=16,col=1,title=cheatgen run.output-mismatch::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-complete%0A+partial",
             "snippets: 2 passed, 1 failed, 1 skipped (3 content errors)",
         ])
+    }
+
+    @Test func diagnosticIDsNameEachProblemAfterItsMessage() throws {
+        let directory = try reportFixtures()
+        defer { directory.remove() }
+
+        let plain = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "--quiet"], in: directory)
+        let named = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "--quiet", "--diagnostic-ids"], in: directory)
+
+        #expect(named.status == 1)
+        let problems = named.errorLines.filter { $0.contains(": error: ") }
+        #expect(problems.map { $0.split(separator: " ").last.map(String.init) } == [
+            "[link.unresolved-related]", "[link.unresolved]", "[snippet.attribute]", "[run.exit-status]", "[run.output-mismatch]",
+        ])
+        // Without the flag the same lines, without the names.
+        #expect(plain.errorLines.filter { $0.contains(": error: ") } == problems.map { $0.replacing(/\ \[[a-z.-]+\]$/, with: "") })
     }
 
     @Test func githubAnnotationsEscapeTheirSeparators() throws {
@@ -103,7 +120,7 @@ struct ReportsAndShardsTests {
         let result = try Cheatgen.run(["check", "a,b:c/sheet.md", "--quiet", "--report", "github"], in: directory)
 
         let output = try lineNumber(of: "50%", in: text)  // the first line that differs
-        #expect(result.outputLines.first == "::error file=a%2Cb%3Ac/sheet.md,line=\(output),col=1,title=cheatgen::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-50%25%0A+100%25")
+        #expect(result.outputLines.first == "::error file=a%2Cb%3Ac/sheet.md,line=\(output),col=1,title=cheatgen run.output-mismatch::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-50%25%0A+100%25")
     }
 
     @Test func threeShardsSplitTheFullRunWithoutOverlap() throws {

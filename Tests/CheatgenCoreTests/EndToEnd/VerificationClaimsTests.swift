@@ -268,7 +268,7 @@ struct VerificationClaimsTests {
     @Test func maxTimeParsesSecondsAndMilliseconds() throws {
         let parsed = parse(header + "\n```swift max-time=150ms\nprint(1)\n```\n\n```swift max-time=0.2\nprint(2)\n```\n\n```swift max-time=soon\nprint(3)\n```\n")
         #expect(parsed.sheet?.snippets.map(\.attributes.maxTime) == [0.15, 0.2, nil])
-        #expect(parsed.lines == ["sheet.md:13:1: error: 'max-time' needs a duration in seconds or milliseconds, as in max-time=0.2 or max-time=150ms"])
+        #expect(parsed.lines == ["sheet.md:13:1: error: 'max-time' needs a duration in seconds or milliseconds, as in max-time=0.2 or max-time=150ms [front-matter.value]"])
     }
 
     // MARK: Language modes and flags

@@ -49,54 +49,54 @@ struct ExpectationTests {
 
     @Test func outputWithNoSnippetAboveIsAnErrorAtItsLine() throws {
         let parsed = parse(header + "\n## S\n\nSome prose.\n\n```output\n1\n```\n")
-        #expect(parsed.lines == ["sheet.md:9:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block"])
+        #expect(parsed.lines == ["sheet.md:9:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block [snippet.misplaced-block]"])
         // It stays on the page as an ordinary code block.
         #expect(parsed.sheet?.sections.first?.items.count == 2)
     }
 
     @Test func outputAtTheStartOfTheSheetIsAnError() {
         let parsed = parse(header + "```output\n1\n```\n")
-        #expect(parsed.lines == ["sheet.md:4:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block"])
+        #expect(parsed.lines == ["sheet.md:4:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block [snippet.misplaced-block]"])
     }
 
     @Test func proseBetweenSnippetAndOutputBreaksThePair() throws {
         let parsed = parse(header + "\n```swift\nprint(1)\n```\n\nIt prints:\n\n```output\n1\n```\n")
-        #expect(parsed.lines == ["sheet.md:11:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block"])
+        #expect(parsed.lines == ["sheet.md:11:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block [snippet.misplaced-block]"])
         #expect(parsed.sheet?.snippets.first?.expectedOutput == nil)
     }
 
     @Test func aHeadingBetweenSnippetAndOutputBreaksThePair() {
         let parsed = parse(header + "\n## S\n\n### One\n\n```swift\nprint(1)\n```\n\n### Two\n\n```output\n1\n```\n")
-        #expect(parsed.lines == ["sheet.md:15:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block"])
+        #expect(parsed.lines == ["sheet.md:15:1: error: 'output' block has no snippet right above it; put it directly under a ```swift block [snippet.misplaced-block]"])
     }
 
     @Test func errorBlockWithNoSnippetAbove() {
         let parsed = parse(header + "\n```error\nboom\n```\n")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'error' block has no snippet right above it; put it directly under a ```swift block"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'error' block has no snippet right above it; put it directly under a ```swift block [snippet.misplaced-block]"])
     }
 
     @Test("An output block under a snippet that is never run is an error", arguments: ["compile-only", "compile-fail"])
     func outputUnderUnrunSnippet(mode: String) throws {
         let parsed = parse(header + "\n```swift \(mode)\nlet x = 1\n```\n\n```output\n1\n```\n")
-        #expect(parsed.lines == ["sheet.md:9:1: error: an 'output' block under a \(mode) snippet would never be checked"])
+        #expect(parsed.lines == ["sheet.md:9:1: error: an 'output' block under a \(mode) snippet would never be checked [snippet.misplaced-block]"])
         #expect(parsed.sheet?.snippets.first?.expectedOutput == nil)
     }
 
     @Test("An error block needs a compile-fail snippet", arguments: ["", " compile-only", " should-crash", " ignore"])
     func errorUnderOtherSnippet(attributes: String) {
         let parsed = parse(header + "\n```swift\(attributes)\nlet x = 1\n```\n\n```error\nboom\n```\n")
-        #expect(parsed.lines == ["sheet.md:9:1: error: an 'error' block belongs under a compile-fail snippet"])
+        #expect(parsed.lines == ["sheet.md:9:1: error: an 'error' block belongs under a compile-fail snippet [snippet.misplaced-block]"])
     }
 
     @Test func secondOutputBlockIsAnError() throws {
         let parsed = parse(header + "\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n```output\n2\n```\n")
-        #expect(parsed.lines == ["sheet.md:13:1: error: snippet already has an 'output' block"])
+        #expect(parsed.lines == ["sheet.md:13:1: error: snippet already has an 'output' block [snippet.misplaced-block]"])
         #expect(parsed.sheet?.snippets.first?.expectedOutput?.lines == ["1"], "the first block stays the expectation")
     }
 
     @Test func secondErrorBlockIsAnError() {
         let parsed = parse(header + "\n```swift compile-fail\nlet x: Int = \"\"\n```\n\n```error\na\n```\n\n```error\nb\n```\n")
-        #expect(parsed.lines == ["sheet.md:13:1: error: snippet already has an 'error' block"])
+        #expect(parsed.lines == ["sheet.md:13:1: error: snippet already has an 'error' block [snippet.misplaced-block]"])
     }
 
     @Test func emptyOutputBlockExpectsNoOutput() throws {

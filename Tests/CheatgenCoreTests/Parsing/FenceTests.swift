@@ -5,7 +5,7 @@ import Testing
 /// backticks, with tildes, and with fence-like lines inside.
 @Suite("Code fences")
 struct FenceTests {
-    private let neverClosed = "sheet.md:5:1: error: code block is never closed; end it with a line of ``` (everything below became code)"
+    private let neverClosed = "sheet.md:5:1: error: code block is never closed; end it with a line of ``` (everything below became code) [markdown.unclosed-code-block]"
 
     @Test func aClosingFenceOnTheLastLineWithoutANewlineCloses() throws {
         let parsed = parse(header + "\n```swift\nprint(1)\n```")
@@ -73,6 +73,6 @@ struct FenceTests {
 
     @Test func anOutputBlockLeftOpenAtTheEndIsAnErrorAtItsFence() throws {
         let parsed = parse(header + "\n```swift\nprint(1)\n```\n\n```output\n1")
-        #expect(parsed.lines == ["sheet.md:9:1: error: code block is never closed; end it with a line of ``` (everything below became code)"])
+        #expect(parsed.lines == ["sheet.md:9:1: error: code block is never closed; end it with a line of ``` (everything below became code) [markdown.unclosed-code-block]"])
     }
 }

@@ -59,74 +59,74 @@ struct FrontMatterTests {
     func titleMustBeOneValue(value: String) {
         let parsed = parse("---\nsummary: s\ntitle: \(value)\n---\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:3:1: error: 'title' must be a single value, not a list or mapping"])
+        #expect(parsed.lines == ["sheet.md:3:1: error: 'title' must be a single value, not a list or mapping [front-matter.value]"])
     }
 
     @Test("A null title is a missing title", arguments: ["null", "~", ""])
     func nullTitleIsMissing(value: String) {
         let parsed = parse("---\nsummary: s\ntitle: \(value)\n---\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title'"])
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title' [front-matter.value]"])
     }
 
     @Test func summaryMustBeAString() {
         let parsed = parse("---\ntitle: T\nsummary: 12\n---\n")
-        #expect(parsed.lines == ["sheet.md:3:1: error: 'summary' must be a string"])
+        #expect(parsed.lines == ["sheet.md:3:1: error: 'summary' must be a string [front-matter.value]"])
     }
 
     @Test func tagsMustBeAListOfStrings() {
         let parsed = parse("---\ntitle: T\ntags: {a: b}\nrelated:\n  - ok\n  - [nested]\n---\n")
         #expect(parsed.lines == [
-            "sheet.md:3:1: error: 'tags' must be a list of strings",
-            "sheet.md:6:5: error: 'related' must be a list of strings",
+            "sheet.md:3:1: error: 'tags' must be a list of strings [front-matter.value]",
+            "sheet.md:6:5: error: 'related' must be a list of strings [front-matter.value]",
         ])
     }
 
     @Test func titleIsRequired() {
         let parsed = parse("---\nsummary: no title here\n---\n\n## Section\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title'"])
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title' [front-matter.value]"])
     }
 
     @Test func blankTitleCountsAsMissing() {
         let parsed = parse("---\ntitle: \"   \"\n---\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title'"])
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter needs a 'title' [front-matter.value]"])
     }
 
     @Test func unterminatedFrontMatter() {
         let parsed = parse("---\ntitle: Never closed\n\n## Section\n\nText.\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:1:1: error: front matter is not terminated; close it with a line '---'"])
+        #expect(parsed.lines == ["sheet.md:1:1: error: front matter is not terminated; close it with a line '---' [front-matter.missing]"])
     }
 
     @Test func frontMatterThatIsAList() {
         let parsed = parse("---\n- title\n- other\n---\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:2:1: error: front matter must be a mapping of keys to values (title: …)"])
+        #expect(parsed.lines == ["sheet.md:2:1: error: front matter must be a mapping of keys to values (title: …) [front-matter.value]"])
     }
 
     @Test func emptyFrontMatter() {
         let parsed = parse("---\n---\n\nText.\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:1:1: error: front matter must be a mapping of keys to values (title: …)"])
+        #expect(parsed.lines == ["sheet.md:1:1: error: front matter must be a mapping of keys to values (title: …) [front-matter.value]"])
     }
 
     @Test func invalidYAMLIsReportedWhereYAMLNoticedIt() throws {
         let parsed = parse("---\ntitle: T\ntags: [swift, text\nsummary: s\n---\n")
         #expect(parsed.sheet == nil)
         // The flow sequence opened on line 3 is found unclosed on line 4.
-        #expect(parsed.lines == ["sheet.md:4:8: error: front matter is not valid YAML: did not find expected ',' or ']'"])
+        #expect(parsed.lines == ["sheet.md:4:8: error: front matter is not valid YAML: did not find expected ',' or ']' [front-matter.yaml]"])
     }
 
     @Test func duplicateKeysAreAnError() throws {
         let parsed = parse("---\ntitle: A\ntitle: B\n---\n")
         #expect(parsed.sheet == nil)
         // At the line that repeats the key, not at the first one (where YAML places it).
-        #expect(parsed.lines == ["sheet.md:3:1: error: front matter is not valid YAML: duplicate keys title"])
+        #expect(parsed.lines == ["sheet.md:3:1: error: front matter is not valid YAML: duplicate keys title [front-matter.yaml]"])
 
         let nested = parse("---\ntitle: T\ndependencies:\n  - url: a\n    url: b\n---\n")
-        #expect(nested.lines == ["sheet.md:5:5: error: front matter is not valid YAML: duplicate keys url"])
+        #expect(nested.lines == ["sheet.md:5:5: error: front matter is not valid YAML: duplicate keys url [front-matter.yaml]"])
     }
 
     @Test func unknownKeyIsAWarningAndTheSheetStillParses() throws {
@@ -143,20 +143,20 @@ struct FrontMatterTests {
     @Test func missingFrontMatter() {
         let parsed = parse("## Section\n\nText.\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:1:1: error: sheet has no front matter; start it with a line '---', then 'title: …', then '---'"])
+        #expect(parsed.lines == ["sheet.md:1:1: error: sheet has no front matter; start it with a line '---', then 'title: …', then '---' [front-matter.missing]"])
     }
 
     @Test("An empty or blank file is an error, not a crash", arguments: ["", "\n", "  \n\n\t\n"])
     func emptyFile(text: String) {
         let parsed = parse(text)
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:1:1: error: empty sheet; start it with front matter: ---, title: …, ---"])
+        #expect(parsed.lines == ["sheet.md:1:1: error: empty sheet; start it with front matter: ---, title: …, --- [front-matter.missing]"])
     }
 
     @Test func emptyFileAsBytes() {
         let parsed = parse(bytes: [])
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:1:1: error: empty sheet; start it with front matter: ---, title: …, ---"])
+        #expect(parsed.lines == ["sheet.md:1:1: error: empty sheet; start it with front matter: ---, title: …, --- [front-matter.missing]"])
     }
 
     @Test func bodyLinesKeepTheirFileLineNumbers() throws {

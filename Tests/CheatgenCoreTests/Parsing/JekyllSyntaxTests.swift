@@ -91,12 +91,12 @@ struct JekyllSyntaxTests {
 
     @Test func anAttributeWordThatMeansNothingIsAWarning() {
         let parsed = parse(header + "\n## Part\n{: .-ok ?odd}\n")
-        #expect(parsed.lines == ["sheet.md:6:1: warning: kramdown attribute '?odd' is not understood; ignored (write .class, #id or key=\"value\")"])
+        #expect(parsed.lines == ["sheet.md:6:1: warning: kramdown attribute '?odd' is not understood; ignored (write .class, #id or key=\"value\") [snippet.attribute]"])
     }
 
     @Test func anAttributeListWithNothingAboveItIsAWarning() {
         let parsed = parse(header + "\n{: .-lost}\n\n## Part\n")
-        #expect(parsed.lines == ["sheet.md:5:1: warning: attribute list has no heading or block right above it; ignored"])
+        #expect(parsed.lines == ["sheet.md:5:1: warning: attribute list has no heading or block right above it; ignored [markdown.attribute-list]"])
     }
 
     // MARK: Liquid
@@ -109,7 +109,7 @@ struct JekyllSyntaxTests {
 
     @Test func otherTagsOutsideCodeAreRemovedWithAWarningNamingThem() throws {
         let parsed = parse(header + "\n### Formats\n\n{% include shared/formats.md title=\"Formats\" %}\n\nAfter it.\n")
-        #expect(parsed.lines == ["sheet.md:7:1: warning: Liquid tag '{% include shared/formats.md … %}' is not supported; it was removed from the page"])
+        #expect(parsed.lines == ["sheet.md:7:1: warning: Liquid tag '{% include shared/formats.md … %}' is not supported; it was removed from the page [markdown.liquid-tag]"])
         let card = try #require(parsed.sheet).sections[0].cards[0]
         #expect(card.items.count == 1)
     }
@@ -192,7 +192,7 @@ struct JekyllSyntaxTests {
 
     @Test func aWrongVerifyValueIsAnError() {
         let parsed = parse("---\ntitle: T\nverify: [swift, cobol]\n---\n")
-        #expect(parsed.lines == ["sheet.md:3:17: error: 'verify' lists 'cobol', which is not a language cheatgen runs (javascript, python, swift)"])
+        #expect(parsed.lines == ["sheet.md:3:17: error: 'verify' lists 'cobol', which is not a language cheatgen runs (javascript, python, swift) [front-matter.value]"])
     }
 
     @Test func pyIsPython() throws {

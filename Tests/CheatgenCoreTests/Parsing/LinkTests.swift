@@ -99,8 +99,8 @@ struct CrossReferenceTests {
         let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         let line = try lineNumber(of: "[broken link]", in: markdown)
         let column = try columnNumber(of: "[broken link]", in: markdown)
-        #expect(diagnostics.map(\.formatted) == [
-            "content/source.md:\(line):\(column): error: link to 'nowhere.md#x': there is no sheet 'nowhere'",
+        #expect(diagnostics.map { $0.formatted(showingID: true) } == [
+            "content/source.md:\(line):\(column): error: link to 'nowhere.md#x': there is no sheet 'nowhere' [link.unresolved]",
         ])
     }
 
@@ -120,8 +120,8 @@ struct CrossReferenceTests {
         let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         let line = try lineNumber(of: "[a bad anchor]", in: markdown)
         let column = try columnNumber(of: "[a bad anchor]", in: markdown)
-        #expect(diagnostics.map(\.formatted) == [
-            "content/source.md:\(line):\(column): error: link to 'target.md#join-strings': sheet 'target' has no section or card with anchor '#join-strings'",
+        #expect(diagnostics.map { $0.formatted(showingID: true) } == [
+            "content/source.md:\(line):\(column): error: link to 'target.md#join-strings': sheet 'target' has no section or card with anchor '#join-strings' [link.unresolved]",
         ])
     }
 
@@ -137,8 +137,8 @@ struct CrossReferenceTests {
             """
         let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
         let column = try columnNumber(of: "[nothing]", in: markdown)
-        #expect(diagnostics.map(\.formatted) == [
-            "content/source.md:7:\(column): error: link to '#no-such-card': sheet 'source' has no section or card with anchor '#no-such-card'",
+        #expect(diagnostics.map { $0.formatted(showingID: true) } == [
+            "content/source.md:7:\(column): error: link to '#no-such-card': sheet 'source' has no section or card with anchor '#no-such-card' [link.unresolved]",
         ])
     }
 
@@ -172,8 +172,8 @@ struct CrossReferenceTests {
             ---
             """
         let diagnostics = CrossReferences.check(try sheets(markdown).map { SheetOutline($0, languages: languages) })
-        #expect(diagnostics.map(\.formatted) == [
-            "content/source.md:5:5: error: related sheet 'missing-sheet' does not exist (no missing-sheet.md next to this sheet)",
+        #expect(diagnostics.map { $0.formatted(showingID: true) } == [
+            "content/source.md:5:5: error: related sheet 'missing-sheet' does not exist (no missing-sheet.md next to this sheet) [link.unresolved-related]",
         ])
     }
 
@@ -192,10 +192,10 @@ struct CrossReferenceTests {
         let result = ContentLoader.load([a, b, directory.path + "/missing.md"], options: parseOptions)
         #expect(result.sheets.map(\.id) == ["one", "two"])
         #expect(result.sheets.map(\.path) == ["\(a)/one.md", "\(a)/two.md"])
-        #expect(result.diagnostics.map(\.formatted) == [
-            "\(directory.path)/missing.md:1:1: error: no such file or directory",
-            "\(directory.path)/b/one.md:1:1: error: two sheets have the id 'one'\n\(a)/one.md:1:1: note: the other one is here",
-            "\(a)/one.md:6:5: error: link to 'two.md#nope': sheet 'two' has no section or card with anchor '#nope'",
+        #expect(result.diagnostics.map { $0.formatted(showingID: true) } == [
+            "\(directory.path)/missing.md:1:1: error: no such file or directory [file.unreadable]",
+            "\(directory.path)/b/one.md:1:1: error: two sheets have the id 'one' [sheet.duplicate]\n\(a)/one.md:1:1: note: the other one is here",
+            "\(a)/one.md:6:5: error: link to 'two.md#nope': sheet 'two' has no section or card with anchor '#nope' [link.unresolved]",
         ])
     }
 }

@@ -28,7 +28,7 @@ struct SheetKindTests {
           arguments: [("handbook", "'handbook'"), ("[guide]", "a list or mapping"), ("2", "'2'")])
     func badKind(value: String, written: String) {
         let parsed = parse("---\ntitle: T\nkind: \(value)\n---\n")
-        #expect(parsed.lines == ["sheet.md:3:7: error: 'kind' must be cheatsheet or guide, not \(written)"])
+        #expect(parsed.lines == ["sheet.md:3:7: error: 'kind' must be cheatsheet or guide, not \(written) [front-matter.value]"])
         #expect(parsed.sheet?.frontMatter.kind == nil)
     }
 

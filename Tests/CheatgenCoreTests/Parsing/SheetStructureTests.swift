@@ -75,9 +75,9 @@ struct SheetStructureTests {
         // for those sites keep working.
         #expect(sheet.anchorList == ["basics", "loops", "basics-1", "loops-1", "loops-2"])
         #expect(parsed.lines == [
-            "sheet.md:9:1: warning: heading 'Basics' has the same anchor as 'Basics' (line 5); its anchor is '#basics-1'",
-            "sheet.md:11:1: warning: heading 'Loops' has the same anchor as 'Loops' (line 7); its anchor is '#loops-1'",
-            "sheet.md:13:1: warning: heading 'Loops' has the same anchor as 'Loops' (line 7); its anchor is '#loops-2'",
+            "sheet.md:9:1: warning: heading 'Basics' has the same anchor as 'Basics' (line 5); its anchor is '#basics-1' [markdown.duplicate-anchor]",
+            "sheet.md:11:1: warning: heading 'Loops' has the same anchor as 'Loops' (line 7); its anchor is '#loops-1' [markdown.duplicate-anchor]",
+            "sheet.md:13:1: warning: heading 'Loops' has the same anchor as 'Loops' (line 7); its anchor is '#loops-2' [markdown.duplicate-anchor]",
         ])
     }
 
@@ -86,18 +86,18 @@ struct SheetStructureTests {
         let parsed = parse(header + "\n## Fork\n\n## Fork\n\n## Fork 1\n")
         let sheet = try #require(parsed.sheet)
         #expect(sheet.anchorList == ["fork", "fork-1", "fork-1-1"])
-        #expect(parsed.lines.last == "sheet.md:9:1: warning: heading 'Fork 1' has the same anchor as 'Fork' (line 7); its anchor is '#fork-1-1'")
+        #expect(parsed.lines.last == "sheet.md:9:1: warning: heading 'Fork 1' has the same anchor as 'Fork' (line 7); its anchor is '#fork-1-1' [markdown.duplicate-anchor]")
     }
 
     @Test func aHeadingCannotTakeAnAnchorThePageUses() throws {
         let parsed = parse(header + "\n## Top\n")
         #expect(try #require(parsed.sheet).anchorList == ["top-1"])
-        #expect(parsed.lines == ["sheet.md:5:1: warning: heading 'Top' has the same anchor as the page's own '#top'; its anchor is '#top-1'"])
+        #expect(parsed.lines == ["sheet.md:5:1: warning: heading 'Top' has the same anchor as the page's own '#top'; its anchor is '#top-1' [markdown.duplicate-anchor]"])
     }
 
     @Test func levelOneHeadingIsReadAsASectionWithAWarning() throws {
         let parsed = parse(header + "\n# Commands\n\n### Status\n")
-        #expect(parsed.lines == ["sheet.md:5:1: warning: a '#' heading in a sheet is read as a section ('##'); the sheet's title comes from its front matter"])
+        #expect(parsed.lines == ["sheet.md:5:1: warning: a '#' heading in a sheet is read as a section ('##'); the sheet's title comes from its front matter [markdown.heading-level]"])
         let sheet = try #require(parsed.sheet)
         #expect(sheet.sections.map(\.title.plainText) == ["Commands"])
         #expect(sheet.sections[0].cards.map(\.anchor) == ["status"])
@@ -121,7 +121,7 @@ struct SheetStructureTests {
 
     @Test func rawHTMLIsAWarning() throws {
         let parsed = parse(header + "\n<div>hi</div>\n")
-        #expect(parsed.lines == ["sheet.md:5:1: warning: raw HTML is not rendered; it is shown as text"])
+        #expect(parsed.lines == ["sheet.md:5:1: warning: raw HTML is not rendered; it is shown as text [markdown.raw-html]"])
         #expect(parsed.sheet != nil)
     }
 
@@ -192,7 +192,7 @@ struct SheetStructureTests {
 
     @Test func unclosedFenceIsAnError() throws {
         let parsed = parse(header + "\n## S\n\n```swift\nprint(1)\n\n## Swallowed\n")
-        #expect(parsed.lines == ["sheet.md:7:1: error: code block is never closed; end it with a line of ``` (everything below became code)"])
+        #expect(parsed.lines == ["sheet.md:7:1: error: code block is never closed; end it with a line of ``` (everything below became code) [markdown.unclosed-code-block]"])
         #expect(parsed.sheet?.sections.map(\.anchor) == ["s"], "the heading below became code")
     }
 
@@ -208,7 +208,7 @@ struct SheetStructureTests {
                ```
             """)
         let sheet = try #require(parsed.sheet)
-        #expect(parsed.lines == ["sheet.md:9:4: warning: a 'swift' block inside a list or quote is shown but not verified; move it to the top level to verify it"])
+        #expect(parsed.lines == ["sheet.md:9:4: warning: a 'swift' block inside a list or quote is shown but not verified; move it to the top level to verify it [snippet.not-verified]"])
         #expect(sheet.snippets.isEmpty, "shown as code, not verified")
     }
 
@@ -216,7 +216,7 @@ struct SheetStructureTests {
         let markdown = header + "\n" + String(repeating: ">", count: 10_000) + " deep\n\n## After\n"
         let parsed = parse(markdown)
         // On the line of the quotes, at the marker that went one level too deep.
-        #expect(parsed.lines == ["sheet.md:5:65: error: Markdown nested more than 64 levels deep; flatten the lists or quotes"])
+        #expect(parsed.lines == ["sheet.md:5:65: error: Markdown nested more than 64 levels deep; flatten the lists or quotes [markdown.nested-too-deep]"])
         // The rest of the sheet is still read.
         #expect(parsed.sheet?.sections.map(\.anchor) == ["after"])
     }
@@ -225,18 +225,18 @@ struct SheetStructureTests {
         var markdown = header + "\n"
         for depth in 0..<500 { markdown += String(repeating: "  ", count: depth) + "- item\n" }
         let parsed = parse(markdown)
-        #expect(parsed.errors.map(\.message) == ["Markdown nested more than 64 levels deep; flatten the lists or quotes"])
+        #expect(parsed.errors.map(\.id) == [.nestedTooDeep])
     }
 
     @Test func tenThousandNestedListMarkersOnOneLine() throws {
         let parsed = parse(header + "\n" + String(repeating: "- ", count: 10_000) + "x\n")
-        #expect(parsed.errors.map(\.message) == ["Markdown nested more than 64 levels deep; flatten the lists or quotes"])
+        #expect(parsed.errors.map(\.id) == [.nestedTooDeep])
         #expect(parsed.sheet != nil)
     }
 
     @Test func deeplyNestedEmphasisIsAnErrorNotACrash() throws {
         let parsed = parse(header + "\n" + String(repeating: "*", count: 5_000) + "x" + String(repeating: "*", count: 5_000) + "\n")
-        #expect(parsed.errors.map(\.message) == ["Markdown nested more than 64 levels deep; flatten the lists or quotes"])
+        #expect(parsed.errors.map(\.id) == [.nestedTooDeep])
         #expect(parsed.sheet != nil)
     }
 

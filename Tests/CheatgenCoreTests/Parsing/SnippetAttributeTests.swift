@@ -66,7 +66,7 @@ struct SnippetAttributeTests {
     @Test func unknownAttributeIsAnErrorAtTheFence() {
         let parsed = fence("swift fast")
         #expect(parsed.lines == [
-            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors",
+            "sheet.md:5:1: error: unknown snippet attribute 'fast'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors [snippet.attribute]",
         ])
         #expect(parsed.sheet?.snippets.count == 1, "the snippet is still read")
     }
@@ -84,7 +84,7 @@ struct SnippetAttributeTests {
 
     @Test func compileFailAndShouldCrashCannotBeCombined() {
         let parsed = fence("swift compile-fail should-crash")
-        #expect(parsed.lines == ["sheet.md:5:1: error: attributes 'compile-fail' and 'should-crash' cannot be combined"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: attributes 'compile-fail' and 'should-crash' cannot be combined [snippet.attribute]"])
     }
 
     @Test func repeatingTheSameModeIsHarmless() {
@@ -96,7 +96,7 @@ struct SnippetAttributeTests {
     @Test("Bad timeouts", arguments: ["timeout=abc", "timeout=0", "timeout=-1", "timeout=3601", "timeout=inf", "timeout=nan", "timeout", "timeout="])
     func badTimeout(word: String) {
         let parsed = fence("swift \(word)")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'timeout' needs a number of seconds between 0 and 3600, as in timeout=5"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'timeout' needs a number of seconds between 0 and 3600, as in timeout=5 [front-matter.value]"])
         #expect(parsed.sheet?.snippets.first?.attributes.timeout == nil)
     }
 
@@ -110,29 +110,29 @@ struct SnippetAttributeTests {
     @Test("Flags take no value", arguments: ["compile-only", "compile-fail", "should-crash", "ignore", "unordered"])
     func flagWithValue(word: String) {
         let parsed = fence("swift \(word)=yes")
-        #expect(parsed.lines == ["sheet.md:5:1: error: attribute '\(word)' takes no value"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: attribute '\(word)' takes no value [snippet.attribute]"])
     }
 
     @Test("Bad ids", arguments: ["id=", "id", "id=a.b", "id=a/b"])
     func badID(word: String) {
         let parsed = fence("swift \(word)")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'id' needs a name of letters, digits, '-' or '_', as in id=helpers"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'id' needs a name of letters, digits, '-' or '_', as in id=helpers [front-matter.value]"])
     }
 
     @Test("Bad uses lists", arguments: ["uses=", "uses", "uses=a;b", "uses=,"])
     func badUses(word: String) {
         let parsed = fence("swift \(word)")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'uses' needs snippet names separated by commas, as in uses=helpers,models"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'uses' needs snippet names separated by commas, as in uses=helpers,models [snippet.attribute]"])
     }
 
     @Test func usesOfAnUnknownIDIsAnError() {
         let parsed = parse(header + "\n```swift id=helpers\nfunc f() {}\n```\n\n```swift uses=helpers,nope\nf()\n```\n")
-        #expect(parsed.lines == ["sheet.md:9:1: error: 'uses=nope': no snippet above has 'id=nope' in this sheet"])
+        #expect(parsed.lines == ["sheet.md:9:1: error: 'uses=nope': no snippet above has 'id=nope' in this sheet [snippet.unresolved-uses]"])
     }
 
     @Test func usesMustReferToASnippetAbove() {
         let parsed = parse(header + "\n```swift uses=later\nf()\n```\n\n```swift id=later\nfunc f() {}\n```\n")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'uses=later': no snippet above has 'id=later' in this sheet"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'uses=later': no snippet above has 'id=later' in this sheet [snippet.unresolved-uses]"])
     }
 
     @Test func duplicateIDIsAnErrorWithANoteAtTheFirst() throws {
@@ -177,7 +177,7 @@ struct SnippetAttributeTests {
     ])
     func badSettings(info: String, message: String) {
         let parsed = fence("swift \(info)")
-        #expect(parsed.lines == ["sheet.md:5:1: error: \(message)"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: \(message) [snippet.attribute]"])
     }
 }
 

@@ -66,21 +66,21 @@ struct SourceTextTests {
     @Test func crlfLinesKeepTheirNumbers() throws {
         let text = (header + "\n## S\n\n```swift fast\nprint(1)\n```\n").replacingOccurrences(of: "\n", with: "\r\n")
         let parsed = parse(bytes: bytes(text))
-        #expect(parsed.lines == ["sheet.md:7:1: error: unknown snippet attribute 'fast'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors"])
+        #expect(parsed.lines == ["sheet.md:7:1: error: unknown snippet attribute 'fast'; known for Swift: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network=, language-mode=, flags=, sanitize=, warnings-as-errors [snippet.attribute]"])
     }
 
     @Test func invalidUTF8IsReportedAtItsLineAndColumn() {
         let data = bytes(header + "\nok line\nab") + [0xFF] + bytes("c\n")
         let parsed = parse(bytes: data)
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:6:3: error: file is not valid UTF-8"])
+        #expect(parsed.lines == ["sheet.md:6:3: error: file is not valid UTF-8 [file.encoding]"])
     }
 
     @Test func columnsCountCharactersNotBytes() {
         // "é" is two bytes, "€" three: the bad byte is the 3rd character of its line.
         let data = bytes(header + "é€") + [0xC3, 0x28] + bytes("\n")
         let parsed = parse(bytes: data)
-        #expect(parsed.lines == ["sheet.md:4:3: error: file is not valid UTF-8"])
+        #expect(parsed.lines == ["sheet.md:4:3: error: file is not valid UTF-8 [file.encoding]"])
     }
 
     @Test("Truncated and overlong sequences", arguments: [
@@ -92,28 +92,28 @@ struct SourceTextTests {
     ])
     func badSequences(sequence: [UInt8]) {
         let parsed = parse(bytes: bytes("---\ntitle: T\n---\nxy") + sequence + bytes("z\n"))
-        #expect(parsed.lines == ["sheet.md:4:3: error: file is not valid UTF-8"])
+        #expect(parsed.lines == ["sheet.md:4:3: error: file is not valid UTF-8 [file.encoding]"])
     }
 
     @Test func nulByteIsReportedAtItsLineAndColumn() {
         let parsed = parse(bytes: bytes(header + "\n## S\n\nabc") + [0] + bytes("def\n"))
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:7:4: error: file contains a NUL byte; sheets are UTF-8 text"])
+        #expect(parsed.lines == ["sheet.md:7:4: error: file contains a NUL byte; sheets are UTF-8 text [file.encoding]"])
     }
 
     @Test func nulAfterABOMCountsFromTheFirstVisibleCharacter() {
         let parsed = parse(bytes: [0xEF, 0xBB, 0xBF] + bytes("a") + [0])
-        #expect(parsed.lines == ["sheet.md:1:2: error: file contains a NUL byte; sheets are UTF-8 text"])
+        #expect(parsed.lines == ["sheet.md:1:2: error: file contains a NUL byte; sheets are UTF-8 text [file.encoding]"])
     }
 
     @Test func nulInACRLFFile() {
         let parsed = parse(bytes: bytes("---\r\ntitle: T\r\n---\r\nx") + [0])
-        #expect(parsed.lines == ["sheet.md:4:2: error: file contains a NUL byte; sheets are UTF-8 text"])
+        #expect(parsed.lines == ["sheet.md:4:2: error: file contains a NUL byte; sheets are UTF-8 text [file.encoding]"])
     }
 
     @Test func nulInACROnlyFileIsReportedAtItsLine() {
         let parsed = parse(bytes: bytes("---\rtitle: T\r---\rx") + [0])
-        #expect(parsed.lines == ["sheet.md:4:2: error: file contains a NUL byte; sheets are UTF-8 text"])
+        #expect(parsed.lines == ["sheet.md:4:2: error: file contains a NUL byte; sheets are UTF-8 text [file.encoding]"])
     }
 
     @Test func readingAMissingFileIsAnError() {

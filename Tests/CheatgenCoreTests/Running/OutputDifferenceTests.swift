@@ -27,6 +27,7 @@ struct OutputDifferenceTests {
     @Test func theMismatchIsAtTheFirstDifferingLine() throws {
         let problem = try mismatch(expected: "one\ntwo\nthree\n", actual: "one\ntwo\n3\n")
         #expect(problem.location == CheatgenModel.SourceLocation(path: "sheet.md", line: 12, column: 1))
+        #expect(problem.id == .outputMismatch)
         #expect(problem.message == "snippet output does not match the 'output' block")
         #expect(problem.details.suffix(2) == ["-three", "+3"])
     }

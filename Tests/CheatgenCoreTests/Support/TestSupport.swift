@@ -25,8 +25,9 @@ func parse(bytes: [UInt8], path: String = "sheet.md") -> SheetParser.Result {
 }
 
 extension SheetParser.Result {
-    /// Every diagnostic as `cheatgen check` prints it (first line only: notes and details dropped).
-    var lines: [String] { diagnostics.map { $0.formatted.split(separator: "\n", omittingEmptySubsequences: false)[0] }.map(String.init) }
+    /// Every diagnostic as `cheatgen check --diagnostic-ids` prints it (first line only: notes and
+    /// details dropped), so that each test pins the problem's identifier as well as its place.
+    var lines: [String] { diagnostics.map { $0.formatted(showingID: true).split(separator: "\n", omittingEmptySubsequences: false)[0] }.map(String.init) }
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }

@@ -123,7 +123,7 @@ struct DependencyBuild: Sendable {
             return !fileManager.fileExists(atPath: "\(path)/Package.swift")
         }
         if !missing.isEmpty {
-            return missing.map { .error("cannot build dependency \($0.name): there is no Package.swift in that folder", at: $0.location) }
+            return missing.map { .error(.dependencyBuildFailed, "cannot build dependency \($0.name): there is no Package.swift in that folder", at: $0.location) }
         }
         try? fileManager.removeItem(atPath: stamp)
         try fileManager.createDirectory(atPath: "\(directory)/Sources/\(Self.libraryName)", withIntermediateDirectories: true)
@@ -155,7 +155,7 @@ struct DependencyBuild: Sendable {
         guard outcome.succeeded else {
             if outcome.stalled {
                 return dependencies.map { dependency in
-                    .error("cannot build dependency \(dependency.name): swift build stopped doing anything (no CPU use for \(Self.stallLimit.components.seconds) s), twice",
+                    .error(.dependencyBuildFailed, "cannot build dependency \(dependency.name): swift build stopped doing anything (no CPU use for \(Self.stallLimit.components.seconds) s), twice",
                            at: dependency.location)
                 }
             }
@@ -186,7 +186,7 @@ struct DependencyBuild: Sendable {
                 || dependency.products.contains { product in relevant.contains { $0.contains("'\(product)'") } }
         }
         return (blamed.isEmpty ? dependencies : blamed).map { dependency in
-            .error("cannot build dependency \(dependency.name): \(summary)", at: dependency.location,
+            .error(.dependencyBuildFailed, "cannot build dependency \(dependency.name): \(summary)", at: dependency.location,
                    details: relevant.dropFirst().map { "  \($0)" })
         }
     }
