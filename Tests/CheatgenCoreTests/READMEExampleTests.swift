@@ -22,7 +22,7 @@ struct READMEExampleTests {
         return lines.dropFirst().dropLast().joined(separator: "\n") + "\n"
     }
 
-    @Test func theExampleSheetPassesCheck() throws {
+    @Test func theExampleSheetPassesCheck() async throws {
         let example = try Self.example()
         // What the README says the example shows.
         let fences = example.split(separator: "\n").filter { $0.hasPrefix("```swift") }
@@ -43,7 +43,7 @@ struct READMEExampleTests {
         try directory.write(example, to: "content/basics.md")
         try directory.write(stub, to: "content/swift-concurrency.md")
 
-        let result = try Cheatgen.run(["check", "content/basics.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "content/basics.md", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: \(fences.count) passed, 0 failed, 0 skipped"])
@@ -52,7 +52,7 @@ struct READMEExampleTests {
         // Its claims hold run after run, at once (objects are reused: only the runs are new).
         #expect(fences.contains { $0.contains("max-time=") } && fences.contains { $0.contains("sanitize=thread") })
         #expect(fences.contains { $0.contains("language-mode=5") } && fences.contains { $0.contains("flags=") })
-        let repeated = try Cheatgen.run(["check", "content/basics.md", "--quiet", "--repeat", "3"], in: directory)
+        let repeated = try await Cheatgen.run(["check", "content/basics.md", "--quiet", "--repeat", "3"], in: directory)
         #expect(repeated.standardError == "")
         #expect(repeated.outputLines == ["snippets: \(fences.count) passed, 0 failed, 0 skipped"])
     }

@@ -21,7 +21,7 @@ struct BlessTests {
     @Test("Bless leaves every byte of a passing sheet as it was", arguments: [
         ("crash-output.md", true), ("cached.md", true), ("only-ignored.md", false), ("site", false),
     ])
-    func passingSheetsAreLeftAlone(fixture: String, asCRLF: Bool) throws {
+    func passingSheetsAreLeftAlone(fixture: String, asCRLF: Bool) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let target = fixture.hasSuffix(".md") ? fixture : "content"
@@ -30,7 +30,7 @@ struct BlessTests {
         let folder = target == "content" ? "content" : "."
         let before = try sheets(in: directory, folder)
 
-        let result = try Cheatgen.run(["bless", target, "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["bless", target, "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["blessed 0 snippets in 0 files"])
@@ -41,15 +41,15 @@ struct BlessTests {
     /// passing.md passes, but one of its snippets — a `compile-fail` without an `error` block —
     /// has no block to compare: bless adds it (as for any missing block), and adds nothing else.
     /// Blessed once, the sheet is a fixed point.
-    @Test func blessingTwiceChangesNothingMore() throws {
+    @Test func blessingTwiceChangesNothingMore() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
         let original = try directory.read(sheet)
 
-        let first = try Cheatgen.run(["bless", sheet, "--quiet"], in: directory)
+        let first = try await Cheatgen.run(["bless", sheet, "--quiet"], in: directory)
         let once = try directory.read(sheet)
-        let second = try Cheatgen.run(["bless", sheet, "--quiet"], in: directory)
+        let second = try await Cheatgen.run(["bless", sheet, "--quiet"], in: directory)
 
         let fence = try lineNumber(of: "```swift compile-fail", below: "### Rejected without an error block", in: original)
         #expect(first.errorLines == ["passing.md:\(fence):1: note: blessed the error of passing/rejected-without-an-error-block"])
@@ -63,7 +63,7 @@ struct BlessTests {
         #expect(try directory.read(sheet) == once)
     }
 
-    @Test func anErrorBlockThatStillMatchesIsLeftAlone() throws {
+    @Test func anErrorBlockThatStillMatchesIsLeftAlone() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // Both error blocks pass `check`: each line appears in the compiler's messages, one in
@@ -95,10 +95,10 @@ struct BlessTests {
 
             """
         try directory.write(text, to: "notes.md")
-        let check = try Cheatgen.run(["check", "notes.md", "--quiet"], in: directory)
+        let check = try await Cheatgen.run(["check", "notes.md", "--quiet"], in: directory)
         try #require(check.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped"])
 
-        let result = try Cheatgen.run(["bless", "notes.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["bless", "notes.md", "--quiet"], in: directory)
 
         let after = try directory.read("notes.md")
         #expect(result.outputLines == ["blessed 0 snippets in 0 files"])
@@ -106,26 +106,26 @@ struct BlessTests {
         #expect(after.contains("```error\nto specified type 'Int'\n```"), "a matching part of the error stays")
     }
 
-    @Test func filterBlessesOnlyTheSnippetsItSelects() throws {
+    @Test func filterBlessesOnlyTheSnippetsItSelects() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("bless-me.md")
         let original = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["bless", sheet, "--filter", "wrong", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["bless", sheet, "--filter", "wrong", "--quiet"], in: directory)
 
         #expect(result.outputLines == ["blessed 1 snippet in 1 file"])
         #expect(try directory.read(sheet) == original.replacingOccurrences(of: "```output\nexpected\n", with: "```output\nactual\n"))
     }
 
-    @Test func blessWritesWhatSnippetsDidAndRefusesCrashesAndTimeouts() throws {
+    @Test func blessWritesWhatSnippetsDidAndRefusesCrashesAndTimeouts() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("bless-me.md")
         let original = try directory.read(sheet)
         try directory.write(crlf(original), to: "bless-me-crlf.md")
 
-        let result = try Cheatgen.run(["bless", sheet, "bless-me-crlf.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["bless", sheet, "bless-me-crlf.md", "--quiet"], in: directory)
 
         // It wrote what it could, and fails because it refused some: `bless && git commit` stops.
         #expect(result.status == 1)
@@ -158,7 +158,7 @@ struct BlessTests {
         #expect(blessed.contains("```output\nheader\n...\n```"))
 
         // Now only the refused ones fail.
-        let check = try Cheatgen.run(["check", sheet, "bless-me-crlf.md", "--quiet"], in: directory)
+        let check = try await Cheatgen.run(["check", sheet, "bless-me-crlf.md", "--quiet"], in: directory)
         // A trap is reported at the line that trapped.
         let crash = try lineNumber(of: "print(empty[0])", below: "### Crashes", in: blessed)
         let crashColumn = try columnNumber(of: "[0])", in: blessed)
@@ -173,13 +173,13 @@ struct BlessTests {
         #expect(check.status == 1)
     }
 
-    @Test func blessRefusesASheetWithContentErrors() throws {
+    @Test func blessRefusesASheetWithContentErrors() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("content-errors.md")
         let before = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["bless", sheet, "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["bless", sheet, "--quiet"], in: directory)
 
         #expect(result.status == 1)
         #expect(result.errorLines.last == "cheatgen: error: fix the errors above first: bless rewrites only sheets that parse cleanly")
@@ -188,11 +188,11 @@ struct BlessTests {
 
     // MARK: - new
 
-    @Test func newStartsASheetThatPasses() throws {
+    @Test func newStartsASheetThatPasses() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let created = try Cheatgen.run(["new", "swift-actors"], in: directory)
+        let created = try await Cheatgen.run(["new", "swift-actors"], in: directory)
 
         #expect(created.standardError == "")
         #expect(created.outputLines == ["created content/swift-actors.md; next: cheatgen check content/swift-actors.md"])
@@ -200,19 +200,19 @@ struct BlessTests {
         let text = try directory.read("content/swift-actors.md")
         #expect(text.hasPrefix("---\ntitle: \"Swift Actors\"\n"))
 
-        let check = try Cheatgen.run(["check", "content/swift-actors.md", "--quiet"], in: directory)
+        let check = try await Cheatgen.run(["check", "content/swift-actors.md", "--quiet"], in: directory)
         #expect(check.standardError == "")
         #expect(check.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
         #expect(check.status == 0)
     }
 
-    @Test func newRefusesAnExistingSheet() throws {
+    @Test func newRefusesAnExistingSheet() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("notes")
         try directory.write("---\ntitle: Mine\n---\n", to: "notes/mine.md")
 
-        let result = try Cheatgen.run(["new", "mine", "--directory", "notes"], in: directory)
+        let result = try await Cheatgen.run(["new", "mine", "--directory", "notes"], in: directory)
 
         #expect(result.errorLines == ["cheatgen: error: notes/mine.md already exists"])
         #expect(result.status == 2)
@@ -221,25 +221,25 @@ struct BlessTests {
 
     @Test("new refuses ids that are not lowercase words joined by single dashes",
           arguments: ["Swift-Actors", "swift_actors", "-actors", "actors-", "swift--actors", "../escape", "a/b", "naïve", "two words", ""])
-    func newRefusesAnInvalidID(id: String) throws {
+    func newRefusesAnInvalidID(id: String) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["new", "--", id], in: directory)
+        let result = try await Cheatgen.run(["new", "--", id], in: directory)
 
         #expect(result.errorLines == ["cheatgen: error: '\(id)' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors"])
         #expect(result.status == 2)
         #expect(directory.entries().filter { !$0.hasPrefix(".") } == [], "nothing was created")
     }
 
-    @Test func newWithATitleThatNeedsQuotingInYAML() throws {
+    @Test func newWithATitleThatNeedsQuotingInYAML() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let created = try Cheatgen.run(["new", "swift-actors", "--title", "Actors: isolation, #1 [draft]"], in: directory)
+        let created = try await Cheatgen.run(["new", "swift-actors", "--title", "Actors: isolation, #1 [draft]"], in: directory)
         #expect(created.status == 0)
 
-        let check = try Cheatgen.run(["check", "content/swift-actors.md", "--quiet"], in: directory)
+        let check = try await Cheatgen.run(["check", "content/swift-actors.md", "--quiet"], in: directory)
         #expect(check.standardError == "")
         #expect(check.status == 0)
         #expect(check.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])

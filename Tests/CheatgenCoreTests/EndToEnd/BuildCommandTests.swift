@@ -18,19 +18,19 @@ struct BuildCommandTests {
     /// Builds `content/` into `output`; records an issue unless it succeeded.
     @discardableResult
     private func build(_ directory: TemporaryDirectory, output: String = "site", extra: [String] = [],
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CommandResult {
-        let result = try Cheatgen.run(["build", "content", "--output", output, "--quiet"] + extra, in: directory)
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> CommandResult {
+        let result = try await Cheatgen.run(["build", "content", "--output", output, "--quiet"] + extra, in: directory)
         #expect(result.status == 0, "build failed:\n\(result.standardError)", sourceLocation: sourceLocation)
         #expect(result.standardError == "", sourceLocation: sourceLocation)
         #expect(result.outputLines == ["snippets: 6 passed, 0 failed, 1 skipped", "wrote \(output)/: 3 sheets"], sourceLocation: sourceLocation)
         return result
     }
 
-    @Test func writesEveryPageOfTheSite() throws {
+    @Test func writesEveryPageOfTheSite() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        try build(directory)
+        try await build(directory)
 
         let files = try fileTree(at: directory.url.appendingPathComponent("site")).keys.sorted()
         #expect(files == [
@@ -40,11 +40,11 @@ struct BuildCommandTests {
         ])
     }
 
-    @Test func sheetPageAndIndexMatchTheirGoldenFiles() throws {
+    @Test func sheetPageAndIndexMatchTheirGoldenFiles() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        try build(directory)
+        try await build(directory)
 
         for page in ["alpha.html", "index.html"] {
             let html = try directory.read("site/\(page)")
@@ -66,11 +66,11 @@ struct BuildCommandTests {
         #expect(alpha.contains(##"<span class="snippet-count">4 verified snippets</span>"##), "the ignored snippet is not counted")
     }
 
-    @Test func theDayOfVerificationShowsWhenTheBuildSaysIt() throws {
+    @Test func theDayOfVerificationShowsWhenTheBuildSaysIt() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: ["SOURCE_DATE_EPOCH": "1795000000"])
 
         #expect(result.status == 0, "\(result.standardError)")
         let beta = try directory.read("site/beta.html")
@@ -78,11 +78,11 @@ struct BuildCommandTests {
         #expect(try directory.read("site/gamma.html").contains(" on 2026-11-18</p>"))
     }
 
-    @Test func everyInternalLinkResolvesToAFileAndAnAnchor() throws {
+    @Test func everyInternalLinkResolvesToAFileAndAnAnchor() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        try build(directory)
+        try await build(directory)
 
         let site = directory.url.appendingPathComponent("site")
         let files = Set(try fileTree(at: site).keys)
@@ -106,11 +106,11 @@ struct BuildCommandTests {
         #expect(pages["gamma.html"]?.contains(##"<a href="alpha.html#rejected-by-swift-6">what Swift rejects</a>"##) == true)
     }
 
-    @Test func everyIDIsUniqueOnItsPage() throws {
+    @Test func everyIDIsUniqueOnItsPage() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        try build(directory)
+        try await build(directory)
 
         for (page, html) in try htmlPages(in: directory.url.appendingPathComponent("site")) {
             let all = ids(in: html)
@@ -119,7 +119,7 @@ struct BuildCommandTests {
         }
     }
 
-    @Test func cardTitlesThatNameThePagesOwnElementsDoNotRepeatTheirIDs() throws {
+    @Test func cardTitlesThatNameThePagesOwnElementsDoNotRepeatTheirIDs() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
@@ -139,7 +139,7 @@ struct BuildCommandTests {
 
             """, to: "content/clash.md")
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
         #expect(result.status == 0)
         let html = try directory.read("site/clash.html")
         let all = ids(in: html)
@@ -148,13 +148,13 @@ struct BuildCommandTests {
         }
     }
 
-    @Test func twoBuildsOfTheSameContentAreByteIdentical() throws {
+    @Test func twoBuildsOfTheSameContentAreByteIdentical() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
         // The first verifies everything; the second takes every verdict from the cache.
-        try build(directory, output: "first")
-        try build(directory, output: "second")
+        try await build(directory, output: "first")
+        try await build(directory, output: "second")
 
         let first = try fileTree(at: directory.url.appendingPathComponent("first"))
         let second = try fileTree(at: directory.url.appendingPathComponent("second"))
@@ -162,15 +162,15 @@ struct BuildCommandTests {
         #expect(treeDifferences(first, second) == [])
     }
 
-    @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
-        try build(directory)
+        try await build(directory)
         let before = try fileTree(at: directory.url.appendingPathComponent("site"))
 
         // One snippet now prints something else than its output block says.
         try directory.edit("content/alpha.md", replacing: "print(scores.sorted())", with: "print(scores.sorted(by: >))")
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         #expect(result.status == 1)
         let text = try directory.read("content/alpha.md")
@@ -189,26 +189,26 @@ struct BuildCommandTests {
         #expect(directory.entries().filter { $0.hasPrefix(".site.") } == [], "no staging or old folder is left behind")
     }
 
-    @Test func aSuccessfulBuildReplacesTheWholeFolder() throws {
+    @Test func aSuccessfulBuildReplacesTheWholeFolder() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
-        try build(directory)
+        try await build(directory)
         try directory.write("left over", to: "site/stale.html")
         try directory.edit("content/gamma.md", replacing: "title: Gamma Traps", with: "title: Gamma Pitfalls")
 
-        try build(directory)
+        try await build(directory)
 
         #expect(!directory.exists("site/stale.html"), "the site is swapped in whole, not written over the old one")
         #expect(try directory.read("site/gamma.html").contains("<h1>Gamma Pitfalls</h1>"))
         #expect(directory.entries().filter { $0.hasPrefix(".site.") } == [])
     }
 
-    @Test func aBaseURLAddsASitemapAndMakesThe404PageWorkAnywhere() throws {
+    @Test func aBaseURLAddsASitemapAndMakesThe404PageWorkAnywhere() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
         try directory.write("title: \"Fixture <Sheets>\"\nbase-url: https://example.org/cheats\n", to: "cheatgen.yml")
 
-        try build(directory)
+        try await build(directory)
 
         #expect(try directory.read("site/sitemap.xml") == """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -230,14 +230,14 @@ struct BuildCommandTests {
         #expect(try directory.read("site/index.html").contains("<h1 class=\"index-title\">Fixture &lt;Sheets&gt;</h1>"))
     }
 
-    @Test func buildNeverReplacesTheFolderOfItsOwnSheets() throws {
+    @Test func buildNeverReplacesTheFolderOfItsOwnSheets() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
         let content = directory.url.appendingPathComponent("content")
         let sheets = try fileTree(at: content)
 
         // A slip of the finger: the output is the content folder.
-        let result = try Cheatgen.run(["build", "content", "--output", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--output", "content", "--quiet"], in: directory)
 
         let after = try fileTree(at: content)
         #expect(result.status == 2, "refused as a usage error")
@@ -245,13 +245,13 @@ struct BuildCommandTests {
         #expect(treeDifferences(sheets, after) == [], "the sheets are still there")
     }
 
-    @Test func aBrokenCrossLinkIsReportedAtTheLink() throws {
+    @Test func aBrokenCrossLinkIsReportedAtTheLink() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
         try directory.edit("content/alpha.md", replacing: "[sorting in Beta](beta.md#sorting)", with: "[sorting in Beta](beta.md#nope)")
         let text = try directory.read("content/alpha.md")
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         let line = try lineNumber(of: "(beta.md#nope)", in: text)
         let column = try columnNumber(of: "[sorting in Beta]", in: text)
@@ -264,14 +264,14 @@ struct BuildCommandTests {
         #expect(!directory.exists("site"))
     }
 
-    @Test func aBrokenTwinIsReportedAtItsFrontMatterLine() throws {
+    @Test func aBrokenTwinIsReportedAtItsFrontMatterLine() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
         // One twin names an anchor the other sheet lacks, one an anchor this sheet lacks.
         try directory.edit("content/alpha.md", replacing: "    sorting: sorting\n", with: "    sorting: nope\n    missing: sorting\n")
         let text = try directory.read("content/alpha.md")
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         let other = try lineNumber(of: "sorting: nope", in: text)
         let own = try lineNumber(of: "missing: sorting", in: text)
@@ -283,11 +283,11 @@ struct BuildCommandTests {
         #expect(result.status == 1)
     }
 
-    @Test func theComparisonPageShowsBothTwinsSideBySide() throws {
+    @Test func theComparisonPageShowsBothTwinsSideBySide() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        try build(directory)
+        try await build(directory)
 
         let html = try directory.read("site/compare/alpha--beta.html")
         let tags = HTMLScanner.tags(in: html)
@@ -320,11 +320,11 @@ struct BuildCommandTests {
         var text: String
     }
 
-    @Test func theSearchIndexHasEverySheetSectionAndCardWithWorkingURLs() throws {
+    @Test func theSearchIndexHasEverySheetSectionAndCardWithWorkingURLs() async throws {
         let directory = try siteFixture()
         defer { directory.remove() }
 
-        try build(directory)
+        try await build(directory)
 
         let site = directory.url.appendingPathComponent("site")
         // Every sheet's fragment, in page order (sheets sorted by title).

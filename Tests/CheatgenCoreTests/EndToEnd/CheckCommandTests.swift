@@ -40,13 +40,13 @@ private func snippetObjects(in directory: TemporaryDirectory) -> [String] {
 /// holding copies of the fixtures, so `.cheatgen/` lands there and paths print as `name.md`.
 @Suite("cheatgen check, end to end", .serialized)
 struct CheckCommandTests {
-    @Test func everyPassingKindPasses() throws {
+    @Test func everyPassingKindPasses() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
         try FileManager.default.createDirectory(atPath: directory.path + "/tmp", withIntermediateDirectories: true)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory,
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory,
                                       environment: ["TMPDIR": directory.path + "/tmp"])
 
         #expect(result.standardError == "", "nothing to report")
@@ -60,13 +60,13 @@ struct CheckCommandTests {
         #expect(entries(".cheatgen/scratch", in: directory) == [])
     }
 
-    @Test func everyFailureKindIsReportedAtItsMarkdownLine() throws {
+    @Test func everyFailureKindIsReportedAtItsMarkdownLine() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("failing.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         let lines = result.errorLines
 
         #expect(result.status == 1)
@@ -148,26 +148,26 @@ struct CheckCommandTests {
         #expect(entries(".cheatgen/verdicts", in: directory).count == 3, "the passing helper and the two type mismatches")
     }
 
-    @Test func outputPrintedBeforeACrashIsCompared() throws {
+    @Test func outputPrintedBeforeACrashIsCompared() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("crash-output.md")
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
         #expect(result.status == 0)
     }
 
-    @Test func aSnippetWithTwoProblemsReportsBoth() throws {
+    @Test func aSnippetWithTwoProblemsReportsBoth() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("double-failure.md")
         let text = try directory.read(sheet)
 
         // Without --quiet and not on a terminal: plain progress lines, then the problems.
-        let result = try Cheatgen.run(["check", sheet, "--no-cache"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache"], in: directory)
 
         #expect(result.status == 1)
         let fence = try line(of: "```swift", after: "### Exits early", in: text)
@@ -187,13 +187,13 @@ struct CheckCommandTests {
         #expect(result.outputLines == ["snippets: 0 passed, 1 failed, 0 skipped"])
     }
 
-    @Test func contentErrorsFailTheCheckEvenWhenEverySnippetPasses() throws {
+    @Test func contentErrorsFailTheCheckEvenWhenEverySnippetPasses() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("content-errors.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
 
         let related = try lineNumber(of: "related: [no-such-sheet]", in: text)
         let link = try lineNumber(of: "[nowhere](missing.md)", in: text)
@@ -207,19 +207,19 @@ struct CheckCommandTests {
         #expect(result.status == 1)
     }
 
-    @Test func missingPathIsReported() throws {
+    @Test func missingPathIsReported() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.copyFixture("only-ignored.md")
 
-        let result = try Cheatgen.run(["check", "only-ignored.md", "missing.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "only-ignored.md", "missing.md", "--quiet"], in: directory)
 
         #expect(result.errorLines == ["missing.md:1:1: error: no such file or directory"])
         #expect(result.outputLines == ["snippets: 0 passed, 0 failed, 1 skipped (1 content error)"])
         #expect(result.status == 1)
     }
 
-    @Test func aFolderIsCheckedSheetBySheet() throws {
+    @Test func aFolderIsCheckedSheetBySheet() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("content"), withIntermediateDirectories: true)
@@ -227,45 +227,45 @@ struct CheckCommandTests {
         try directory.copyFixture("double-failure.md", as: "content/.hidden.md")
 
         // No path: `content` is the default.
-        let result = try Cheatgen.run(["check", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: 0 passed, 0 failed, 1 skipped"])
         #expect(result.status == 0)
     }
 
-    @Test func filterKeepsMatchingSnippetsAndUsesStillResolves() throws {
+    @Test func filterKeepsMatchingSnippetsAndUsesStillResolves() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
 
         // Only "passing/using-helpers" matches; the helpers it uses are still compiled in.
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--filter", "USING", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--filter", "USING", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
         #expect(result.status == 0)
     }
 
-    @Test func jobsMustBePositive() throws {
+    @Test func jobsMustBePositive() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "--jobs", "0"], in: directory)
+        let result = try await Cheatgen.run(["check", "--jobs", "0"], in: directory)
 
         #expect(result.status == 2)
         #expect(result.standardError.contains("--jobs must be at least 1"))
         #expect(entries(".cheatgen", in: directory) == [], "nothing was verified")
     }
 
-    @Test func settingsComeFromCheatgenYML() throws {
+    @Test func settingsComeFromCheatgenYML() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("config.md")
         let text = try directory.read(sheet)
         try directory.write("title: Fixture\ntimeout: 1\nswift:\n  flags: [-DCHEATGEN_FIXTURE]\n", to: "cheatgen.yml")
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
 
         let loop = try line(of: "```swift", after: "### Default timeout", in: text)
         #expect(result.errorLines == ["config.md:\(loop):1: error: snippet timed out after 1 s and was killed (raise it with timeout=<seconds>)"])
@@ -275,7 +275,7 @@ struct CheckCommandTests {
 
     /// A language's settings enter its own verdicts only: new Swift flags verify the Swift
     /// snippets again and answer the Python one from the cache.
-    @Test func changingSwiftFlagsVerifiesSwiftSnippetsOnly() throws {
+    @Test func changingSwiftFlagsVerifiesSwiftSnippetsOnly() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("""
@@ -304,7 +304,7 @@ struct CheckCommandTests {
             ```
             """, to: "two.md")
         try directory.write("swift:\n  flags: [-DPLAIN]\n", to: "cheatgen.yml")
-        let first = try Cheatgen.run(["check", "two.md", "--verbose"], in: directory)
+        let first = try await Cheatgen.run(["check", "two.md", "--verbose"], in: directory)
         #expect(first.status == 0, "\(first.standardError)")
         let ran = { (result: CommandResult) in
             (result.outputLines + result.errorLines).filter { $0.contains("passed two/") || $0.contains("failed two/") }.sorted()
@@ -313,20 +313,20 @@ struct CheckCommandTests {
 
         // New Swift flags: the Swift snippet is verified again (and now fails), Python is cached.
         try directory.write("swift:\n  flags: [-DEXTRA]\n", to: "cheatgen.yml")
-        let second = try Cheatgen.run(["check", "two.md", "--verbose"], in: directory)
+        let second = try await Cheatgen.run(["check", "two.md", "--verbose"], in: directory)
         let lines = ran(second)
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("failed two/swift") && !$0.hasSuffix("(cached)") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("passed two/python") && $0.hasSuffix("(cached)") }, "\(lines)")
     }
 
-    @Test func badSettingsAreReportedInTheirFile() throws {
+    @Test func badSettingsAreReportedInTheirFile() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.copyFixture("only-ignored.md")
         try directory.write("# site settings\ntimeout: soon\n", to: "site.yml")
 
-        let result = try Cheatgen.run(["check", "only-ignored.md", "--config", "site.yml", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "only-ignored.md", "--config", "site.yml", "--quiet"], in: directory)
 
         #expect(result.errorLines == ["site.yml:2:10: error: 'timeout' must be a number of seconds between 0 and 3600"])
         #expect(result.outputLines == ["snippets: 0 passed, 0 failed, 1 skipped (1 content error)"])
@@ -335,39 +335,39 @@ struct CheckCommandTests {
 
     /// The writer's loop: editing the same snippet again and again recompiles that snippet
     /// only — its runner's dispatcher is reused — relinks, and runs it alone.
-    @Test func editingASnippetAgainCompilesOnlyThatSnippet() throws {
+    @Test func editingASnippetAgainCompilesOnlyThatSnippet() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("cached.md")
         let original = try directory.read(sheet)
-        #expect(try Cheatgen.run(["check", sheet, "--quiet"], in: directory).status == 0)
+        #expect(try await Cheatgen.run(["check", sheet, "--quiet"], in: directory).status == 0)
 
-        func commandsAfterEditing(_ code: String) throws -> [String] {
+        func commandsAfterEditing(_ code: String) async throws -> [String] {
             try directory.write(original.replacingOccurrences(of: #"print("hello")"#, with: code), to: sheet)
-            let result = try Cheatgen.run(["check", sheet, "--verbose"], in: directory)
+            let result = try await Cheatgen.run(["check", sheet, "--verbose"], in: directory)
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.outputLines.last == "snippets: 2 passed, 0 failed, 0 skipped")
             return (result.outputLines + result.errorLines).filter { $0.hasPrefix("$ ") }
         }
         let compiles = { (commands: [String]) in commands.filter { $0.contains(" -primary-file ") || $0.contains(" -c ") } }
 
-        let first = try commandsAfterEditing(#"print("hel" + "lo")"#)
+        let first = try await commandsAfterEditing(#"print("hel" + "lo")"#)
         #expect(compiles(first).count == 2, "the snippet, and a dispatcher for a runner of it alone: \(first)")
-        let second = try commandsAfterEditing(#"print("h" + "ello")"#)
+        let second = try await commandsAfterEditing(#"print("h" + "ello")"#)
         #expect(compiles(second).count == 1, "\(second)")
         #expect(compiles(second).allSatisfy { $0.contains("cached__first") })
         let runs = second.filter { $0.contains("/.cheatgen/bin/runner-") }
         #expect(runs.count == 1 && runs[0].contains(" cached__first"), "only the edited snippet runs: \(runs)")
     }
 
-    @Test func verdictsAreCachedAndTheExpectedOutputIsPartOfTheKey() throws {
+    @Test func verdictsAreCachedAndTheExpectedOutputIsPartOfTheKey() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("cached.md")
         let original = try directory.read(sheet)
 
         // 1. Both snippets pass; each verdict is stored.
-        let first = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let first = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         #expect(first.status == 0)
         #expect(first.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped"])
         #expect(entries(".cheatgen/verdicts", in: directory).count == 2)
@@ -377,7 +377,7 @@ struct CheckCommandTests {
         for object in entries(".cheatgen/objects", in: directory) {
             try FileManager.default.removeItem(atPath: "\(directory.path)/.cheatgen/objects/\(object)")
         }
-        let second = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let second = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         #expect(second.status == 0)
         #expect(second.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped"])
         #expect(entries(".cheatgen/objects", in: directory) == [], "verdicts were reused")
@@ -387,7 +387,7 @@ struct CheckCommandTests {
         let edited = original.replacingOccurrences(of: "```output\nhello\n```", with: "```output\ngoodbye\n```")
         try #require(edited != original)
         try directory.write(edited, to: sheet)
-        let third = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let third = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         let output = try line(of: "goodbye", after: "### First", in: edited)
         #expect(third.status == 1)
         #expect(third.errorLines == [
@@ -405,7 +405,7 @@ struct CheckCommandTests {
 
         // 4. --no-cache verifies everything again.
         try directory.write(original, to: sheet)
-        let fourth = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let fourth = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         #expect(fourth.status == 0)
         #expect(fourth.outputLines == ["snippets: 2 passed, 0 failed, 0 skipped"])
         #expect(snippetObjects(in: directory).count == 2, "the second snippet was compiled again too")
@@ -414,14 +414,14 @@ struct CheckCommandTests {
     /// The sheet's intro and a heading named "Intro" once gave their snippets the same name;
     /// verdicts were filed by name, so the pass of one was cached as the other's and a wrong
     /// snippet passed from then on.
-    @Test func aFailingSnippetNamedLikeAPassingOneStillFailsTheNextRun() throws {
+    @Test func aFailingSnippetNamedLikeAPassingOneStillFailsTheNextRun() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let text = header + "\n```python\nprint(1)\n```\n\n```output\n1\n```\n\n## Intro\n\n```python\nprint(2)\n```\n\n```output\n3\n```\n"
         try directory.write(text, to: "intro.md")
 
         for run in ["cold", "warm"] {
-            let result = try Cheatgen.run(["check", "intro.md", "--quiet"], in: directory)
+            let result = try await Cheatgen.run(["check", "intro.md", "--quiet"], in: directory)
             #expect(result.status == 1, "\(run)")
             #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"], "\(run)")
             #expect(result.errorLines.first == "intro.md:20:1: error: snippet output does not match the 'output' block", "\(run)")

@@ -9,7 +9,7 @@ extension HostileInputTests {
     static var canChroot: Bool { canConfine && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") }
 
     @Test(.enabled(if: canChroot, "making a chroot needs root and unshare"))
-    func aSnippetKeepsTheChrootCheatgenWasStartedIn() throws {
+    func aSnippetKeepsTheChrootCheatgenWasStartedIn() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let root = directory.url.appendingPathComponent("root").path
@@ -55,7 +55,7 @@ extension HostileInputTests {
             exec chroot "$root" sh -c 'cd /tmp/repo && exec "$0" check content --no-cache' "$cheatgen"
             """#
         try script.write(toFile: directory.url.appendingPathComponent("chroot.sh").path, atomically: true, encoding: .utf8)
-        let result = try Cheatgen.run(["--mount", "--propagation", "private", "sh", "chroot.sh", root, try Cheatgen.executable.path],
+        let result = try await Cheatgen.run(["--mount", "--propagation", "private", "sh", "chroot.sh", root, try Cheatgen.executable.path],
                                       in: directory, executable: URL(fileURLWithPath: "/usr/bin/unshare"))
 
         #expect(result.status == 0, "\(result.standardError)")

@@ -9,10 +9,10 @@ import Testing
 struct ComparePageTests {
     private static let page = "compare/js-lists--python-lists--swift-lists.html"
 
-    private func buildTrio() throws -> TemporaryDirectory {
+    private func buildTrio() async throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         try directory.copyFixture("trio", as: "content")
-        let result = try Cheatgen.run(["build", "content", "--output", "site", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--output", "site", "--quiet"], in: directory)
         #expect(result.status == 0, "build failed:\n\(result.standardError)")
         #expect(result.outputLines == ["snippets: 7 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
         return directory
@@ -29,8 +29,8 @@ struct ComparePageTests {
         }
     }
 
-    @Test func threeSheetsLinkedByTwinsShareOnePageThatMatchesItsGoldenFile() throws {
-        let directory = try buildTrio()
+    @Test func threeSheetsLinkedByTwinsShareOnePageThatMatchesItsGoldenFile() async throws {
+        let directory = try await buildTrio()
         defer { directory.remove() }
 
         #expect(directory.entries("site/compare") == [
@@ -54,8 +54,8 @@ struct ComparePageTests {
         #expect(html.contains("<h2 class=\"card-title\"><a href=\"../swift-lists.html#put-in-order\">Put in order</a></h2>"))
     }
 
-    @Test func aPairsFormerPathLeadsToTheGroupsPage() throws {
-        let directory = try buildTrio()
+    @Test func aPairsFormerPathLeadsToTheGroupsPage() async throws {
+        let directory = try await buildTrio()
         defer { directory.remove() }
 
         let html = try directory.read("site/compare/python-lists--swift-lists.html")
@@ -64,8 +64,8 @@ struct ComparePageTests {
         #expect(!html.contains("<article"), "no cards of its own")
     }
 
-    @Test func aSheetWithoutATwinInARowGetsAnEmptyCellThatSaysSo() throws {
-        let directory = try buildTrio()
+    @Test func aSheetWithoutATwinInARowGetsAnEmptyCellThatSaysSo() async throws {
+        let directory = try await buildTrio()
         defer { directory.remove() }
 
         let html = try directory.read("site/\(Self.page)")
@@ -78,8 +78,8 @@ struct ComparePageTests {
         #expect(cells.count == 9, "three rows of three cells")
     }
 
-    @Test func eachSheetAndEachTwinCardLinksToTheGroupsPage() throws {
-        let directory = try buildTrio()
+    @Test func eachSheetAndEachTwinCardLinksToTheGroupsPage() async throws {
+        let directory = try await buildTrio()
         defer { directory.remove() }
 
         let compare = try directory.read("site/\(Self.page)")

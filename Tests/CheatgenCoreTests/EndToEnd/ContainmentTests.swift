@@ -32,7 +32,7 @@ extension HostileInputTests {
     }
 
     @Test(.enabled(if: canConfine, "namespaces need root"))
-    func snippetsSeeNeitherCheatgensEnvironmentNorItsSecrets() throws {
+    func snippetsSeeNeitherCheatgensEnvironmentNorItsSecrets() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("env: [CHEATGEN_TEST_SHARED]\n", to: "cheatgen.yml")
@@ -73,7 +73,7 @@ extension HostileInputTests {
 
             """, to: "env.md")
 
-        let result = try Cheatgen.run(["check", "env.md", "--no-cache", "--quiet"], in: directory,
+        let result = try await Cheatgen.run(["check", "env.md", "--no-cache", "--quiet"], in: directory,
                                       environment: ["CHEATGEN_TEST_TOKEN": "ghp_not-a-real-token", "CHEATGEN_TEST_SHARED": "passed by name"])
 
         #expect(result.errorLines == [], "\(result.standardError)")
@@ -82,7 +82,7 @@ extension HostileInputTests {
     }
 
     @Test(.enabled(if: canConfine, "namespaces need root"))
-    func snippetsCannotReachAServerOutsideButCanRunTheirOwn() throws {
+    func snippetsCannotReachAServerOutsideButCanRunTheirOwn() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let server = try ListeningSocket()
@@ -160,7 +160,7 @@ extension HostileInputTests {
 
             """, to: "network.md")
 
-        let result = try Cheatgen.run(["check", "network.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "network.md", "--no-cache", "--quiet"], in: directory)
 
         #expect(result.errorLines == [], "\(result.standardError)")
         #expect(result.outputLines == ["snippets: 4 passed, 0 failed, 0 skipped"])
@@ -228,12 +228,12 @@ extension HostileInputTests {
     }
 
     @Test(.enabled(if: canConfine, "namespaces need root"))
-    func snippetsCannotWriteIntoTheRepository() throws {
+    func snippetsCannotWriteIntoTheRepository() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try writeRepositorySheet(in: directory)
 
-        let result = try Cheatgen.run(["check", "content", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "content", "--no-cache", "--quiet"], in: directory)
 
         #expect(result.errorLines == [], "\(result.standardError)")
         #expect(result.outputLines == ["snippets: 3 passed, 0 failed, 0 skipped"])
@@ -242,7 +242,7 @@ extension HostileInputTests {
         #expect(!directory.entries().contains { $0.hasPrefix("planted") })
     }
 
-    @Test func withoutAMountNamespaceASnippetThatChangesTheRepositoryFails() throws {
+    @Test func withoutAMountNamespaceASnippetThatChangesTheRepositoryFails() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try writeRepositorySheet(in: directory)
@@ -250,7 +250,7 @@ extension HostileInputTests {
 
         // As on a machine where no namespace can be made; one snippet at a time, so each
         // change is seen by the snippet that made it alone.
-        let result = try Cheatgen.run(["check", "content", "--no-cache", "--jobs", "1"], in: directory,
+        let result = try await Cheatgen.run(["check", "content", "--no-cache", "--jobs", "1"], in: directory,
                                       environment: ["CHEATGEN_CONFINEMENT": "no-namespaces"])
 
         let found = try verdicts(result, sheet: "content/writes.md", text: text,
@@ -265,7 +265,7 @@ extension HostileInputTests {
     }
 
     @Test(.enabled(if: hasControlGroups, "only safe where a control group enforces the limits"))
-    func aRunawayAllocationOrAForkBombFailsAtItsLineAndTheOthersGoOn() throws {
+    func aRunawayAllocationOrAForkBombFailsAtItsLineAndTheOthersGoOn() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let text = header + """
@@ -320,7 +320,7 @@ extension HostileInputTests {
             """
         try directory.write(text, to: "limits.md")
 
-        let result = try Cheatgen.run(["check", "limits.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "limits.md", "--no-cache", "--quiet"], in: directory)
 
         let found = try verdicts(result, sheet: "limits.md", text: text, cards: [
             "Swift allocates without end", "Python allocates without end", "Python fits in its limit", "Swift forks without end", "Swift still runs after them",
@@ -334,7 +334,7 @@ extension HostileInputTests {
         #expect(result.outputLines == ["snippets: 2 passed, 3 failed, 0 skipped"])
     }
 
-    @Test func underTheRlimitARunawayAllocationStillFailsAtItsLine() throws {
+    @Test func underTheRlimitARunawayAllocationStillFailsAtItsLine() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let text = header + """
@@ -362,7 +362,7 @@ extension HostileInputTests {
             """
         try directory.write(text, to: "rlimit.md")
 
-        let result = try Cheatgen.run(["check", "rlimit.md", "--no-cache"], in: directory, environment: ["CHEATGEN_CONFINEMENT": "no-cgroups"])
+        let result = try await Cheatgen.run(["check", "rlimit.md", "--no-cache"], in: directory, environment: ["CHEATGEN_CONFINEMENT": "no-cgroups"])
 
         let found = try verdicts(result, sheet: "rlimit.md", text: text, cards: ["Python allocates without end", "Python fits in its limit"])
         #expect(found["Python allocates without end"] == "snippet exceeded its memory limit of 256 MiB and was stopped (raise it with memory=<size>)")
@@ -373,18 +373,18 @@ extension HostileInputTests {
     /// Under a control group's limit (256 MiB here): it counts memory used, not reserved.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "needs node"),
           .enabled(if: hasControlGroups, "needs a control group to enforce the limit"))
-    func threadSanitizerAndNodeRunUnderAControlGroupsMemoryLimit() throws {
-        try runSanitizedProgramAndNode(mechanism: "control group", setting: "memory: 256M\n", environment: [:])
+    func threadSanitizerAndNodeRunUnderAControlGroupsMemoryLimit() async throws {
+        try await runSanitizedProgramAndNode(mechanism: "control group", setting: "memory: 256M\n", environment: [:])
     }
 
     /// Under the address-space rlimit that replaces a control group where there is none (at the
     /// default 1 GiB).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "needs node"))
-    func threadSanitizerAndNodeRunUnderTheAddressSpaceLimit() throws {
-        try runSanitizedProgramAndNode(mechanism: "rlimit", setting: "", environment: ["CHEATGEN_CONFINEMENT": "no-cgroups"])
+    func threadSanitizerAndNodeRunUnderTheAddressSpaceLimit() async throws {
+        try await runSanitizedProgramAndNode(mechanism: "rlimit", setting: "", environment: ["CHEATGEN_CONFINEMENT": "no-cgroups"])
     }
 
-    private func runSanitizedProgramAndNode(mechanism: String, setting: String, environment: [String: String]) throws {
+    private func runSanitizedProgramAndNode(mechanism: String, setting: String, environment: [String: String]) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // A ThreadSanitizer-instrumented program reserves terabytes of address space at start.
@@ -418,7 +418,7 @@ extension HostileInputTests {
 
             """, to: "reserve.md")
 
-        let result = try Cheatgen.run(["check", "reserve.md", "--no-cache", "--quiet"], in: directory,
+        let result = try await Cheatgen.run(["check", "reserve.md", "--no-cache", "--quiet"], in: directory,
                                       environment: environment.merging(["TSAN_PROGRAM": program]) { a, _ in a })
 
         #expect(result.errorLines.filter { !$0.hasPrefix("cheatgen: note: ") } == [], "\(mechanism): \(result.standardError)")

@@ -9,13 +9,13 @@ import Testing
 struct DependencyTests {
     private let building = "cheatgen: building the packages snippets import (version) once; later runs reuse them"
 
-    @Test func aDeclaredPackageIsBuiltOnceAndAnUndeclaredImportIsExplained() throws {
+    @Test func aDeclaredPackageIsBuiltOnceAndAnUndeclaredImportIsExplained() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("dependencies.md")
         let text = try directory.read(sheet)
 
-        let first = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let first = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
 
         #expect(first.errorLines.first == building)
         let importLine = try lineNumber(of: "import AsyncAlgorithms", in: text)
@@ -32,7 +32,7 @@ struct DependencyTests {
         #expect(directory.entries(".cheatgen/deps").count == 1, "one build for the sheet's set of packages")
 
         // Verified again from scratch: the packages are not built again.
-        let second = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let second = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
 
         #expect(!second.standardError.contains("building the packages"))
         #expect(second.errorLines.first == "dependencies.md:\(importLine):8: error: no such module 'AsyncAlgorithms'")
@@ -40,13 +40,13 @@ struct DependencyTests {
         #expect(directory.entries(".cheatgen/deps").count == 1)
     }
 
-    @Test func anUnresolvablePackageIsAnErrorAtItsDeclaration() throws {
+    @Test func anUnresolvablePackageIsAnErrorAtItsDeclaration() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("unresolvable-dependency.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
 
         let declaration = try lineNumber(of: "- url: https://127.0.0.1:9/nobody/Nothing.git", in: text)
         let column = try columnNumber(of: "url:", in: text)
@@ -58,7 +58,7 @@ struct DependencyTests {
         #expect(result.outputLines == ["snippets: 0 passed, 1 failed, 0 skipped"])
         #expect(result.status == 1)
         // A failed build is not remembered as built: the next run tries again.
-        let again = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let again = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         #expect(again.errorLines.first?.hasPrefix("cheatgen: building the packages snippets import (nothing)") == true)
         #expect(again.status == 1)
     }

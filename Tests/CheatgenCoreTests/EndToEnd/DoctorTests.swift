@@ -37,10 +37,10 @@ struct DoctorTests {
         result.outputLines.first { $0.hasPrefix(name.padding(toLength: 12, withPad: " ", startingAt: 0)) }
     }
 
-    @Test func aToolThatIsThereIsNamedWithItsPathAndVersion() throws {
+    @Test func aToolThatIsThereIsNamedWithItsPathAndVersion() async throws {
         let directory = try folder(with: ["plain": "python"])
         defer { directory.remove() }
-        let result = try Cheatgen.run(["doctor"], in: directory)
+        let result = try await Cheatgen.run(["doctor"], in: directory)
         #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError)")
         let python = try #require(line("python", in: result), "\(result.outputLines)")
         #expect(python.contains(try Regex(#"^python      found: Python 3\.[0-9]+\.[0-9]+.* at /\S+python3"#)), "\(python)")
@@ -52,11 +52,11 @@ struct DoctorTests {
         #expect(result.standardError.isEmpty, "\(result.standardError)")
     }
 
-    @Test func aMissingToolSaysWhatToInstallAndFailsOnlyWhenTheContentNeedsIt() throws {
+    @Test func aMissingToolSaysWhatToInstallAndFailsOnlyWhenTheContentNeedsIt() async throws {
         let directory = try folder(with: ["some": "js"])
         defer { directory.remove() }
         // PATH without node (nor anything else).
-        let result = try Cheatgen.run(["doctor"], in: directory, environment: ["PATH": directory.path])
+        let result = try await Cheatgen.run(["doctor"], in: directory, environment: ["PATH": directory.path])
         #expect(result.status == 1)
         #expect(line("javascript", in: result)
                 == "javascript  missing: 'node' was not found on PATH (install Node.js 18 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE); install: apt-get install nodejs",
@@ -73,15 +73,15 @@ struct DoctorTests {
         // The same machine with a Python-only sheet is ready, though node is still missing.
         let python = try folder(with: ["plain": "python"])
         defer { python.remove() }
-        let ready = try Cheatgen.run(["doctor"], in: python, environment: ["CHEATGEN_NODE": python.path + "/no-node-here"])
+        let ready = try await Cheatgen.run(["doctor"], in: python, environment: ["CHEATGEN_NODE": python.path + "/no-node-here"])
         #expect(ready.status == 0, "\(ready.standardError)")
         #expect(line("javascript", in: ready)?.hasPrefix("javascript  missing: CHEATGEN_NODE is set to") == true, "\(ready.outputLines)")
     }
 
-    @Test func containmentThisMachineCannotGiveIsSaid() throws {
+    @Test func containmentThisMachineCannotGiveIsSaid() async throws {
         let directory = try folder(with: ["plain": "python"])
         defer { directory.remove() }
-        let result = try Cheatgen.run(["doctor"], in: directory,
+        let result = try await Cheatgen.run(["doctor"], in: directory,
                                       environment: ["CHEATGEN_CONFINEMENT": "no-namespaces"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(line("network", in: result) == "network     not contained: snippets can reach the network", "\(result.outputLines)")
@@ -89,7 +89,7 @@ struct DoctorTests {
         let notes = result.outputLines.filter { $0.hasPrefix("note        ") }
         #expect(notes.contains { $0.contains("snippets can reach the network: no network namespace could be made") }, "\(notes)")
 
-        let noGroups = try Cheatgen.run(["doctor"], in: directory, environment: ["CHEATGEN_CONFINEMENT": "no-cgroups"])
+        let noGroups = try await Cheatgen.run(["doctor"], in: directory, environment: ["CHEATGEN_CONFINEMENT": "no-cgroups"])
         #expect(line("limits", in: noGroups) == "limits      no control groups: memory by RLIMIT_AS only, process count not limited",
                 "\(noGroups.outputLines)")
         #expect(noGroups.outputLines.contains { $0.hasPrefix("note        ") && $0.contains("CHEATGEN_CONFINEMENT=no-cgroups") })

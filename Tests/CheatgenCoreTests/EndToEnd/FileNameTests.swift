@@ -19,12 +19,12 @@ struct FileNameTests {
         return directory
     }
 
-    @Test func oddButUsableNamesEachMakeAPage() throws {
+    @Test func oddButUsableNamesEachMakeAPage() async throws {
         let names = ["v1..v2", "two words", "café", "日本語", "-dash", "a.b.c", "x--y", "Mixed-Case"]
         let directory = try Self.content(names)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.errorLines.isEmpty, "\(result.errorLines)")
@@ -38,12 +38,12 @@ struct FileNameTests {
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("v2.html").path), "nothing was written outside site/")
     }
 
-    @Test func namesThatCannotBePagesAreErrorsAtLoadTime() throws {
+    @Test func namesThatCannotBePagesAreErrorsAtLoadTime() async throws {
         let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
         let directory = try Self.content(["a#b", "what?", "100%", "Upper", "upper", nfc, nfd, "tab\there", "fine"])
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         #expect(result.status == 1)
         let errors = result.errorLines.filter { $0.hasPrefix("content/") && $0.contains(": error: ") }

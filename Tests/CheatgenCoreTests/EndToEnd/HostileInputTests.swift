@@ -10,13 +10,13 @@ import Testing
 struct HostileInputTests {
     // MARK: - Snippets
 
-    @Test func hostileSnippetsAreCaughtAtTheirLinesAndTheOthersStillPass() throws {
+    @Test func hostileSnippetsAreCaughtAtTheirLinesAndTheOthersStillPass() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("hostile-snippets.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         let lines = result.errorLines
         func fence(_ card: String) throws -> Int { try lineNumber(of: "```swift", below: "### \(card)", in: text) }
         func first(_ card: String) throws -> String? {
@@ -66,7 +66,7 @@ struct HostileInputTests {
         #expect(places == places.sorted())
     }
 
-    @Test func snippetsCannotLeaveFilesOrProcessesBehind() throws {
+    @Test func snippetsCannotLeaveFilesOrProcessesBehind() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
@@ -75,7 +75,7 @@ struct HostileInputTests {
         try #require(sleeping().isEmpty, "a 'sleep 317' from elsewhere is running; this test needs that duration to itself")
         let testDirectoryHadOutTxt = FileManager.default.fileExists(atPath: "out.txt")
 
-        let result = try Cheatgen.run(["check", "content", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "content", "--no-cache", "--quiet"], in: directory)
 
         // readLine() got end of input at once (stdin is /dev/null); the file was written and the
         // process started, each in the snippet's own world.
@@ -127,14 +127,14 @@ struct HostileInputTests {
         }
     }
 
-    @Test func aShellJobLeftInTheBackgroundDiesWithItsSnippet() throws {
+    @Test func aShellJobLeftInTheBackgroundDiesWithItsSnippet() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try #require(sleepers("323").isEmpty, "a 'sleep 323' from elsewhere is running")
         defer { for pid in sleepers("323") { kill(pid, SIGKILL) } }
         try directory.write(shellSnippet("/bin/sleep 323 &", card: "A shell starts a job and returns"), to: "job.md")
 
-        let result = try Cheatgen.run(["check", "job.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "job.md", "--quiet"], in: directory)
 
         // The job still holds the snippet's output pipe when the snippet ends: no matter.
         #expect(result.standardError == "")
@@ -152,7 +152,7 @@ struct HostileInputTests {
         try directory.write(shellSnippet("/usr/bin/setsid --fork /bin/sleep 324 </dev/null >/dev/null 2>&1", card: "A daemon in a session of its own"),
                             to: "daemon.md")
 
-        let result = try Cheatgen.run(["check", "daemon.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "daemon.md", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
@@ -161,7 +161,7 @@ struct HostileInputTests {
         #expect(escaped.isEmpty, "still running after cheatgen ended: pids \(escaped)")
     }
 
-    @Test func anEnormousSnippetPasses() throws {
+    @Test func anEnormousSnippetPasses() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // Ten thousand statements. They sit in a `do` block: as top-level code (a global
@@ -169,7 +169,7 @@ struct HostileInputTests {
         let body = "do {\n    var x = 0\n" + String(repeating: "    x += 1\n", count: 10_000) + "    print(x)\n}\n"
         try directory.write(header + "\n## Big\n\n### Ten thousand lines\n\n```swift\n\(body)```\n\n```output\n10000\n```\n", to: "enormous.md")
 
-        let result = try Cheatgen.run(["check", "enormous.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "enormous.md", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
@@ -180,7 +180,7 @@ struct HostileInputTests {
     /// 10 s on two cores, each snippet being its own compile) rather than 300.
     static let manySnippets = 100
 
-    @Test func aSheetWithManySnippetsPasses() throws {
+    @Test func aSheetWithManySnippetsPasses() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         var markdown = header + "\n## Many\n\n"
@@ -189,7 +189,7 @@ struct HostileInputTests {
         }
         try directory.write(markdown, to: "many.md")
 
-        let result = try Cheatgen.run(["check", "many.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "many.md", "--quiet"], in: directory)
 
         #expect(result.standardError == "")
         #expect(result.outputLines == ["snippets: \(Self.manySnippets) passed, 0 failed, 0 skipped"])
@@ -225,14 +225,14 @@ struct HostileInputTests {
         #expect(parsed.sheet?.sections.map(\.anchor) == ["after"], "the rest of the sheet is still read")
     }
 
-    @Test func anEmptyFileIsAnErrorAtItsFirstLine() throws {
+    @Test func anEmptyFileIsAnErrorAtItsFirstLine() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
         try directory.write("", to: "content/empty.md")
         try directory.write("\n  \n", to: "content/blank.md")
 
-        let result = try Cheatgen.run(["check", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "content", "--quiet"], in: directory)
 
         #expect(result.errorLines == [
             "content/blank.md:1:1: error: empty sheet; start it with front matter: ---, title: …, ---",
@@ -242,7 +242,7 @@ struct HostileInputTests {
         #expect(result.status == 1)
     }
 
-    @Test func namesThatAreNotReadableSheetsAreErrorsAtTheirPath() throws {
+    @Test func namesThatAreNotReadableSheetsAreErrorsAtTheirPath() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content/folder.md")
@@ -250,7 +250,7 @@ struct HostileInputTests {
         try directory.copyFixture("only-ignored.md", as: "content/fine.md")
 
         // In a folder, and named on the command line.
-        let result = try Cheatgen.run(["check", "content", "content/loop.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "content", "content/loop.md", "--quiet"], in: directory)
 
         #expect(result.errorLines == [
             "content/folder.md:1:1: error: cannot read sheet: Is a directory",
@@ -261,21 +261,21 @@ struct HostileInputTests {
     }
 
     @Test(.disabled(if: getuid() == 0, "root reads a file whatever its mode, so chmod 000 cannot make it unreadable"))
-    func aSheetWithoutReadPermissionIsAnError() throws {
+    func aSheetWithoutReadPermissionIsAnError() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.copyFixture("only-ignored.md", as: "locked.md")
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: directory.path + "/locked.md")
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: directory.path + "/locked.md") }
 
-        let result = try Cheatgen.run(["check", "locked.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "locked.md", "--quiet"], in: directory)
 
         #expect(result.errorLines.count == 1)
         #expect(result.errorLines.first?.hasPrefix("locked.md:1:1: error: cannot read sheet: ") == true)
         #expect(result.status == 1)
     }
 
-    @Test func twoSheetsWithTheSameIDAreAnError() throws {
+    @Test func twoSheetsWithTheSameIDAreAnError() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("a")
@@ -283,7 +283,7 @@ struct HostileInputTests {
         try directory.write("---\ntitle: X from a\n---\n", to: "a/x.md")
         try directory.write("---\ntitle: X from b\n---\n", to: "b/x.md")
 
-        let result = try Cheatgen.run(["check", "a", "b", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "a", "b", "--quiet"], in: directory)
 
         #expect(result.errorLines == [
             "b/x.md:1:1: error: two sheets have the id 'x'",
@@ -293,7 +293,7 @@ struct HostileInputTests {
         #expect(result.status == 1)
     }
 
-    @Test func usesMustNameAnEarlierSnippet() throws {
+    @Test func usesMustNameAnEarlierSnippet() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let text = header + """
@@ -325,7 +325,7 @@ struct HostileInputTests {
             """
         try directory.write(text, to: "uses.md")
 
-        let result = try Cheatgen.run(["check", "uses.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "uses.md", "--quiet"], in: directory)
 
         let forward = try lineNumber(of: "uses=later", in: text)
         let ping = try lineNumber(of: "id=ping uses=pong", in: text)
@@ -349,13 +349,13 @@ struct HostileInputTests {
         "em", "strong", "br", "hr", "blockquote", "img", "table", "thead", "tbody", "tr", "th", "td",
     ]
 
-    @Test func noContentEverBecomesMarkupOrAScriptLink() throws {
+    @Test func noContentEverBecomesMarkupOrAScriptLink() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
         try directory.copyFixture("xss.md", as: "content/xss.md")
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.outputLines == ["snippets: 3 passed, 0 failed, 1 skipped", "wrote site/: 1 sheet"])

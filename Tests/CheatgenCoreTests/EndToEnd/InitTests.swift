@@ -7,11 +7,11 @@ import Testing
 /// actionlint accepts.
 @Suite("cheatgen init, end to end", .serialized)
 struct InitTests {
-    @Test func startsARepositoryThatBuilds() throws {
+    @Test func startsARepositoryThatBuilds() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["init", "docs", "--title", "Team notes"], in: directory)
+        let result = try await Cheatgen.run(["init", "docs", "--title", "Team notes"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.outputLines == [
@@ -27,18 +27,18 @@ struct InitTests {
 
         // What the writer does next, in the new folder.
         let docs = TemporaryDirectory(existing: directory.url.appendingPathComponent("docs"))
-        let build = try Cheatgen.run(["build", "--quiet"], in: docs)
+        let build = try await Cheatgen.run(["build", "--quiet"], in: docs)
         #expect(build.status == 0, "\(build.standardError)")
         #expect(build.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped", "wrote site/: 1 sheet"])
         #expect(try docs.read("site/index.html").contains("Team notes"))
         #expect(docs.exists("site/first-steps.html"))
     }
 
-    @Test func theSiteCanBeCommittedAndTheFirstSheetNamed() throws {
+    @Test func theSiteCanBeCommittedAndTheFirstSheetNamed() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["init", "--commit-site", "--sheet", "swift-actors", "--shards", "2"], in: directory)
+        let result = try await Cheatgen.run(["init", "--commit-site", "--sheet", "swift-actors", "--shards", "2"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.outputLines.last == "next: cheatgen build")
@@ -49,12 +49,12 @@ struct InitTests {
         #expect(workflow.contains("site/ is stale"))
     }
 
-    @Test func nothingIsOverwritten() throws {
+    @Test func nothingIsOverwritten() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("# Mine\n", to: "README.md")
 
-        let result = try Cheatgen.run(["init"], in: directory)
+        let result = try await Cheatgen.run(["init"], in: directory)
 
         #expect(result.status == 2)
         #expect(result.errorLines == ["cheatgen: error: not starting a repository in .: README.md already exists; nothing was written"])
@@ -62,14 +62,14 @@ struct InitTests {
         #expect(try directory.read("README.md") == "# Mine\n")
     }
 
-    @Test func badArgumentsAreRefused() throws {
+    @Test func badArgumentsAreRefused() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
-        let shards = try Cheatgen.run(["init", "--shards", "0"], in: directory)
+        let shards = try await Cheatgen.run(["init", "--shards", "0"], in: directory)
         #expect(shards.status == 2)
         #expect(shards.standardError.contains("--shards takes 1 to 256"))
-        let sheet = try Cheatgen.run(["init", "--sheet", "My Sheet"], in: directory)
+        let sheet = try await Cheatgen.run(["init", "--sheet", "My Sheet"], in: directory)
         #expect(sheet.status == 2)
         #expect(sheet.errorLines == ["cheatgen: error: 'My Sheet' is not a valid sheet id: use lowercase letters, digits and dashes, as in swift-actors"])
         #expect(directory.entries().isEmpty)

@@ -21,7 +21,7 @@ struct InstallLayoutTests {
         return installed
     }
 
-    @Test func theBinaryFindsTheThemeInstalledNextToIt() throws {
+    @Test func theBinaryFindsTheThemeInstalledNextToIt() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         _ = try install(into: directory, theme: true)
@@ -35,13 +35,13 @@ struct InstallLayoutTests {
         try directory.write(NewSheetAction.template(title: "Installed"), to: "work/content/installed.md")
         let work = TemporaryDirectory(existing: directory.url.appendingPathComponent("work"))
 
-        let result = try Cheatgen.run(["build", "--quiet"], in: work, executable: directory.url.appendingPathComponent("elsewhere/cheatgen"))
+        let result = try await Cheatgen.run(["build", "--quiet"], in: work, executable: directory.url.appendingPathComponent("elsewhere/cheatgen"))
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try work.read("site/assets/style.css").hasSuffix("/* the installed theme */\n"))
     }
 
-    @Test func aMissingThemeIsAClearError() throws {
+    @Test func aMissingThemeIsAClearError() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let installed = try install(into: directory, theme: false)
@@ -49,7 +49,7 @@ struct InstallLayoutTests {
         try directory.write(NewSheetAction.template(title: "Installed"), to: "work/content/installed.md")
         let work = TemporaryDirectory(existing: directory.url.appendingPathComponent("work"))
 
-        let result = try Cheatgen.run(["build", "--quiet"], in: work, executable: installed)
+        let result = try await Cheatgen.run(["build", "--quiet"], in: work, executable: installed)
 
         #expect(result.status == 2)
         let prefix = directory.url.appendingPathComponent("prefix").standardizedFileURL.resolvingSymlinksInPath().path

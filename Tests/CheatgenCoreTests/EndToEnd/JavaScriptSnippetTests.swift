@@ -8,13 +8,13 @@ import Testing
 /// output, an uncaught exception — at their Markdown lines.
 @Suite("JavaScript snippets, end to end", .serialized)
 struct JavaScriptSnippetTests {
-    @Test func javascriptSnippetsAreVerifiedAndFailuresPointAtTheMarkdown() throws {
+    @Test func javascriptSnippetsAreVerifiedAndFailuresPointAtTheMarkdown() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("javascript.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         let lines = result.errorLines
 
         // Everything passes but the wrong sum, the uncaught throw and the await nothing settles.
@@ -46,7 +46,7 @@ struct JavaScriptSnippetTests {
         #expect(lines.count { $0.contains(": error: ") } == 3)
     }
 
-    @Test func aSyntaxErrorIsReportedAtItsLineWhenItWasNotExpected() throws {
+    @Test func aSyntaxErrorIsReportedAtItsLineWhenItWasNotExpected() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("""
@@ -70,14 +70,14 @@ struct JavaScriptSnippetTests {
             ```
 
             """, to: "broken.md")
-        let result = try Cheatgen.run(["check", "broken.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "broken.md", "--no-cache", "--quiet"], in: directory)
         #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"], "\(result.standardError)")
         // Node reads the module to its end before it gives up: the error is at the closing fence.
         #expect(result.errorLines.first == "broken.md:12:1: error: snippet threw SyntaxError: Unexpected end of input", "\(result.errorLines)")
         #expect(!result.standardError.contains(".mjs"), "\(result.standardError)")
     }
 
-    @Test func javascriptPagesAreHighlightedAndBadgedWithNode() throws {
+    @Test func javascriptPagesAreHighlightedAndBadgedWithNode() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
@@ -102,7 +102,7 @@ struct JavaScriptSnippetTests {
             ```
 
             """, to: "content/node.md")
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let page = try directory.read("site/node.html")
         // Pygments coloured it at build time; the badge names the runtime, not a compiler.
@@ -112,7 +112,7 @@ struct JavaScriptSnippetTests {
         #expect(!page.contains("Compiled with Node"))
     }
 
-    @Test func withoutNodeOnlyTheJavaScriptSnippetsFailAndSayWhy() throws {
+    @Test func withoutNodeOnlyTheJavaScriptSnippetsFailAndSayWhy() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
@@ -136,7 +136,7 @@ struct JavaScriptSnippetTests {
             """, to: "content/plain.md")
         // A machine without Node: a site without JavaScript does not need it.
         let missing = ["CHEATGEN_NODE": directory.path + "/no-node-here"]
-        let swiftOnly = try Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: missing)
+        let swiftOnly = try await Cheatgen.run(["build", "content", "--quiet"], in: directory, environment: missing)
         #expect(swiftOnly.status == 0, "\(swiftOnly.standardError)")
         #expect(swiftOnly.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped", "wrote site/: 1 sheet"])
 
@@ -160,14 +160,14 @@ struct JavaScriptSnippetTests {
             ```
 
             """, to: "content/some.md")
-        let withJS = try Cheatgen.run(["check", "content", "--quiet"], in: directory, environment: missing)
+        let withJS = try await Cheatgen.run(["check", "content", "--quiet"], in: directory, environment: missing)
         #expect(withJS.status == 1)
         #expect(withJS.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
         #expect(withJS.errorLines == [
             "content/some.md:9:1: error: cannot verify 'javascript' snippets here: CHEATGEN_NODE is set to '\(directory.path)/no-node-here', which is not an executable program",
         ], "\(withJS.errorLines)")
         // Without the override and without node on PATH, it says what to install.
-        let noPath = try Cheatgen.run(["check", "content/some.md", "--quiet"], in: directory, environment: ["PATH": directory.path])
+        let noPath = try await Cheatgen.run(["check", "content/some.md", "--quiet"], in: directory, environment: ["PATH": directory.path])
         #expect(noPath.errorLines == [
             "content/some.md:9:1: error: cannot verify 'javascript' snippets here: 'node' was not found on PATH (install Node.js 18 or later, e.g. Debian's nodejs, or set CHEATGEN_NODE)",
         ], "\(noPath.errorLines)")

@@ -9,27 +9,27 @@ import Testing
 struct LocalPackageTests {
     private let building = "cheatgen: building the packages snippets import (local-package) once; later runs reuse them until their sources change"
 
-    @Test func aSheetImportsThePackageItDocumentsAndFollowsItsChanges() throws {
+    @Test func aSheetImportsThePackageItDocumentsAndFollowsItsChanges() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.copyFixture("local-package")
         // Run from outside the package: `path: .` is relative to the folder of cheatgen.yml.
         let arguments = ["check", "local-package/content", "--config", "local-package/cheatgen.yml", "--quiet"]
 
-        let first = try Cheatgen.run(arguments, in: directory)
+        let first = try await Cheatgen.run(arguments, in: directory)
 
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.errorLines == [building])
         #expect(first.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
 
         // Nothing changed: no build, and the verdict is reused.
-        let second = try Cheatgen.run(arguments, in: directory)
+        let second = try await Cheatgen.run(arguments, in: directory)
         #expect(second.status == 0)
         #expect(second.errorLines == [])
 
         // The library changes what the snippet prints: rebuilt, verified again, and caught.
         try directory.edit("local-package/Sources/Tally/Tally.swift", replacing: "(counts[$0]!, $1) > (counts[$1]!, $0)", with: "(counts[$0]!, $0) < (counts[$1]!, $1)")
-        let third = try Cheatgen.run(arguments, in: directory)
+        let third = try await Cheatgen.run(arguments, in: directory)
 
         #expect(third.status == 1)
         #expect(third.errorLines.first == building)
@@ -65,7 +65,7 @@ struct LocalPackageTests {
         #expect(LocalPackage.inputs(of: package) == ["Package.swift", "Sources/Tally/More.swift", "Sources/Tally/Tally.swift"])
     }
 
-    @Test func aFolderWithoutAPackageIsAnErrorAtItsDeclaration() throws {
+    @Test func aFolderWithoutAPackageIsAnErrorAtItsDeclaration() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let text = """
@@ -87,7 +87,7 @@ struct LocalPackageTests {
             """
         try directory.write(text, to: "nowhere.md")
 
-        let result = try Cheatgen.run(["check", "nowhere.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "nowhere.md", "--quiet"], in: directory)
 
         let declaration = try lineNumber(of: "- path: no-such-package", in: text)
         let column = try columnNumber(of: "path:", in: text)

@@ -35,7 +35,7 @@ struct PathologicalSnippetTests {
     }
 
     @Test(arguments: cases.map(\.name))
-    func buildsInSecondsWithAWarningWhenShownPlain(_ name: String) throws {
+    func buildsInSecondsWithAWarningWhenShownPlain(_ name: String) async throws {
         let testCase = try #require(Self.cases.first { $0.name == name })
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -45,7 +45,7 @@ struct PathologicalSnippetTests {
 
         // The build's processor time, not the time on the wall (which a busy machine stretches):
         // the shell's `times` prints its children's user and system time last.
-        let result = try Cheatgen.run(["-c", "\"$0\" build content --quiet; status=$?; times >&2; exit $status", try Cheatgen.executable.path],
+        let result = try await Cheatgen.run(["-c", "\"$0\" build content --quiet; status=$?; times >&2; exit $status", try Cheatgen.executable.path],
                                       in: directory, executable: URL(fileURLWithPath: "/bin/sh"))
         let times = try #require(result.errorLines.last).split(separator: " ").map(Self.seconds)
         let seconds = times.reduce(0, +)

@@ -6,13 +6,13 @@ import Testing
 /// definitions, exceptions at the Markdown line that raised them, SyntaxError as compile-fail.
 @Suite("Python snippets, end to end", .serialized)
 struct PythonSnippetTests {
-    @Test func pythonSnippetsAreVerifiedAndExceptionsPointAtTheMarkdown() throws {
+    @Test func pythonSnippetsAreVerifiedAndExceptionsPointAtTheMarkdown() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("python.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         let lines = result.errorLines
 
         // Output, hidden lines, uses=, SyntaxError as compile-fail and should-crash all pass;
@@ -45,7 +45,7 @@ struct PythonSnippetTests {
         #expect(lines.count { $0.contains(": error: ") } == 2)
     }
 
-    @Test func pythonSnippetsBuildIntoThePage() throws {
+    @Test func pythonSnippetsBuildIntoThePage() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
@@ -77,7 +77,7 @@ struct PythonSnippetTests {
 
             """, to: "content/py.md")
 
-        let result = try Cheatgen.run(["build", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--quiet"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         let html = try directory.read("site/py.html")

@@ -7,15 +7,15 @@ import Testing
 /// front matter, links without `.md`), built by the real binary.
 @Suite("Real-world Markdown, end to end", .serialized)
 struct RealWorldMarkdownTests {
-    private func built() throws -> (TemporaryDirectory, CommandResult) {
+    private func built() async throws -> (TemporaryDirectory, CommandResult) {
         let directory = try TemporaryDirectory()
         try directory.copyFixture("jekyll", as: "content")
-        let result = try Cheatgen.run(["build", "content", "--output", "site"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--output", "site"], in: directory)
         return (directory, result)
     }
 
-    @Test func buildsWithWarningsOnlyForWhatItCannotShow() throws {
-        let (directory, result) = try built()
+    @Test func buildsWithWarningsOnlyForWhatItCannotShow() async throws {
+        let (directory, result) = try await built()
         defer { directory.remove() }
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
@@ -25,8 +25,8 @@ struct RealWorldMarkdownTests {
         ])
     }
 
-    @Test func pagesMatchTheirGoldenFiles() throws {
-        let (directory, result) = try built()
+    @Test func pagesMatchTheirGoldenFiles() async throws {
+        let (directory, result) = try await built()
         defer { directory.remove() }
         try #require(result.status == 0, "\(result.standardError)")
         for page in ["tmux.html", "shell.html", "index.html"] {
@@ -64,8 +64,8 @@ struct RealWorldMarkdownTests {
         #expect(index.contains("3 cheatsheets, 1 snippet, each one verified with"))
     }
 
-    @Test func nothingReadIsShownAsMarkupSyntax() throws {
-        let (directory, result) = try built()
+    @Test func nothingReadIsShownAsMarkupSyntax() async throws {
+        let (directory, result) = try await built()
         defer { directory.remove() }
         try #require(result.status == 0, "\(result.standardError)")
         for page in ["tmux.html", "shell.html", "swift-strings.html", "index.html"] {
@@ -79,8 +79,8 @@ struct RealWorldMarkdownTests {
         }
     }
 
-    @Test func aSheetVerifiesOnlyTheLanguagesItNames() throws {
-        let (directory, result) = try built()
+    @Test func aSheetVerifiesOnlyTheLanguagesItNames() async throws {
+        let (directory, result) = try await built()
         defer { directory.remove() }
         try #require(result.status == 0, "\(result.standardError)")
         let page = try directory.read("site/swift-strings.html")
@@ -89,14 +89,14 @@ struct RealWorldMarkdownTests {
         #expect(page.contains(#"<pre class="code language-python">"#), "the Python block is shown as plain code")
     }
 
-    @Test func aSiteThatVerifiesNothingClaimsNothing() throws {
+    @Test func aSiteThatVerifiesNothingClaimsNothing() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.copyFixture("jekyll", as: "content")
         try directory.write("verify: false\n", to: "cheatgen.yml")
         // The one sheet that asks for Swift keeps asking: a sheet's own verify: wins.
         try directory.edit("content/swift-strings.md", replacing: "verify: [swift]\n", with: "")
-        let result = try Cheatgen.run(["build", "content", "--output", "site"], in: directory)
+        let result = try await Cheatgen.run(["build", "content", "--output", "site"], in: directory)
         try #require(result.status == 0, "\(result.standardError)")
         #expect(result.outputLines == ["snippets: 0 passed, 0 failed, 0 skipped", "wrote site/: 3 sheets"])
         let index = try directory.read("site/index.html")

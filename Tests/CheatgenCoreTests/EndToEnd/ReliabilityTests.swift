@@ -119,7 +119,7 @@ private func deadProcessID() throws -> Int32 {
 
 /// Starts `cheatgen arguments…` in the background; its result once it ends.
 private func startCheatgen(_ arguments: [String], in directory: TemporaryDirectory) -> Task<CommandResult, any Error> {
-    Task.detached { try Cheatgen.run(arguments, in: directory) }
+    Task.detached { try await Cheatgen.run(arguments, in: directory) }
 }
 
 /// Temporary files and staging folders that no run should leave: `*.tmp` anywhere under
@@ -194,11 +194,11 @@ extension HostileInputTests {
     // MARK: - Corrupted caches
 
     @Test(arguments: CacheDamage.allCases)
-    func everyDamagedCacheFileIsAMissAndVerdictsStayRight(_ damage: CacheDamage) throws {
+    func everyDamagedCacheFileIsAMissAndVerdictsStayRight(_ damage: CacheDamage) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write(mixedSheet, to: "mixed.md")
-        let clean = Verdicts(try Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
+        let clean = Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
         #expect(clean.status == 1)
         #expect(clean.summary == ["snippets: 3 passed, 2 failed, 0 skipped"], "\(clean)")
 
@@ -211,21 +211,21 @@ extension HostileInputTests {
         #expect(cached.contains { $0.contains("/verdicts/") } && names.contains { $0.hasPrefix("frontend-") })
         for path in cached { try damage.apply(to: path) }
 
-        let damaged = Verdicts(try Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
+        let damaged = Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
         #expect(damaged == clean, "after \(damage) cache files: \(damaged)")
         // The damaged files were replaced: a third run answers from the cache, the same way.
-        let again = try Cheatgen.run(["check", "mixed.md", "--verbose"], in: directory)
+        let again = try await Cheatgen.run(["check", "mixed.md", "--verbose"], in: directory)
         #expect(Verdicts(again).status == clean.status && Verdicts(again).errors == clean.errors)
         #expect(again.errorLines.contains { $0.hasPrefix("passed ") && $0.lowercased().contains("sums") && $0.hasSuffix(" (cached)") },
                 "\(again.standardError)")
         #expect(litter(in: directory) == [])
     }
 
-    @Test func aTamperedVerdictNeverTurnsAFailureIntoAPass() throws {
+    @Test func aTamperedVerdictNeverTurnsAFailureIntoAPass() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write(mixedSheet, to: "mixed.md")
-        let clean = Verdicts(try Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
+        let clean = Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
         // Flip every cached failure to a pass, leaving the rest of each file as it was.
         var tampered = 0
         for path in files(under: directory.path + "/.cheatgen/verdicts") {
@@ -235,7 +235,7 @@ extension HostileInputTests {
             tampered += 1
         }
         #expect(tampered >= 1, "the rejected compile's failure is cached")
-        #expect(Verdicts(try Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory)) == clean)
+        #expect(Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory)) == clean)
     }
 
     // MARK: - Two runs at once
@@ -252,7 +252,7 @@ extension HostileInputTests {
         let (a, b) = (Verdicts(try await first.value), Verdicts(try await second.value))
         #expect(a.status == 1 && a.summary == ["snippets: 3 passed, 2 failed, 0 skipped"], "\(a)")
         #expect(a == b, "the two runs disagree:\n\(a)\n\(b)")
-        #expect(Verdicts(try Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory)) == a, "the cache they left")
+        #expect(Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory)) == a, "the cache they left")
 
         // Two builds of one site at once: both succeed, the site is whole, nothing is left over.
         let site = directory.path + "/site"
@@ -267,7 +267,7 @@ extension HostileInputTests {
         #expect(litter(in: directory) == [])
 
         // What both left is a cache every entry of which validates: a last run is all cached.
-        let last = try Cheatgen.run(["check", "content", "--verbose"], in: directory)
+        let last = try await Cheatgen.run(["check", "content", "--verbose"], in: directory)
         #expect(last.status == 0)
         let verdictLines = last.errorLines.filter { $0.hasPrefix("passed ") || $0.hasPrefix("failed ") }
         #expect(!verdictLines.isEmpty && verdictLines.allSatisfy { $0.hasSuffix("(cached)") }, "\(verdictLines)")
@@ -283,7 +283,7 @@ extension HostileInputTests {
         try directory.write(mixedSheet.replacingOccurrences(of: "print(\"left\")", with: "print(\"right\")")
             .replacingOccurrences(of: "let m: Int = \"two\"", with: "let m: Int = 2"), to: "content/mixed.md")
         let site = directory.path + "/site"
-        let first = try Cheatgen.run(["build", "content", "--output", site, "--quiet"], in: directory)
+        let first = try await Cheatgen.run(["build", "content", "--output", site, "--quiet"], in: directory)
         try #require(first.status == 0, "\(first.standardError)")
         let before = try fileTree(at: URL(fileURLWithPath: site))
 
@@ -314,7 +314,7 @@ extension HostileInputTests {
         try directory.makeFolder(".site.old-\(dead)")
         #expect(!litter(in: directory).isEmpty)
 
-        let next = try Cheatgen.run(["build", "content", "--output", site, "--quiet"], in: directory)
+        let next = try await Cheatgen.run(["build", "content", "--output", site, "--quiet"], in: directory)
         #expect(next.status == 0, "\(next.standardError)")
         #expect(try directory.read("site/alpha.html").contains("<h1>Alpha Killed</h1>"))
         #expect(litter(in: directory) == [], "half-written folders and files are removed")

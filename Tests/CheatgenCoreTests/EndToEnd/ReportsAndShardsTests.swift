@@ -25,17 +25,17 @@ struct ReportsAndShardsTests {
         return directory
     }
 
-    @Test func junitReportHasOneTestcasePerSnippetAndFailuresCarryTheDiagnostics() throws {
+    @Test func junitReportHasOneTestcasePerSnippetAndFailuresCarryTheDiagnostics() async throws {
         let directory = try reportFixtures()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "only-ignored.md", "--quiet",
+        let result = try await Cheatgen.run(["check", "double-failure.md", "content-errors.md", "only-ignored.md", "--quiet",
                                        "--report", "junit=reports/junit.xml"], in: directory)
         #expect(result.status == 1)
         // A folder that does not exist: the report is not written, and that is said.
         #expect(result.errorLines.last?.hasPrefix("cheatgen: error: cannot write the JUnit report to reports/junit.xml: ") == true)
 
-        let again = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "only-ignored.md", "--quiet",
+        let again = try await Cheatgen.run(["check", "double-failure.md", "content-errors.md", "only-ignored.md", "--quiet",
                                       "--report", "junit=junit.xml"], in: directory)
         #expect(again.status == 1)
         let document = try XMLDocument(data: Data(contentsOf: directory.url.appendingPathComponent("junit.xml")))
@@ -77,11 +77,11 @@ struct ReportsAndShardsTests {
         #expect(contentFailure.stringValue?.contains("content-errors.md:6:5: error: link to 'missing.md': there is no sheet 'missing' [link.unresolved]") == true)
     }
 
-    @Test func githubAnnotationsAreOneLinePerProblem() throws {
+    @Test func githubAnnotationsAreOneLinePerProblem() async throws {
         let directory = try reportFixtures()
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "only-ignored.md", "--quiet", "--report", "github"], in: directory)
+        let result = try await Cheatgen.run(["check", "double-failure.md", "content-errors.md", "only-ignored.md", "--quiet", "--report", "github"], in: directory)
 
         #expect(result.status == 1)
         #expect(result.outputLines == [
@@ -94,12 +94,12 @@ struct ReportsAndShardsTests {
         ])
     }
 
-    @Test func diagnosticIDsNameEachProblemAfterItsMessage() throws {
+    @Test func diagnosticIDsNameEachProblemAfterItsMessage() async throws {
         let directory = try reportFixtures()
         defer { directory.remove() }
 
-        let plain = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "--quiet"], in: directory)
-        let named = try Cheatgen.run(["check", "double-failure.md", "content-errors.md", "--quiet", "--diagnostic-ids"], in: directory)
+        let plain = try await Cheatgen.run(["check", "double-failure.md", "content-errors.md", "--quiet"], in: directory)
+        let named = try await Cheatgen.run(["check", "double-failure.md", "content-errors.md", "--quiet", "--diagnostic-ids"], in: directory)
 
         #expect(named.status == 1)
         let problems = named.errorLines.filter { $0.contains(": error: ") }
@@ -110,25 +110,25 @@ struct ReportsAndShardsTests {
         #expect(plain.errorLines.filter { $0.contains(": error: ") } == problems.map { $0.replacing(/\ \[[a-z.-]+\]$/, with: "") })
     }
 
-    @Test func githubAnnotationsEscapeTheirSeparators() throws {
+    @Test func githubAnnotationsEscapeTheirSeparators() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("a,b:c")
         let text = header + "\n## S\n\n### C\n\n```swift\nprint(\"100%\")\n```\n\n```output\n50%\n```\n"
         try directory.write(text, to: "a,b:c/sheet.md")
 
-        let result = try Cheatgen.run(["check", "a,b:c/sheet.md", "--quiet", "--report", "github"], in: directory)
+        let result = try await Cheatgen.run(["check", "a,b:c/sheet.md", "--quiet", "--report", "github"], in: directory)
 
         let output = try lineNumber(of: "50%", in: text)  // the first line that differs
         #expect(result.outputLines.first == "::error file=a%2Cb%3Ac/sheet.md,line=\(output),col=1,title=cheatgen run.output-mismatch::snippet output does not match the 'output' block%0A--- expected%0A+++ actual%0A@@ -1,1 +1,1 @@%0A-50%25%0A+100%25")
     }
 
-    @Test func threeShardsSplitTheFullRunWithoutOverlap() throws {
+    @Test func threeShardsSplitTheFullRunWithoutOverlap() async throws {
         // The full run, as the reference.
         let full = try TemporaryDirectory()
         defer { full.remove() }
         let sheet = try full.copyFixture("passing.md")
-        let all = verifiedNames(try Cheatgen.run(["check", sheet, "--verbose"], in: full))
+        let all = verifiedNames(try await Cheatgen.run(["check", sheet, "--verbose"], in: full))
         #expect(all.count == 15)
 
         // Each shard as a CI job runs it: on its own machine, from the same starting state.
@@ -137,7 +137,7 @@ struct ReportsAndShardsTests {
             let job = try TemporaryDirectory()
             defer { job.remove() }
             try job.copyFixture("passing.md")
-            let result = try Cheatgen.run(["check", sheet, "--verbose", "--shard", "\(k)/3"], in: job)
+            let result = try await Cheatgen.run(["check", sheet, "--verbose", "--shard", "\(k)/3"], in: job)
             #expect(result.status == 0, "\(result.standardError)")
             shards.append(verifiedNames(result))
         }
@@ -147,11 +147,11 @@ struct ReportsAndShardsTests {
         #expect(shards.joined().count == all.count, "no snippet is in two shards")
     }
 
-    @Test func shardsAreBalancedByRecordedDurations() throws {
+    @Test func shardsAreBalancedByRecordedDurations() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
-        let all = verifiedNames(try Cheatgen.run(["check", sheet, "--verbose"], in: directory))
+        let all = verifiedNames(try await Cheatgen.run(["check", sheet, "--verbose"], in: directory))
         #expect(all.count == 15)
         // One snippet took far longer than all the others together last time.
         let slow = "passing/crashes-on-purpose"
@@ -161,8 +161,9 @@ struct ReportsAndShardsTests {
         try JSONEncoder().encode(durations).write(to: directory.url.appendingPathComponent(".cheatgen/durations.json"))
 
         // Every verdict is cached now, so no run records new durations in between.
-        let shards = try (1...3).map { k in
-            verifiedNames(try Cheatgen.run(["check", sheet, "--verbose", "--shard", "\(k)/3"], in: directory))
+        var shards: [[String]] = []
+        for k in 1...3 {
+            shards.append(verifiedNames(try await Cheatgen.run(["check", sheet, "--verbose", "--shard", "\(k)/3"], in: directory)))
         }
 
         #expect(shards[0] == [slow], "the slow snippet has a shard to itself")
@@ -171,7 +172,7 @@ struct ReportsAndShardsTests {
         #expect(shards.joined().count == all.count)
     }
 
-    @Test func shardsRunOneAfterAnotherInOneFolderStillAddUpToTheFullRun() throws {
+    @Test func shardsRunOneAfterAnotherInOneFolderStillAddUpToTheFullRun() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("passing.md")
@@ -183,24 +184,25 @@ struct ReportsAndShardsTests {
             .write(to: directory.url.appendingPathComponent(".cheatgen/durations.json"))
 
         // The three shards, in turn, in the same folder (as a writer would, or one CI machine).
-        let shards = try (1...3).map { k in
-            verifiedNames(try Cheatgen.run(["check", sheet, "--verbose", "--shard", "\(k)/3"], in: directory))
+        var shards: [[String]] = []
+        for k in 1...3 {
+            shards.append(verifiedNames(try await Cheatgen.run(["check", sheet, "--verbose", "--shard", "\(k)/3"], in: directory)))
         }
 
         #expect(Set(shards.joined()) == Set(names), "missed: \(Set(names).subtracting(shards.joined()).sorted())")
         #expect(shards.joined().count == names.count, "verified twice: \(shards.joined().count - Set(shards.joined()).count)")
     }
 
-    @Test func shardMustBeKOfN() throws {
+    @Test func shardMustBeKOfN() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
         for bad in ["0/3", "4/3", "3", "a/b", "1/0"] {
-            let result = try Cheatgen.run(["check", "--shard", bad], in: directory)
+            let result = try await Cheatgen.run(["check", "--shard", bad], in: directory)
             #expect(result.status == 2, "\(bad)")
             #expect(result.standardError.contains("--shard takes K/N with 1 ≤ K ≤ N, as in --shard 2/4"), "\(bad)")
         }
-        let build = try Cheatgen.run(["build", "--shard", "1/2"], in: directory)
+        let build = try await Cheatgen.run(["build", "--shard", "1/2"], in: directory)
         #expect(build.status == 2)
         #expect(build.standardError.contains("--filter and --shard verify only some snippets, and a site needs all of them verified"))
     }

@@ -17,7 +17,7 @@ struct ShardMergeTests {
         return found
     }
 
-    @Test func aBuildFromThreeShardsVerdictsCompilesAndRunsNothing() throws {
+    @Test func aBuildFromThreeShardsVerdictsCompilesAndRunsNothing() async throws {
         let site = try TemporaryDirectory()
         defer { site.remove() }
         let sheet = try site.copyFixture("passing.md")
@@ -29,7 +29,7 @@ struct ShardMergeTests {
             let machine = try TemporaryDirectory()
             defer { machine.remove() }
             try machine.copyFixture("passing.md")
-            let shard = try Cheatgen.run(["check", sheet, "--shard", "\(k)/3", "--verbose"], in: machine)
+            let shard = try await Cheatgen.run(["check", sheet, "--shard", "\(k)/3", "--verbose"], in: machine)
             #expect(shard.status == 0, "\(shard.standardError)")
             let passed = verdicts(shard)
             #expect(!passed.isEmpty)
@@ -44,7 +44,7 @@ struct ShardMergeTests {
             }
         }
 
-        let build = try Cheatgen.run(["build", sheet, "--verbose"], in: site)
+        let build = try await Cheatgen.run(["build", sheet, "--verbose"], in: site)
 
         #expect(build.status == 0, "\(build.standardError)")
         let passed = verdicts(build)

@@ -22,7 +22,7 @@ struct VerificationClaimsTests {
 
     // MARK: --repeat
 
-    @Test func aSnippetThatPassesThreeRunsInFourIsFlaky() throws {
+    @Test func aSnippetThatPassesThreeRunsInFourIsFlaky() async throws {
         let (directory, _) = try sheet("")
         defer { directory.remove() }
         // Snippets may not write into the repository: the runs count in a folder outside it.
@@ -64,7 +64,7 @@ struct VerificationClaimsTests {
             """
         try directory.write(text, to: "sheet.md")
 
-        let result = try Cheatgen.run(["check", "sheet.md", "--repeat", "4", "--no-cache", "--verbose"], in: directory)
+        let result = try await Cheatgen.run(["check", "sheet.md", "--repeat", "4", "--no-cache", "--verbose"], in: directory)
 
         #expect(result.status == 1)
         #expect(result.outputLines.last == "snippets: 1 passed, 1 failed, 0 skipped")
@@ -84,7 +84,7 @@ struct VerificationClaimsTests {
         #expect(commands.filter { $0.contains(" -primary-file ") || $0.contains(" -c ") }.count == 3, "two snippets and the dispatcher: \(commands)")
     }
 
-    @Test func repeatedRunsThatAgreeAreStableAndSaySo() throws {
+    @Test func repeatedRunsThatAgreeAreStableAndSaySo() async throws {
         let (directory, _) = try sheet("""
             ## Order
 
@@ -106,7 +106,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["build", "sheet.md", "--repeat", "5", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "sheet.md", "--repeat", "5", "--quiet"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         let page = try directory.read("site/sheet.html")
@@ -116,7 +116,7 @@ struct VerificationClaimsTests {
 
     // MARK: ThreadSanitizer
 
-    @Test func aRacyUncheckedSendableCounterIsCaughtAtItsLine() throws {
+    @Test func aRacyUncheckedSendableCounterIsCaughtAtItsLine() async throws {
         let (directory, text) = try sheet("""
             ## Races
 
@@ -160,7 +160,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "sheet.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "sheet.md", "--no-cache", "--quiet"], in: directory)
 
         #expect(result.status == 1)
         #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
@@ -175,7 +175,7 @@ struct VerificationClaimsTests {
         #expect(!lines.contains { $0.contains("snippet exited with status 66") }, "ThreadSanitizer's exit status is not a second error")
     }
 
-    @Test func sanitizeThreadChecksEverySnippetAndIsCachedApart() throws {
+    @Test func sanitizeThreadChecksEverySnippetAndIsCachedApart() async throws {
         let (directory, _) = try sheet("""
             ## Actors
 
@@ -200,22 +200,22 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let sanitized = try Cheatgen.run(["build", "sheet.md", "--sanitize", "thread", "--quiet"], in: directory)
+        let sanitized = try await Cheatgen.run(["build", "sheet.md", "--sanitize", "thread", "--quiet"], in: directory)
         #expect(sanitized.status == 0, "\(sanitized.standardError)")
         #expect(try directory.read("site/sheet.html").contains(">✓ output checked · no data race (TSan)</span>"))
 
         // A plain check does not reuse the sanitized verdict, and the next sanitized one does.
-        let plain = try Cheatgen.run(["check", "sheet.md", "--verbose"], in: directory)
+        let plain = try await Cheatgen.run(["check", "sheet.md", "--verbose"], in: directory)
         #expect(plain.status == 0)
         #expect((plain.outputLines + plain.errorLines).contains { $0.contains("/.cheatgen/bin/runner-") }, "ran again without the sanitizer")
-        let again = try Cheatgen.run(["check", "sheet.md", "--sanitize", "thread", "--verbose"], in: directory)
+        let again = try await Cheatgen.run(["check", "sheet.md", "--sanitize", "thread", "--verbose"], in: directory)
         #expect(again.status == 0)
         #expect(!(again.outputLines + again.errorLines).contains { $0.hasPrefix("$ ") }, "the sanitized verdict was cached")
     }
 
     // MARK: max-time
 
-    @Test func promptAndSlowCancellationUnderMaxTime() throws {
+    @Test func promptAndSlowCancellationUnderMaxTime() async throws {
         let (directory, text) = try sheet("""
             ## Cancellation
 
@@ -250,7 +250,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "sheet.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "sheet.md", "--no-cache", "--quiet"], in: directory)
 
         #expect(result.status == 1)
         #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
@@ -268,12 +268,12 @@ struct VerificationClaimsTests {
     @Test func maxTimeParsesSecondsAndMilliseconds() throws {
         let parsed = parse(header + "\n```swift max-time=150ms\nprint(1)\n```\n\n```swift max-time=0.2\nprint(2)\n```\n\n```swift max-time=soon\nprint(3)\n```\n")
         #expect(parsed.sheet?.snippets.map(\.attributes.maxTime) == [0.15, 0.2, nil])
-        #expect(parsed.lines == ["sheet.md:13:1: error: 'max-time' needs a duration in seconds or milliseconds, as in max-time=0.2 or max-time=150ms [front-matter.value]"])
+        #expect(parsed.lines == ["sheet.md:13:1: error: 'max-time' needs a duration in seconds or milliseconds, as in max-time=0.2 or max-time=150ms [snippet.attribute]"])
     }
 
     // MARK: Language modes and flags
 
-    @Test func aSwift5ModeCardBesideItsSwift6CompileFailTwin() throws {
+    @Test func aSwift5ModeCardBesideItsSwift6CompileFailTwin() async throws {
         let (directory, text) = try sheet("""
             ## What Swift 6 changed
 
@@ -323,7 +323,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["build", "sheet.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "sheet.md", "--quiet"], in: directory)
 
         #expect(result.status == 1)
         #expect(result.outputLines == ["snippets: 3 passed, 1 failed, 0 skipped"])
@@ -332,7 +332,7 @@ struct VerificationClaimsTests {
 
         // Fixed, the site shows the settings in the badges' tooltips.
         try directory.write(text.replacingOccurrences(of: "let hits: Int = \"one\"", with: "let hits = 1\nprint(hits)"), to: "sheet.md")
-        let fixed = try Cheatgen.run(["build", "sheet.md", "--quiet"], in: directory)
+        let fixed = try await Cheatgen.run(["build", "sheet.md", "--quiet"], in: directory)
         #expect(fixed.status == 0, "\(fixed.standardError)")
         let page = try directory.read("site/sheet.html")
         #expect(page.contains("(Swift 5 language mode) and run; what it printed was checked"), "\(page)")
@@ -345,7 +345,7 @@ struct VerificationClaimsTests {
         #expect(manifest.contains(#"swiftSettings: [.unsafeFlags(["-default-isolation", "MainActor"])]"#), "\(manifest)")
     }
 
-    @Test func settingsArePartOfTheCacheKey() throws {
+    @Test func settingsArePartOfTheCacheKey() async throws {
         let (directory, text) = try sheet("""
             ## Modes
 
@@ -359,18 +359,18 @@ struct VerificationClaimsTests {
 
             """)
         defer { directory.remove() }
-        #expect(try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory).status == 0)
+        #expect(try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory).status == 0)
 
         // The same code in Swift 6 mode is verified again, not answered from the cache.
         try directory.write(text.replacingOccurrences(of: " language-mode=5", with: " language-mode=6"), to: "sheet.md")
-        let swift6 = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let swift6 = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(swift6.status == 1)
         #expect(diagnostics(swift6).contains { $0.contains("can not be mutated from a nonisolated context") }, "\(swift6.errorLines)")
     }
 
     // MARK: Warnings
 
-    @Test func aNeverMutatedVarIsAWarningAtItsLine() throws {
+    @Test func aNeverMutatedVarIsAWarningAtItsLine() async throws {
         let body = """
             ## Warnings
 
@@ -395,7 +395,7 @@ struct VerificationClaimsTests {
         let fence = try lineNumber(of: "```swift", in: text)
         let message = "variable 'sum' was never mutated; consider changing to 'let' constant"
 
-        let warned = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let warned = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(warned.status == 0)
         #expect(warned.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
         expectConsecutive([
@@ -406,26 +406,26 @@ struct VerificationClaimsTests {
         ], in: warned.errorLines)
         #expect(warned.errorLines.contains("sheet.md:\(fence):1: note: in snippet sheet/a-var-that-never-changes"))
         // Cached, it still warns.
-        let again = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let again = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(again.errorLines == warned.errorLines)
 
         // warnings-as-errors on the snippet, or `swift: { warnings: error }` for the site, fail it.
         try directory.write(text.replacingOccurrences(of: "```swift\n", with: "```swift warnings-as-errors\n"), to: "sheet.md")
-        let attribute = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let attribute = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(attribute.status == 1)
         #expect(attribute.errorLines.first == "sheet.md:\(line):9: error: \(message) (warnings are errors: warnings-as-errors)")
         #expect(attribute.outputLines == ["snippets: 0 passed, 1 failed, 0 skipped"])
 
         try directory.write(text, to: "sheet.md")
         try directory.write("swift:\n  warnings: error\n", to: "cheatgen.yml")
-        let configured = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let configured = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
         #expect(configured.status == 1)
         #expect(configured.errorLines.first == "sheet.md:\(line):9: error: \(message) (warnings are errors: 'swift: warnings: error' in cheatgen.yml)")
     }
 
     // MARK: Traps
 
-    @Test func anOutOfRangeIndexTrapsAtItsLine() throws {
+    @Test func anOutOfRangeIndexTrapsAtItsLine() async throws {
         let (directory, text) = try sheet("""
             ## Traps
 
@@ -443,7 +443,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "sheet.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "sheet.md", "--no-cache", "--quiet"], in: directory)
 
         #expect(result.status == 1)
         let trap = try lineNumber(of: "primes[index]", in: text)
@@ -459,7 +459,7 @@ struct VerificationClaimsTests {
 
     // MARK: Cached compile failures
 
-    @Test func aWarmCheckOfABrokenSnippetCompilesNothingAndSaysTheSame() throws {
+    @Test func aWarmCheckOfABrokenSnippetCompilesNothingAndSaysTheSame() async throws {
         let (directory, _) = try sheet("""
             ## Broken
 
@@ -472,8 +472,8 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let cold = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
-        let warm = try Cheatgen.run(["check", "sheet.md", "--verbose"], in: directory)
+        let cold = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let warm = try await Cheatgen.run(["check", "sheet.md", "--verbose"], in: directory)
 
         #expect(cold.status == 1 && warm.status == 1)
         #expect(!(warm.outputLines + warm.errorLines).contains { $0.hasPrefix("$ ") }, "nothing compiled: \(warm.errorLines)")
@@ -483,7 +483,7 @@ struct VerificationClaimsTests {
 
     // MARK: Compiler notes
 
-    @Test func aNoteIsPrintedWithItsOwnExcerpt() throws {
+    @Test func aNoteIsPrintedWithItsOwnExcerpt() async throws {
         let (directory, text) = try sheet("""
             ## Notes
 
@@ -497,7 +497,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "sheet.md", "--quiet"], in: directory)
 
         let constant = try lineNumber(of: "let limit = 1", in: text)
         let assignment = try lineNumber(of: "limit = 2", in: text)
@@ -512,7 +512,7 @@ struct VerificationClaimsTests {
 
     // MARK: Badges
 
-    @Test func badgesSayExactlyWhatWasChecked() throws {
+    @Test func badgesSayExactlyWhatWasChecked() async throws {
         let (directory, _) = try sheet("""
             ## Kinds
 
@@ -565,7 +565,7 @@ struct VerificationClaimsTests {
             """)
         defer { directory.remove() }
 
-        let result = try Cheatgen.run(["build", "sheet.md", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["build", "sheet.md", "--quiet"], in: directory)
 
         #expect(result.status == 0, "\(result.standardError)")
         let page = try directory.read("site/sheet.html")

@@ -8,7 +8,7 @@ import Foundation
 /// reports are read back to the Markdown, and how fences name the language.
 @Suite("JavaScript, piece by piece")
 struct JavaScriptPiecesTests {
-    @Test func usesTakesDeclarationsNotStatements() {
+    @Test func usesTakesDeclarationsNotStatements() async {
         let code = """
             import { setTimeout as sleep } from "node:timers/promises";
             console.log("setting up");

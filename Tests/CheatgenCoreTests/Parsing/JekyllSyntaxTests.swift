@@ -91,7 +91,7 @@ struct JekyllSyntaxTests {
 
     @Test func anAttributeWordThatMeansNothingIsAWarning() {
         let parsed = parse(header + "\n## Part\n{: .-ok ?odd}\n")
-        #expect(parsed.lines == ["sheet.md:6:1: warning: kramdown attribute '?odd' is not understood; ignored (write .class, #id or key=\"value\") [snippet.attribute]"])
+        #expect(parsed.lines == ["sheet.md:6:1: warning: kramdown attribute '?odd' is not understood; ignored (write .class, #id or key=\"value\") [markdown.attribute-list]"])
     }
 
     @Test func anAttributeListWithNothingAboveItIsAWarning() {

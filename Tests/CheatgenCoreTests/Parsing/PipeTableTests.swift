@@ -144,12 +144,12 @@ struct PipeTableTests {
         #expect(link.destination == "https://example.org/docs")
     }
 
-    @Test func aBrokenCrossLinkInACellIsAnErrorAtItsPlace() throws {
+    @Test func aBrokenCrossLinkInACellIsAnErrorAtItsPlace() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.makeFolder("content")
         try directory.write(header + "\n## Part\n\n| see |\n|---|\n| [gone](#nowhere) |\n", to: "content/table.md")
-        let result = try Cheatgen.run(["check", "content", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "content", "--quiet"], in: directory)
         #expect(result.status == 1)
         #expect(result.errorLines == ["content/table.md:9:3: error: link to '#nowhere': sheet 'table' has no section or card with anchor '#nowhere'"])
     }

@@ -96,7 +96,7 @@ struct SnippetAttributeTests {
     @Test("Bad timeouts", arguments: ["timeout=abc", "timeout=0", "timeout=-1", "timeout=3601", "timeout=inf", "timeout=nan", "timeout", "timeout="])
     func badTimeout(word: String) {
         let parsed = fence("swift \(word)")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'timeout' needs a number of seconds between 0 and 3600, as in timeout=5 [front-matter.value]"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'timeout' needs a number of seconds between 0 and 3600, as in timeout=5 [snippet.attribute]"])
         #expect(parsed.sheet?.snippets.first?.attributes.timeout == nil)
     }
 
@@ -116,7 +116,7 @@ struct SnippetAttributeTests {
     @Test("Bad ids", arguments: ["id=", "id", "id=a.b", "id=a/b"])
     func badID(word: String) {
         let parsed = fence("swift \(word)")
-        #expect(parsed.lines == ["sheet.md:5:1: error: 'id' needs a name of letters, digits, '-' or '_', as in id=helpers [front-matter.value]"])
+        #expect(parsed.lines == ["sheet.md:5:1: error: 'id' needs a name of letters, digits, '-' or '_', as in id=helpers [snippet.attribute]"])
     }
 
     @Test("Bad uses lists", arguments: ["uses=", "uses", "uses=a;b", "uses=,"])
@@ -191,14 +191,14 @@ extension SnippetAttributeTests {
 
     @Test("Bad memory limits", arguments: ["memory=", "memory", "memory=lots", "memory=0", "memory=12X", "memory=512K", "memory=9999G"])
     func badMemory(word: String) {
-        #expect(fence("swift \(word)").lines == ["sheet.md:5:1: error: 'memory' needs a size of at least 1M, as in memory=512M or memory=2G"])
+        #expect(fence("swift \(word)").lines == ["sheet.md:5:1: error: 'memory' needs a size of at least 1M, as in memory=512M or memory=2G [snippet.attribute]"])
     }
 
     @Test func networkIsTrueOrFalse() {
         #expect(fence("swift network=true").sheet?.snippets.first?.attributes.network == true)
         #expect(fence("swift network=false").sheet?.snippets.first?.attributes.network == false)
         #expect(fence("swift").sheet?.snippets.first?.attributes.network == nil)
-        #expect(fence("swift network").lines == ["sheet.md:5:1: error: 'network' needs true or false, as in network=true"])
+        #expect(fence("swift network").lines == ["sheet.md:5:1: error: 'network' needs true or false, as in network=true [snippet.attribute]"])
     }
 }
 
@@ -210,7 +210,7 @@ extension SnippetAttributeTests {
         ("python optimise", "unknown snippet attribute 'optimise'; known for Python: compile-only, compile-fail, should-crash, ignore, unordered, timeout=, id=, uses=, max-time=, memory=, network="),
     ])
     func foreignAttribute(info: String, message: String) {
-        #expect(fence(info).lines == ["sheet.md:5:1: error: \(message)"])
+        #expect(fence(info).lines == ["sheet.md:5:1: error: \(message) [snippet.attribute]"])
     }
 
     @Test func swiftAttributesAreKeptForSwiftAsWritten() throws {

@@ -159,8 +159,15 @@ enum Cheatgen {
 
     /// Runs `cheatgen arguments…` in `directory` and waits for it; `environment` adds to (or
     /// replaces) the test's own variables; `executable` runs another copy (an installed one).
+    ///
+    /// The wait suspends rather than blocks: a test blocked in `waitUntilExit()` holds one of the
+    /// cooperative pool's threads (two, on two cores) for as long as its child runs, so every other
+    /// test — timers included — waited behind the slowest launches. A few launches at a time
+    /// (`launches`) keep the machine busy without running every end-to-end test at once.
     static func run(_ arguments: [String], in directory: TemporaryDirectory, environment: [String: String] = [:],
-                    executable other: URL? = nil) throws -> CommandResult {
+                    executable other: URL? = nil) async throws -> CommandResult {
+        await launches.acquire()
+        defer { Task { await launches.release() } }
         let process = Process()
         process.executableURL = try other ?? executable
         process.arguments = arguments
@@ -182,8 +189,13 @@ enum Cheatgen {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (finished: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in finished.resume() }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                finished.resume(throwing: error)
+            }
+        }
         try out.close()
         try err.close()
         return CommandResult(
@@ -191,6 +203,10 @@ enum Cheatgen {
             standardOutput: try String(contentsOf: outURL, encoding: .utf8),
             standardError: withoutMachineNotes(try String(contentsOf: errURL, encoding: .utf8)))
     }
+
+    /// How many `cheatgen` launches run at once: twice the cores, as each mostly waits on its own
+    /// children (compilers, snippets) or on a timer.
+    static let launches = LaunchLimit(ProcessInfo.processInfo.activeProcessorCount * 2)
 
     /// Under scripts/unprivileged-tests every run notes that this machine cannot contain
     /// snippets (no namespace, no control group could be made); tests compare what is left.
@@ -211,4 +227,30 @@ func expectConsecutive(_ block: [String], in lines: [String], sourceLocation: Te
         lines[start] == first && start + block.count <= lines.count && Array(lines[start..<start + block.count]) == block
     }
     #expect(found, "expected these consecutive lines:\n\(block.joined(separator: "\n"))\n--- in:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+}
+
+/// A counting semaphore for async code: `acquire` suspends (never blocks a thread) while
+/// `limit` holders are inside.
+actor LaunchLimit {
+    private let limit: Int
+    private var inside = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ limit: Int) { self.limit = max(1, limit) }
+
+    func acquire() async {
+        if inside < limit {
+            inside += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            inside -= 1
+        } else {
+            waiting.removeFirst().resume()  // the slot passes straight to the next in line
+        }
+    }
 }
