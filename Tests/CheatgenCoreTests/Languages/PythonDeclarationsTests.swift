@@ -103,6 +103,32 @@ struct PythonDeclarationsTests {
         ])
     }
 
+    @Test func aStringOrBracketOpenAcrossLinesAtColumnZeroStaysInItsStatement() {
+        let code = """
+            # don't let a comment open ( anything
+            PAREN = "(" + ')' + 'it\\'s'
+            GREETING = \"\"\"
+            Hello, {name}!
+            count = 'not an assignment'
+            \"\"\"
+            ROWS = [
+            ("ann", 3),
+            ("bob", 4)]
+            TOTAL = 1 + \\
+            2
+            def greet(name):
+                return GREETING.format(name=name)
+            print(greet("you"))
+            """
+        #expect(PythonDeclarations.extract(from: code).map(\.text) == [
+            "PAREN = \"(\" + ')' + 'it\\'s'",
+            "GREETING = \"\"\"\nHello, {name}!\ncount = 'not an assignment'\n\"\"\"",
+            "ROWS = [\n(\"ann\", 3),\n(\"bob\", 4)]",
+            "TOTAL = 1 + \\\n2",
+            "def greet(name):\n    return GREETING.format(name=name)",
+        ])
+    }
+
     @Test func usesBringsThePythonDeclarationsAtTheirMarkdownLines() throws {
         let markdown = """
             ---
