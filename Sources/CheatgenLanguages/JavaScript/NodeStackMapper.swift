@@ -63,10 +63,22 @@ struct NodeStackMapper {
     /// it (which ends with a line of `^`) — `Error: boom`, `SyntaxError: Unexpected token ';'` —
     /// never the line that only says where.
     func summary(of text: String) -> String {
-        let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("file://") && !$0.hasPrefix(file) }
+        func meaningful(_ text: Substring) -> [Substring] {
+            text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("file://") && !$0.hasPrefix(file) }
+        }
+        let lines = meaningful(text[...])
         let caret = lines.firstIndex { line in line.contains("^") && line.allSatisfy { $0 == "^" || $0 == " " || $0 == "\t" } }
-        let candidates = caret.map { lines[($0 + 1)...] } ?? lines[...]
+        let candidates = caret.map { lines[($0 + 1)...] } ?? meaningful(Self.afterQuotedSource(text))[...]
         let what = candidates.first { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") && !$0.hasPrefix("Node.js v") } ?? lines.first
         return what.map { $0.trimmed() } ?? "an error with no message"
+    }
+
+    /// Past the source Node quotes without a caret (the text `JSON.parse` was given, under
+    /// `<anonymous_script>:1`): from its first line, which says where, to the blank line after it.
+    private static func afterQuotedSource(_ text: String) -> Substring {
+        guard let first = text.split(separator: "\n").first, let colon = first.lastIndex(of: ":"),
+              case let number = first[first.index(after: colon)...], !number.isEmpty, number.allSatisfy(\.isNumber),
+              let blank = text.range(of: "\n\n") else { return text[...] }
+        return text[blank.upperBound...]
     }
 }

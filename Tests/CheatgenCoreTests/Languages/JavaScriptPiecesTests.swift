@@ -118,6 +118,43 @@ struct JavaScriptPiecesTests {
         #expect(mapper.location(in: report) == nil)
     }
 
+    @Test func anErrorThrownInsideTheRuntimeIsPlacedAtTheSnippetsFrameAndNamed() {
+        // JSON.parse fails on text the snippet gave it: Node quotes that text, with no caret,
+        // and the innermost frames are the runtime's, not the snippet's.
+        let file = "/tmp/scratch/2/tally__parse.mjs"
+        let report = """
+            <anonymous_script>:1
+            [2,
+
+            SyntaxError: Unexpected end of JSON input
+                at JSON.parse (<anonymous>)
+                at parse (file://\(file):2:15)
+                at Array.map (<anonymous>)
+                at file://\(file):4:31
+                at ModuleJob.run (node:internal/modules/esm/module_job:325:25)
+
+            Node.js v20.20.2
+            """
+        let mapper = NodeStackMapper(file: file, markdownPath: "content/tally.md", lineMap: [30, 31, 32, 33, 34])
+        #expect(mapper.location(in: report) == SourceLocation(path: "content/tally.md", line: 31, column: 15))
+        #expect(mapper.summary(of: report) == "SyntaxError: Unexpected end of JSON input")
+        #expect(mapper.rewrite(report).contains("    at JSON.parse (<anonymous>)\n    at parse (content/tally.md:31:15)\n"))
+    }
+
+    @Test func usesTakesExportDefaultGeneratorsAndBracedImports() {
+        let code = """
+            import{ readFile } from "node:fs/promises";
+            export default class Stack {}
+            function* naturals() {
+              yield 1;
+            }
+            var legacy = 1;
+            console.log(import.meta.url);
+            letter = "not a let";
+            """
+        #expect(JavaScriptDeclarations.extract(from: code).map(\.lineOffset) == [0, 1, 2, 5])
+    }
+
     @Test func fencesNameLanguagesByNameOrAlias() {
         #expect(LanguageRegistry.canonicalName("js") == "javascript")
         #expect(LanguageRegistry.canonicalName("mjs") == "javascript")
