@@ -68,6 +68,12 @@ extension SheetStructure {
             if !section.isUntitled, DocCLink.fragment(section.title.plainText) == wanted { return section.anchor }
             if let card = section.cards.first(where: { DocCLink.fragment($0.title.plainText) == wanted }) { return card.anchor }
         }
+        // A deeper heading (`####`), after every section and card: those are what DocC finds first.
+        for section in sections {
+            for sub in section.subheadings + section.cards.flatMap(\.subheadings) where DocCLink.fragment(sub.title) == wanted {
+                return sub.anchor
+            }
+        }
         return nil
     }
 
@@ -76,6 +82,7 @@ extension SheetStructure {
         for section in sections {
             if section.anchor == anchor { return section.title.plainText }
             if let card = section.cards.first(where: { $0.anchor == anchor }) { return card.title.plainText }
+            if let sub = (section.subheadings + section.cards.flatMap(\.subheadings)).first(where: { $0.anchor == anchor }) { return sub.title }
         }
         return nil
     }

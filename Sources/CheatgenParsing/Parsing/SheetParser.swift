@@ -88,6 +88,7 @@ package enum SheetParser {
         }
         let verify = frontMatter?.verify ?? options.verify
         var builder = Builder(sheetID: id, path: path, verify: verify, languages: options.languages, attributeLines: source.attributeLines)
+        builder.anchorsDeepHeadings = frontMatter?.isPage == true
         builder.add(blocks)
         builder.finish()
         diagnostics.append(contentsOf: builder.diagnostics)
@@ -116,6 +117,8 @@ package enum SheetParser {
         /// The next `-N` to try for a repeated slug, as GitHub counts them.
         private var repeats: [String: Int] = [:]
         private var snippetCount = 0
+        /// On a page, `####` and deeper headings get anchors too (`<doc:Page#Heading>` names them).
+        var anchorsDeepHeadings = false
         private var snippetsInCard = 0
         private var symbolNames: Set<String> = []
         private var snippetNames: Set<String> = []
@@ -270,6 +273,15 @@ package enum SheetParser {
                 snippetsInCard = 0
                 lastTarget = .card
                 if let attributes { apply(attributes, at: location) }
+            case .heading(let level, let title, let location) where level >= 4 && anchorsDeepHeadings && !sections.isEmpty:
+                let (title, attributes) = splitTrailingAttributes(title, at: location)
+                var merged = attributes ?? BlockAttributes()
+                let anchor = merged.id.map { explicitAnchor($0, replacing: "", title: title.plainText, at: location) } ?? anchor(for: title, at: location)
+                merged.id = anchor
+                let sub = Subheading(title: title.plainText, anchor: anchor)
+                let s = sections.count - 1
+                if sections[s].cards.isEmpty { sections[s].subheadings.append(sub) } else { sections[s].cards[sections[s].cards.count - 1].subheadings.append(sub) }
+                append(.block(.attributed(.heading(level: level, title, location), merged)))
             case .codeBlock(let code) where code.isFenced && (code.language == "output" || code.language == "error"):
                 attachExpectation(code)
             case .codeBlock(let code):
