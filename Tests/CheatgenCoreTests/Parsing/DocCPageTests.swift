@@ -90,7 +90,7 @@ struct DocCPageTests {
         #expect(parsed.lines == ["sheet.md:15:1: warning: DocC directives that cheatgen does not show were left out: '@Carousel' (line 15), '@Badge' (line 19)"])
         let page = try #require(parsed.sheet)
         let text = page.intro.plainText
-        #expect(!text.contains("@Metadata") && !text.contains("@Carousel") && !text.contains("@Badge") && !text.contains("@Image"), text)
+        #expect(!text.contains("@Metadata") && !text.contains("@Carousel") && !text.contains("@Badge") && !text.contains("@Image"), "\(text)")
         #expect(!text.contains("Hidden note") && !text.contains("PageKind") && text.contains("Visible text"))
         #expect(page.snippets.first?.code.hasPrefix("@MainActor") == true, "code keeps its attributes")
     }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Prints comments")
 struct PrintsCommentsTests {
-    private func expected(_ code: String, comment: String = "//") -> Expectation? {
+    private func expected(_ code: String, comment: String = "//") -> CheatgenModel.Expectation? {
         PrintsComments.expectation(in: code, comment: comment, path: "page.md", firstLine: 10)
     }
 
@@ -86,7 +86,7 @@ struct PrintsCommentsTests {
             ```
             """)
         let snippets = page.snippets
-        #expect(snippets[0].expectedOutput?.sourceLines == [7])
+        #expect(snippets[0].expectedOutput?.sourceLines == [6])
         #expect(snippets[1].expectedOutput?.isFromComments == false, "the output block wins")
         #expect(snippets[2].expectedOutput == nil, "compile-only is not run")
     }
