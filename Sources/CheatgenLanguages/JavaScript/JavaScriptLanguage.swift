@@ -10,6 +10,7 @@ struct JavaScriptLanguage: Language {
     var name: String { "javascript" }
     var aliases: [String] { ["js", "mjs"] }
     var displayName: String { "JavaScript" }
+    var lineComment: String? { "//" }
 
     func declarations(in code: String) -> [Declaration] {
         JavaScriptDeclarations.extract(from: code)

@@ -10,6 +10,7 @@ struct PythonLanguage: Language {
     var name: String { "python" }
     var aliases: [String] { ["py"] }
     var displayName: String { "Python" }
+    var lineComment: String? { "#" }
 
     func declarations(in code: String) -> [Declaration] {
         PythonDeclarations.extract(from: code)

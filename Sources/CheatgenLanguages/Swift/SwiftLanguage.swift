@@ -9,12 +9,20 @@ struct SwiftLanguage: Language {
 
     var name: String { "swift" }
     var displayName: String { "Swift" }
+    var lineComment: String? { "//" }
     var isCompiled: Bool { true }
     var highlighter: CodeHighlighter { .own(SwiftHighlighter.highlight) }
 
     /// swift-syntax is not asked to parse code that would keep it busy for seconds.
     func plainReason(for code: String) -> String? {
         SwiftParseBudget.refusal(code).map { "this Swift code is shown without highlighting because \($0): swift-syntax would take too long to parse it" }
+    }
+
+    /// `<#condition#>`: an editor placeholder, which syntax summaries use for what the reader
+    /// fills in; the compiler rejects it, so such code is a template, not a program.
+    func templateReason(for code: String) -> String? {
+        guard let open = code.range(of: "<#"), code[open.upperBound...].contains("#>") else { return nil }
+        return "it has editor placeholders (<#…#>) to fill in"
     }
 
     func declarations(in code: String) -> [Declaration] {

@@ -25,12 +25,14 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     package static let invalidEncoding = DiagnosticID("file.encoding")
     /// A sheet's file name that cannot name a page.
     package static let invalidSheetName = DiagnosticID("sheet.invalid-name")
-    /// Two sheets with the same id, or names differing only in case.
+    /// Two sheets with the same id, or names differing only in case; two pages of a DocC
+    /// catalog with one name (a warning: the second gets a longer id).
     package static let duplicateSheet = DiagnosticID("sheet.duplicate")
 
     // MARK: Front matter and cheatgen.yml
 
-    /// A sheet without front matter, or front matter never closed.
+    /// An empty sheet, a page with neither front matter nor a `# ` title, or front matter never
+    /// closed.
     package static let missingFrontMatter = DiagnosticID("front-matter.missing")
     /// Front matter that is not YAML.
     package static let invalidFrontMatterYAML = DiagnosticID("front-matter.yaml")
@@ -70,6 +72,8 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     package static let attributeList = DiagnosticID("markdown.attribute-list")
     /// A `#` heading read as a section (a warning).
     package static let headingLevel = DiagnosticID("markdown.heading-level")
+    /// A DocC `@Directive` block cheatgen leaves out unread, or one never closed (a warning).
+    package static let directive = DiagnosticID("markdown.directive")
     /// Two headings with the same anchor (a warning; the later one gets a suffix).
     package static let duplicateAnchor = DiagnosticID("markdown.duplicate-anchor")
 

@@ -9,7 +9,7 @@ extension Array where Element == Block {
             case .list(let list): list.items.map(\.plainText).joined(separator: " ")
             case .table(let table): ([table.header] + table.rows).map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
             case .attributed(let block, _): [block].plainText
-            case .thematicBreak, .html: ""
+            case .thematicBreak, .html, .comment: ""
             }
         }.joined(separator: " ")
     }

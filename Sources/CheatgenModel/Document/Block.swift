@@ -9,6 +9,9 @@ package indirect enum Block: Hashable, Sendable {
     case thematicBreak(SourceLocation)
     /// A raw HTML block. Never emitted as markup.
     case html(String, SourceLocation)
+    /// An HTML comment block (`<!-- … -->`, nothing else on its lines): kept in its place, with
+    /// its text, for what reads it (tests hidden in comments), but never shown and never warned about.
+    case comment(String, SourceLocation)
     /// A GitHub pipe table (cmark core has none; found in paragraphs by `PipeTable`).
     case table(Table)
     /// A block with the kramdown attribute list written under it (`{: .-setup}`).
@@ -73,7 +76,7 @@ package indirect enum Block: Hashable, Sendable {
 
     package var location: SourceLocation {
         switch self {
-        case .paragraph(_, let l), .heading(_, _, let l), .blockQuote(_, let l), .thematicBreak(let l), .html(_, let l):
+        case .paragraph(_, let l), .heading(_, _, let l), .blockQuote(_, let l), .thematicBreak(let l), .html(_, let l), .comment(_, let l):
             l
         case .codeBlock(let c): c.location
         case .list(let l): l.location

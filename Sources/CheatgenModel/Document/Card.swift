@@ -14,6 +14,8 @@ package struct Card: Hashable, Sendable {
     }
     /// From a kramdown attribute list under the heading (`{: .-prime}`).
     package var attributes = BlockAttributes()
+    /// The `####` (and deeper) headings of a page in the card, with their anchors.
+    package var subheadings: [Subheading] = []
 
     package var snippets: [Snippet] {
         items.compactMap { if case .snippet(let s) = $0 { s } else { nil } }

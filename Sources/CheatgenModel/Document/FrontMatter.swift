@@ -31,6 +31,10 @@ package struct FrontMatter: Hashable, Sendable {
     package var kind: SheetKind?
     /// `pages:` the sheet prints on (A4), as its author measured it; shown on the index page.
     package var pages: Int?
+    /// The file has no front matter: a page as DocC and GitHub write them, its title its first
+    /// `#` heading and its description the paragraph under that (`PageTitle`). It reads as a
+    /// guide, in one column.
+    package var isPage = false
 
     /// `twins: {other-sheet: {my-anchor: their-anchor}}` — the same idea in another sheet.
     package struct Twin: Hashable, Sendable {

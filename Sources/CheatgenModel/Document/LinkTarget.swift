@@ -6,6 +6,8 @@ package enum LinkTarget: Hashable, Sendable {
     case external(String)
     /// A scheme that runs code or smuggles content (`javascript:`, `vbscript:`, `data:`): dropped.
     case unsafe
+    /// A DocC link to a page or one of its headings (`<doc:Page#Heading-Name>`).
+    case doc(DocCLink)
 
     /// `isSheet` tells whether a sheet has the given id: a link written for a Jekyll site
     /// (`./react`, `react`, `/react`, `react.html`) goes to that sheet when there is one.
@@ -14,6 +16,10 @@ package enum LinkTarget: Hashable, Sendable {
         // Browsers ignore control characters and case in schemes; so must we.
         let scheme = String(trimmed.unicodeScalars.filter { $0.value > 0x20 }.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }).lowercased()
         let hasScheme = trimmed.unicodeScalars.filter { $0.value > 0x20 }.dropFirst(scheme.unicodeScalars.count).first == ":"
+        if hasScheme, let link = DocCLink(trimmed) {
+            self = .doc(link)
+            return
+        }
         if hasScheme {
             self = ["javascript", "vbscript", "data"].contains(scheme) ? .unsafe : .external(trimmed)
             return

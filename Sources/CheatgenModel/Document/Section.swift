@@ -10,6 +10,8 @@ package struct Section: Hashable, Sendable {
     package var cards: [Card]
     /// From a kramdown attribute list under the heading (`{: .-three-column}`).
     package var attributes = BlockAttributes()
+    /// The `####` (and deeper) headings of a page in the section's preamble, with their anchors.
+    package var subheadings: [Subheading] = []
 
     package init(title: [Inline], anchor: String, location: SourceLocation, items: [ContentItem], cards: [Card],
                  attributes: BlockAttributes = BlockAttributes()) {
@@ -22,4 +24,16 @@ package struct Section: Hashable, Sendable {
     }
 
     package var isUntitled: Bool { title.isEmpty }
+}
+
+/// A `####` (or deeper) heading of a page, which `<doc:Page#Heading>` links can name: its
+/// title and the anchor it has on the page.
+package struct Subheading: Hashable, Sendable {
+    package var title: String
+    package var anchor: String
+
+    package init(title: String, anchor: String) {
+        self.title = title
+        self.anchor = anchor
+    }
 }

@@ -28,6 +28,7 @@ extension SheetStructure {
         for section in sections {
             if !section.isUntitled { result.insert(section.anchor) }
             for card in section.cards { result.insert(card.anchor) }
+            for sub in section.subheadings + section.cards.flatMap(\.subheadings) { result.insert(sub.anchor) }
         }
         return result
     }

@@ -21,11 +21,18 @@ package struct LanguageCatalog: Sendable {
         /// Why a block of this language's code is shown plain (highlighting it would take too
         /// long), or nil; the parser warns at the block's fence.
         package var plainReason: @Sendable (_ code: String) -> String?
+        /// What starts a comment that runs to the end of the line (`//`, `#`), where an expected
+        /// output can be written as `Prints "…"` comments; nil when there is none.
+        package var lineComment: String?
+        /// Why a block of this language's code is a template to fill in rather than a program
+        /// (Swift's `<#placeholder#>`), or nil: such a block is shown, not verified.
+        package var templateReason: @Sendable (_ code: String) -> String?
 
         package init(name: String, aliases: [String] = [], displayName: String, colouredByPygments: Bool,
-                    optionKeys: [String] = [],
+                    optionKeys: [String] = [], lineComment: String? = nil,
                     checkOptions: @escaping @Sendable ([SnippetOption], SnippetAttributes.Mode) -> [String] = { _, _ in [] },
-                    plainReason: @escaping @Sendable (String) -> String? = { _ in nil }) {
+                    plainReason: @escaping @Sendable (String) -> String? = { _ in nil },
+                    templateReason: @escaping @Sendable (String) -> String? = { _ in nil }) {
             self.name = name
             self.aliases = aliases
             self.displayName = displayName
@@ -33,6 +40,8 @@ package struct LanguageCatalog: Sendable {
             self.optionKeys = optionKeys
             self.checkOptions = checkOptions
             self.plainReason = plainReason
+            self.lineComment = lineComment
+            self.templateReason = templateReason
         }
 
         /// Whether `key` is one of this language's own attributes.

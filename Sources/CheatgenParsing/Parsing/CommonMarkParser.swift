@@ -167,7 +167,8 @@ enum CommonMarkParser {
             case .thematicBreak:
                 return .thematicBreak(here)
             case .htmlBlock:
-                return .html(Self.string(cmark_node_get_literal(node)), here)
+                let raw = Self.string(cmark_node_get_literal(node))
+                return HTMLComments.isOnlyComments(raw) ? .comment(raw, here) : .html(raw, here)
             default:
                 return nil
             }
@@ -315,7 +316,9 @@ enum CommonMarkParser {
             case .code: return .code(Self.string(cmark_node_get_literal(node)))
             case .softBreak: return .softBreak
             case .lineBreak: return .lineBreak
-            case .htmlInline: return .html(Self.string(cmark_node_get_literal(node)))
+            case .htmlInline:
+                let raw = Self.string(cmark_node_get_literal(node))
+                return raw.hasPrefix("<!--") ? nil : .html(raw)
             case .emphasis: return .emphasis(inlines(under: node, fallback: fallback, depth: depth + 1))
             case .strong: return .strong(inlines(under: node, fallback: fallback, depth: depth + 1))
             case .link:

@@ -16,6 +16,7 @@ package enum ContentLoader {
     private static func neighbours(of sheets: [SheetOutline], options: SheetParser.Options) -> [SheetOutline] {
         let loaded = Set(sheets.map(\.id))
         var found: [String: SheetOutline] = [:]
+        var catalogPages: [String: [DocCCatalog.Page]] = [:]
         for sheet in sheets {
             let folder = (sheet.path as NSString).deletingLastPathComponent
             var ids = sheet.frontMatter.related + sheet.frontMatter.twins.map(\.otherSheet)
@@ -27,6 +28,21 @@ package enum ContentLoader {
                 let path = folder.isEmpty ? "\(id).md" : "\(folder)/\(id).md"
                 if let neighbour = SheetParser.parse(fileAt: path, options: options).sheet { found[id] = SheetOutline(neighbour, languages: options.languages) }
             }
+            // A page of a DocC catalog checked alone: its `<doc:>` links go anywhere in the catalog.
+            let docLinks = sheet.links.compactMap { link -> DocCLink? in
+                if case .doc(let doc) = LinkTarget(link.destination) { doc } else { nil }
+            }
+            if !docLinks.isEmpty, let catalog = DocCCatalog.enclosing(sheet.path) {
+                var ignored: [Diagnostic] = []
+                let pages = catalogPages[catalog] ?? DocCCatalog.pages(in: catalog, diagnostics: &ignored)
+                catalogPages[catalog] = pages
+                let wanted = Set(docLinks.flatMap(\.candidateIDs))
+                for page in pages where wanted.contains(page.id) && !loaded.contains(page.id) && found[page.id] == nil {
+                    if let neighbour = SheetParser.parse(fileAt: page.path, id: page.id, options: options).sheet {
+                        found[page.id] = SheetOutline(neighbour, languages: options.languages)
+                    }
+                }
+            }
         }
         return found.keys.sorted().map { found[$0]! }
     }
@@ -34,6 +50,14 @@ package enum ContentLoader {
     package static func load(_ paths: [String], options: SheetParser.Options) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
+        // Pages of DocC catalogs, whose ids are not always their file names.
+        var catalogIDs: [String: String] = [:]
+        func addCatalog(_ path: String) {
+            for page in DocCCatalog.pages(in: path, diagnostics: &diagnostics) {
+                files.append(page.path)
+                catalogIDs[page.path] = page.id
+            }
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -44,12 +68,19 @@ package enum ContentLoader {
                 }
                 continue
             }
-            if isDirectory.boolValue {
+            if isDirectory.boolValue, DocCCatalog.isCatalog(path) {
+                addCatalog(path)
+            } else if isDirectory.boolValue {
                 do {
                     let names = try FileManager.default.contentsOfDirectory(atPath: path)
                     let sheets = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
                     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                     files.append(contentsOf: sheets.map { "\(base)/\($0)" })
+                    // A DocC catalog in the folder is content too, with its nested folders.
+                    for name in names.sorted() where name.hasSuffix(".docc") && !name.hasPrefix(".") {
+                        var isFolder: ObjCBool = false
+                        if FileManager.default.fileExists(atPath: "\(base)/\(name)", isDirectory: &isFolder), isFolder.boolValue { addCatalog("\(base)/\(name)") }
+                    }
                 } catch {
                     diagnostics.append(.error(.unreadableFile, "cannot list directory: \(error.localizedDescription)", at: SourceLocation(path: path, line: 1)))
                 }
@@ -67,8 +98,9 @@ package enum ContentLoader {
         let unique = files.filter { read.insert(Array(URL(fileURLWithPath: $0).standardizedFileURL.path.utf8)).inserted }
         // Sheets parse independently, on all cores, each kept as its outline and links; what only
         // the whole set can tell comes after.
+        let ids = catalogIDs
         let parsed = concurrentMap(unique) { file in
-            let result = SheetParser.parse(fileAt: file, options: options)
+            let result = SheetParser.parse(fileAt: file, id: ids[file], options: options)
             return (outline: result.sheet.map { SheetOutline($0, languages: options.languages) }, diagnostics: result.diagnostics)
         }
         for (file, loaded) in zip(unique, parsed) {

@@ -26,7 +26,18 @@ package enum CrossReferences {
                 }
             }
             for link in sheet.links {
-                guard case .sheet(let id, let anchor) = LinkTarget(link.destination, isSheet: { byID[$0] != nil }) else { continue }
+                let target = LinkTarget(link.destination, isSheet: { byID[$0] != nil })
+                if case .doc(let doc) = target {
+                    switch doc.resolve({ byID[$0] }) {
+                    case .found: break
+                    case .noPage:
+                        diagnostics.append(.error(.unresolvedLink, "link to '\(link.destination)': there is no page '\(doc.page)' (no \(doc.page).md among the pages)", at: link.location))
+                    case .noHeading(let page):
+                        diagnostics.append(.error(.unresolvedLink, "link to '\(link.destination)': page '\(page.id)' has no heading '\(doc.heading ?? "")' (a heading's title as DocC writes it, such as 'Some-Heading')", at: link.location))
+                    }
+                    continue
+                }
+                guard case .sheet(let id, let anchor) = target else { continue }
                 guard let target = id.map({ byID[$0] }) ?? sheet else {
                     diagnostics.append(.error(.unresolvedLink, "link to '\(link.destination)': there is no sheet '\(id!)'", at: link.location))
                     continue

@@ -15,16 +15,19 @@ enum FrontMatterParser {
         /// The Markdown body with the header replaced by blank lines, so cmark's line numbers are the file's.
         var body: String
         var diagnostics: [Diagnostic]
+        /// The file has no front matter and is not empty: a page, titled by its first `#`
+        /// heading (`PageTitle`), as DocC and GitHub read Markdown.
+        var isPage = false
     }
 
     static func parse(_ text: String, path: String, languages: LanguageCatalog) -> Result {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let start = SourceLocation(path: path, line: 1)
         guard let first = lines.first, first.trimmingSuffix(while: \.isWhitespace) == "---" else {
-            let message = text.allSatisfy(\.isWhitespace)
-                ? "empty sheet; start it with front matter: ---, title: …, ---"
-                : "sheet has no front matter; start it with a line '---', then 'title: …', then '---'"
-            return Result(frontMatter: nil, body: text, diagnostics: [.error(.missingFrontMatter, message, at: start)])
+            if text.allSatisfy(\.isWhitespace) {
+                return Result(frontMatter: nil, body: text, diagnostics: [.error(.missingFrontMatter, "empty sheet; start it with front matter: ---, title: …, ---", at: start)])
+            }
+            return Result(frontMatter: nil, body: text, diagnostics: [], isPage: true)
         }
         guard let end = lines.dropFirst().firstIndex(where: { let l = $0.trimmingSuffix(while: \.isWhitespace); return l == "---" || l == "..." }) else {
             return Result(frontMatter: nil, body: "", diagnostics: [.error(.missingFrontMatter, "front matter is not terminated; close it with a line '---'", at: start)])

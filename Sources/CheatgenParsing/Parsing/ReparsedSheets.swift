@@ -12,7 +12,7 @@ package struct ReparsedSheets: SheetSource {
     }
 
     package func sheet(for outline: SheetOutline) throws -> Sheet {
-        guard let sheet = SheetParser.parse(fileAt: outline.path, options: options).sheet, SheetOutline(sheet, languages: options.languages) == outline else {
+        guard let sheet = SheetParser.parse(fileAt: outline.path, id: outline.id, options: options).sheet, SheetOutline(sheet, languages: options.languages) == outline else {
             throw CheatgenError.changedDuringBuild(path: outline.path)
         }
         return sheet

@@ -24,7 +24,7 @@ package enum SheetParser {
     }
 
     /// Reads and parses the file at `path`.
-    package static func parse(fileAt path: String, options: Options) -> Result {
+    package static func parse(fileAt path: String, id: String? = nil, options: Options) -> Result {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -32,7 +32,7 @@ package enum SheetParser {
             let reason = Self.reason(for: error, path: path)
             return Result(sheet: nil, diagnostics: [.error(.unreadableFile, "cannot read sheet: \(reason)", at: SourceLocation(path: path, line: 1))])
         }
-        return parse(data, path: path, options: options)
+        return parse(data, path: path, id: id, options: options)
     }
 
     /// The system's own words for why a file cannot be read ("Is a directory").
@@ -50,18 +50,19 @@ package enum SheetParser {
     }
 
     /// Parses bytes that were read from `path`.
-    package static func parse(_ data: Data, path: String, options: Options) -> Result {
+    package static func parse(_ data: Data, path: String, id: String? = nil, options: Options) -> Result {
         switch SourceText.decode(data, path: path) {
         case .failure(let diagnostic): Result(sheet: nil, diagnostics: [diagnostic])
-        case .success(let text): parse(text, path: path, options: options)
+        case .success(let text): parse(text, path: path, id: id, options: options)
         }
     }
 
     /// Parses Markdown text that came from `path`.
-    package static func parse(_ text: String, path: String, options: Options) -> Result {
+    /// `id` is the page's id when it is not the file's name (a DocC catalog's second page of a name).
+    package static func parse(_ text: String, path: String, id: String? = nil, options: Options) -> Result {
         var text = SourceText.normalizingLineEndings(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let id = id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let header = FrontMatterParser.parse(text, path: path, languages: options.languages)
         var diagnostics = header.diagnostics
         if reservedIDs.contains(id) {
@@ -72,14 +73,28 @@ package enum SheetParser {
         }
         let source = JekyllSource.prepare(header.body, path: path)
         diagnostics.append(contentsOf: source.diagnostics)
-        let markdown = CommonMarkParser.parse(source.text, path: path)
+        let directives = DocCDirectives.strip(source.text, path: path)
+        diagnostics.append(contentsOf: directives.diagnostics)
+        let markdown = CommonMarkParser.parse(directives.text, path: path)
         diagnostics.append(contentsOf: markdown.diagnostics)
-        let verify = header.frontMatter?.verify ?? options.verify
+        var blocks = markdown.blocks
+        var frontMatter = header.frontMatter
+        if header.isPage {
+            if let found = PageTitle.take(from: &blocks) {
+                frontMatter = PageTitle.frontMatter(found)
+            } else {
+                diagnostics.append(.error(.missingFrontMatter, "page has no title; start it with a '# Title' line, or with front matter (---, title: …, ---)", at: SourceLocation(path: path, line: 1)))
+            }
+        }
+        let verify = frontMatter?.verify ?? options.verify
         var builder = Builder(sheetID: id, path: path, verify: verify, languages: options.languages, attributeLines: source.attributeLines)
-        builder.add(markdown.blocks)
+        builder.anchorsDeepHeadings = frontMatter?.isPage == true
+        builder.add(blocks)
         builder.finish()
         diagnostics.append(contentsOf: builder.diagnostics)
-        guard let frontMatter = header.frontMatter else { return Result(sheet: nil, diagnostics: diagnostics) }
+        guard let frontMatter else { return Result(sheet: nil, diagnostics: diagnostics) }
+        TemplateSnippets.mark(intro: &builder.intro, sections: &builder.sections, languages: options.languages)
+        PrintsExpectations.attach(intro: &builder.intro, sections: &builder.sections, languages: options.languages)
         let sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
         return Result(sheet: sheet, diagnostics: diagnostics)
     }
@@ -102,6 +117,8 @@ package enum SheetParser {
         /// The next `-N` to try for a repeated slug, as GitHub counts them.
         private var repeats: [String: Int] = [:]
         private var snippetCount = 0
+        /// On a page, `####` and deeper headings get anchors too (`<doc:Page#Heading>` names them).
+        var anchorsDeepHeadings = false
         private var snippetsInCard = 0
         private var symbolNames: Set<String> = []
         private var snippetNames: Set<String> = []
@@ -256,6 +273,15 @@ package enum SheetParser {
                 snippetsInCard = 0
                 lastTarget = .card
                 if let attributes { apply(attributes, at: location) }
+            case .heading(let level, let title, let location) where level >= 4 && anchorsDeepHeadings && !sections.isEmpty:
+                let (title, attributes) = splitTrailingAttributes(title, at: location)
+                var merged = attributes ?? BlockAttributes()
+                let anchor = merged.id.map { explicitAnchor($0, replacing: "", title: title.plainText, at: location) } ?? anchor(for: title, at: location)
+                merged.id = anchor
+                let sub = Subheading(title: title.plainText, anchor: anchor)
+                let s = sections.count - 1
+                if sections[s].cards.isEmpty { sections[s].subheadings.append(sub) } else { sections[s].cards[sections[s].cards.count - 1].subheadings.append(sub) }
+                append(.block(.attributed(.heading(level: level, title, location), merged)))
             case .codeBlock(let code) where code.isFenced && (code.language == "output" || code.language == "error"):
                 attachExpectation(code)
             case .codeBlock(let code):

@@ -8,6 +8,9 @@ struct MarkdownHTMLRenderer {
     var resolveLink: (String) -> String?
     /// Highlights a code block's text for its language.
     var highlight: (_ code: String, _ language: String) -> String
+    /// The text of a link written as its own address (`<doc:Page>`), when the address names
+    /// something with a title: DocC shows the page's or heading's title.
+    var linkTitle: (String) -> String? = { _ in nil }
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined()
@@ -48,6 +51,11 @@ struct MarkdownHTMLRenderer {
             let classes = ["code"] + (language.isEmpty ? [] : ["language-\(language)"])
             return "<pre\(Self.htmlAttributes(attributes, classes: classes))><code>\(highlight(code.code, language))</code></pre>\n"
         case .blockQuote(let children, _):
+            if let aside = Aside(children) {
+                let kind = aside.kind.rawValue
+                return "<aside\(Self.htmlAttributes(attributes, classes: ["aside", "aside-\(kind)"])) aria-label=\"\(aside.kind.label)\">\n"
+                    + "<p class=\"aside-label\">\(aside.kind.label)</p>\n\(render(aside.blocks))</aside>\n"
+            }
             return "<blockquote\(extra)>\n\(render(children))</blockquote>\n"
         case .list(let list):
             let tag = list.isOrdered ? "ol" : "ul"
@@ -68,6 +76,8 @@ struct MarkdownHTMLRenderer {
             return "<hr\(extra)>\n"
         case .html(let raw, _):
             return "<pre class=\"raw-html\"><code>\(HTML.escape(raw))</code></pre>\n"
+        case .comment:
+            return ""
         case .table(let table):
             return render(table, attributes: attributes)
         }
@@ -136,7 +146,9 @@ struct MarkdownHTMLRenderer {
             let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
             let external = href.hasPrefix("http://") || href.hasPrefix("https://")
             let rel = external ? " rel=\"noopener\"" : ""
-            return "<a href=\"\(HTML.escape(href))\"\(title)\(rel)>\(render(link.children))</a>"
+            var text = render(link.children)
+            if link.children == [.text(link.destination)], let named = linkTitle(link.destination) { text = HTML.escape(named) }
+            return "<a href=\"\(HTML.escape(href))\"\(title)\(rel)>\(text)</a>"
         case .image(let source, let title, let alt):
             guard let src = resolveLink(source) else { return HTML.escape(alt.plainText) }
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""

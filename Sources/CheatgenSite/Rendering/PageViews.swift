@@ -127,6 +127,8 @@ struct SheetPageView {
     /// `Swift 6.3.1 and Python 3.12.3`, or empty when nothing on the page was verified.
     var verifiedWith: String? = nil
     var verifiedOn: String? = nil
+    /// A page without front matter (DocC's, GitHub's): laid out as one column of prose.
+    var isPage = false
 }
 
 struct IndexPageView {

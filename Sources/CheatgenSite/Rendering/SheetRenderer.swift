@@ -26,8 +26,15 @@ struct SheetRenderer {
         static let sheetPage = Place(root: "", ownPage: "")
         static func comparePage(for sheet: Sheet) -> Place { Place(root: "../", ownPage: "../\(sheet.id).html") }
 
-        func href(for destination: String, isSheet: (String) -> Bool) -> String? {
+        func href(for destination: String, isSheet: (String) -> Bool, page: (String) -> SheetOutline? = { _ in nil }) -> String? {
             switch LinkTarget(destination, isSheet: isSheet) {
+            case .doc(let link):
+                // Checked when the pages were loaded; one that does not resolve keeps its text.
+                if case .found(let target, let anchor) = link.resolve(page) {
+                    "\(root)\(target.id).html" + (anchor.map { "#\($0)" } ?? "")
+                } else {
+                    nil
+                }
             case .unsafe: nil
             case .external(let url): url
             case .sheet(let id?, let anchor): "\(root)\(id).html" + (anchor.map { "#\($0)" } ?? "")
@@ -60,13 +67,20 @@ struct SheetRenderer {
             related: related.enumerated().map { LinkView(href: "\($1.id).html", title: $1.frontMatter.title, last: $0 == related.count - 1) },
             comparisons: comparisons,
             hasIntro: !intro.isEmpty, introHTML: intro, sections: sections,
-            verifiedWith: verifiedWith(sheet), verifiedOn: Self.verifiedOn)
+            verifiedWith: verifiedWith(sheet), verifiedOn: Self.verifiedOn, isPage: sheet.frontMatter.isPage)
         return try theme.render(view, template: "sheet")
     }
 
     private func markdownRenderer(_ place: Place) -> MarkdownHTMLRenderer {
         let sheets = sheetsByID
-        return MarkdownHTMLRenderer(resolveLink: { place.href(for: $0, isSheet: { sheets[$0] != nil }) }, highlight: highlight)
+        return MarkdownHTMLRenderer(resolveLink: { place.href(for: $0, isSheet: { sheets[$0] != nil }, page: { sheets[$0] }) },
+                                    highlight: highlight, linkTitle: { Self.docLinkTitle($0, sheets: sheets) })
+    }
+
+    /// What a DocC link written as `<doc:Page>` shows: the page's title, or the heading's.
+    static func docLinkTitle(_ destination: String, sheets: [String: SheetOutline]) -> String? {
+        guard let link = DocCLink(destination), case .found(let page, let anchor) = link.resolve({ sheets[$0] }) else { return nil }
+        return anchor.flatMap { page.title(ofAnchor: $0) } ?? page.frontMatter.title
     }
 
     /// Where a card with twins sits on its comparison page: `compare/<a>--<b>.html#<sheet>--<anchor>`.
@@ -272,7 +286,8 @@ struct SheetRenderer {
         let uses = usedCards.enumerated().map { LinkView(href: "\(place.ownPage)#\($1.cardAnchor!)", title: $1.cardTitle, last: $0 == usedCards.count - 1) }
         let language = LanguageRegistry.language(snippet.language)
         let errors = result?.compilerErrors.map { language?.displayedError($0) ?? $0 }.joined(separator: "\n") ?? ""
-        let output = snippet.expectedOutput?.text ?? ""
+        // Output read from `Prints` comments is already on the page, in the code.
+        let output = snippet.expectedOutput.flatMap { $0.isFromComments ? nil : $0.text } ?? ""
         let runs = HiddenLines.runs(snippet.code)
         let hasHidden = runs.contains(where: \.hidden)
         // Only `uses=` reads the sheet's named snippets: most snippets skip collecting them.

@@ -62,7 +62,7 @@ struct SnippetBadge {
         let with = settings.isEmpty ? version : "\(version) (\(settings.joined(separator: "; ")))"
         let compiled = language?.isCompiled == true ? "Compiled with \(with) and run" : "Run with \(with)"
         var sentences: [String] = switch check {
-        case .outputChecked: ["\(compiled); what it printed was checked against the output shown"]
+        case .outputChecked: ["\(compiled); what it printed was checked against " + (snippet.expectedOutput?.isFromComments == true ? "the 'Prints' comments in its code" : "the output shown")]
         case .ran: ["\(compiled); it exited normally (there is no output block, so what it prints is not checked)"]
         case .compiles: ["Compiled with \(with); not run"]
         case .compileErrorChecked: ["\(with) rejects this code; the error shown was checked"]

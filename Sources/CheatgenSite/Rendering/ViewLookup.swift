@@ -146,6 +146,7 @@ extension SheetPageView: MustacheParent {
         case "sections": sections
         case "verifiedWith": verifiedWith
         case "verifiedOn": verifiedOn
+        case "isPage": isPage
         default: nil
         }
     }

@@ -28,6 +28,12 @@ package protocol Language: Sendable {
     /// Why `code` is shown without colours (its highlighter would take too long), or nil.
     /// Said as a warning at the block's fence when the sheet is parsed.
     func plainReason(for code: String) -> String?
+    /// What starts a comment to the end of the line (`//`, `#`): where `Prints "…"` comments,
+    /// an expected output written in the code, are read from. Nil: the language has none.
+    var lineComment: String? { get }
+    /// Why `code` is a template to fill in rather than a program (Swift's `<#placeholder#>`,
+    /// as syntax summaries write it), or nil. A template is shown, not verified.
+    func templateReason(for code: String) -> String?
     /// The top-level declarations of a snippet's code: what `uses=` brings into another
     /// snippet (and what the copy button puts above it). Statements stay behind.
     func declarations(in code: String) -> [Declaration]
@@ -56,6 +62,7 @@ extension Language {
     package var isCompiled: Bool { false }
     package var highlighter: CodeHighlighter { .pygments }
     package var optionKeys: [String] { [] }
+    package var lineComment: String? { nil }
     package func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] { [] }
     package func checkSettings(_ section: LanguageSection?) -> [Diagnostic] {
         (section?.settings ?? []).map { .warning(.unknownConfigSetting, "unknown \(displayName) setting '\($0.key)' is ignored; \(displayName) has none", at: $0.keyLocation) }
@@ -67,10 +74,11 @@ extension Language {
     package var catalogEntry: LanguageCatalog.Entry {
         let language = self
         return LanguageCatalog.Entry(name: name, aliases: aliases, displayName: displayName, colouredByPygments: highlighter.needsPygments,
-                                     optionKeys: optionKeys, checkOptions: { language.checkOptions($0, mode: $1) },
-                                     plainReason: { language.plainReason(for: $0) })
+                                     optionKeys: optionKeys, lineComment: lineComment, checkOptions: { language.checkOptions($0, mode: $1) },
+                                     plainReason: { language.plainReason(for: $0) }, templateReason: { language.templateReason(for: $0) })
     }
     package func plainReason(for code: String) -> String? { nil }
+    package func templateReason(for code: String) -> String? { nil }
     package func displayedError(_ message: String) -> String { message }
     package func warmUp(_ setup: LanguageSetup) async {}
 }

@@ -110,10 +110,17 @@ package enum SnippetJudge {
             difference = OutputDifference.inOrder(expected: want, actual: got)
             diff = UnifiedDiff.make(expected: difference.expanded, actual: got)
         }
-        // The block's lines follow its fence; past the last, the closing fence.
-        let line = expected.location.line + 1 + min(difference.firstDifference, max(want.count, 0))
+        // The block's lines follow its fence; past the last, the closing fence. `Prints`
+        // comments each have their own line; past the last, the last one.
+        let line: Int
+        if let sourceLines = expected.sourceLines, let last = sourceLines.last {
+            line = difference.firstDifference < sourceLines.count ? sourceLines[difference.firstDifference] : last
+        } else {
+            line = expected.location.line + 1 + min(difference.firstDifference, max(want.count, 0))
+        }
         let how = unordered ? " (compared unordered, lines sorted)" : ""
-        return .error(.outputMismatch, "snippet output does not match the 'output' block\(how)",
+        let what = expected.isFromComments ? "its 'Prints' comments" : "the 'output' block"
+        return .error(.outputMismatch, "snippet output does not match \(what)\(how)",
                       at: SourceLocation(path: expected.location.path, line: line, column: 1), details: diff)
     }
 

@@ -140,10 +140,11 @@ struct FrontMatterTests {
         #expect(parsed.sheet?.frontMatter.title == "T")
     }
 
-    @Test func missingFrontMatter() {
+    @Test func missingFrontMatterAndTitle() {
+        // Without front matter a file is a page titled by its `#` heading (DocCPageTests).
         let parsed = parse("## Section\n\nText.\n")
         #expect(parsed.sheet == nil)
-        #expect(parsed.lines == ["sheet.md:1:1: error: sheet has no front matter; start it with a line '---', then 'title: …', then '---' [front-matter.missing]"])
+        #expect(parsed.lines == ["sheet.md:1:1: error: page has no title; start it with a '# Title' line, or with front matter (---, title: …, ---) [front-matter.missing]"])
     }
 
     @Test("An empty or blank file is an error, not a crash", arguments: ["", "\n", "  \n\n\t\n"])

@@ -19,7 +19,7 @@ struct VerdictCacheTests {
         let snippet = try snippet()
         var passed = SnippetResult(snippet: snippet, status: .passed, duration: 1.25)
         passed.checks = .init(runs: 3, notes: ["swift.thread-sanitizer"], maxTime: 0.5)
-        passed.diagnostics = [.warning("variable 'x' was never used", at: SourceLocation(path: "sheet.md", line: 5, column: 9))]
+        passed.diagnostics = [.warning(.compileWarning, "variable 'x' was never used", at: SourceLocation(path: "sheet.md", line: 5, column: 9))]
         #expect(cache.lookup("key-1") == nil, "an empty cache has nothing")
         cache.store(.init(passed), for: "key-1")
 
@@ -39,15 +39,15 @@ struct VerdictCacheTests {
         let cache = VerdictCache(directory: directory.path)
         let snippet = try snippet()
         let error = Diagnostic(
-            .error, at: SourceLocation(path: "content/basics.md", line: 12, column: 17),
+            .error, .compileError, at: SourceLocation(path: "content/basics.md", line: 12, column: 17),
             "cannot convert value of type 'String' to specified type 'Int'",
             details: ["    let n: Int = \"one\"", "                 ^~~~~"],
             notes: [
-                Diagnostic(.note, at: SourceLocation(path: "content/basics.md", line: 10, column: 5), "'n' declared here",
-                           notes: [Diagnostic(.note, at: nil, "nested note without a place")]),
-                Diagnostic(.note, at: nil, "compiled in Swift 6 language mode"),
+                Diagnostic(.note, .note, at: SourceLocation(path: "content/basics.md", line: 10, column: 5), "'n' declared here",
+                           notes: [Diagnostic(.note, .note, at: nil, "nested note without a place")]),
+                Diagnostic(.note, .note, at: nil, "compiled in Swift 6 language mode"),
             ])
-        let failed = SnippetResult(snippet: snippet, status: .failed, diagnostics: [error, .error("second problem", at: nil)],
+        let failed = SnippetResult(snippet: snippet, status: .failed, diagnostics: [error, .error(.exitStatus, "second problem", at: nil)],
                                    compilerErrors: ["cannot convert value of type 'String' to specified type 'Int'"], duration: 0.5)
         cache.store(.init(failed), for: "failure")
 
@@ -55,6 +55,7 @@ struct VerdictCacheTests {
         #expect(result.status == .failed)
         #expect(result.isCompileFailure, "only a rejected compile is cached as a failure")
         #expect(result.diagnostics == failed.diagnostics)
+        #expect(result.diagnostics.map(\.id) == [.compileError, .exitStatus], "each problem keeps its identifier")
         #expect(result.diagnostics.map(\.formatted) == failed.diagnostics.map(\.formatted), "printed as the first run printed them")
         #expect(result.diagnostics.first?.notes.first?.notes.first?.location == nil)
         #expect(result.compilerErrors == failed.compilerErrors, "the page shows the compiler's error again")
