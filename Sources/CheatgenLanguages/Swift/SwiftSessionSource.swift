@@ -34,7 +34,7 @@ enum SwiftSessionSource {
                 text += item.piece.text + "\n"
             }
         }
-        text += "#sourceLocation()\n"
+        if !text.isEmpty { text += "#sourceLocation()\n" }
         text += "Swift.print(\(SwiftSource.swiftStringLiteral(plan.marker)))\n"
         text += "#sourceLocation(file: \(file), line: \(snippet.firstCodeLine))\n"
         text += snippet.code

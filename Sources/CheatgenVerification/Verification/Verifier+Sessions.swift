@@ -21,6 +21,11 @@ extension Verifier {
         var plans = plans
         var index: [SnippetPlace: Int] = [:]
         for (position, result) in results.enumerated() { index[SnippetPlace(result.snippet)] = position }
+        // What each snippet did wrong with every earlier snippet in its program.
+        var firstErrors: [SnippetPlace: Set<String>] = [:]
+        for (place, plan) in plans {
+            if let position = index[place] { firstErrors[place] = SessionVerdict.ownErrors(of: results[position], plan: plan) }
+        }
         for _ in 1..<Self.sessionRounds {
             let failed = Set(results.filter { $0.status == .failed }.map(SnippetPlace.init))
             var batch: [String: [PreparedSnippet]] = [:]
@@ -58,7 +63,8 @@ extension Verifier {
         }
         let failed = Set(results.filter { $0.status == .failed }.map(SnippetPlace.init))
         for (place, plan) in plans {
-            if let position = index[place] { results[position] = SessionVerdict.worded(results[position], plan: plan, failed: failed) }
+            if let position = index[place] { results[position] = SessionVerdict.worded(results[position], plan: plan, failed: failed,
+                                                                                    firstErrors: firstErrors[place] ?? []) }
         }
         return results
     }

@@ -48,7 +48,7 @@ struct CumulativeListingsTests {
         let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         // Each snippet alone: those that need the pantry or the total do not compile.
         #expect(result.outputLines == ["snippets: 3 passed, 5 failed, 0 skipped"], "\(result.standardError)")
-        let sugar = try lineNumber(of: "pantry[\"sugar\"] = 4", in: text)
+        let sugar = try lineNumber(of: "pantry[\"sugar\"] = restocked(-6)", in: text)
         #expect(result.errorLines.contains { $0.hasPrefix("cumulative.md:\(sugar):1: error: cannot find 'pantry' in scope") }, "\(result.errorLines)")
         #expect(!result.standardError.contains("depends on the snippet"))
     }
