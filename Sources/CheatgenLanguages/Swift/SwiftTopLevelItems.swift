@@ -11,6 +11,8 @@ enum SwiftTopLevelItems {
         /// The names it declares: `x`, `Point`, `greet(person:)` (a function by its full name,
         /// so overloads with other labels live side by side).
         var names: Set<String>
+        /// The names of the variables among them (`let`, `var`).
+        var variables: Set<String> = []
         var isDeclaration: Bool
     }
 
@@ -29,8 +31,9 @@ enum SwiftTopLevelItems {
         return tree.statements.map { statement in
             let line = converter.location(for: statement.positionAfterSkippingLeadingTrivia).line
             let declaration = statement.item.as(DeclSyntax.self)
-            return Item(piece: Declaration(lineOffset: line - 1, text: statement.trimmedDescription),
-                        names: declaration.map(names) ?? [], isDeclaration: declaration != nil)
+            let declared = declaration.map(names) ?? []
+            return Item(piece: Declaration(lineOffset: line - 1, text: statement.trimmedDescription), names: declared,
+                        variables: declaration?.is(VariableDeclSyntax.self) == true ? declared : [], isDeclaration: declaration != nil)
         }
     }
 
