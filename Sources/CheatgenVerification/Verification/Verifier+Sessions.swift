@@ -30,6 +30,7 @@ extension Verifier {
             let failed = Set(results.filter { $0.status == .failed }.map(SnippetPlace.init))
             var batch: [String: [PreparedSnippet]] = [:]
             var keys: [SnippetPlace: String] = [:]
+            var retried = false
             for place in plans.keys.sorted(by: { ($0.path, $0.index) < ($1.path, $1.index) }) {
                 guard let position = index[place], results[position].status == .failed, let plan = plans[place] else { continue }
                 let snippet = results[position].snippet
@@ -38,6 +39,7 @@ extension Verifier {
                 let without = Set(plan.leftOut.map(\.index)).union(culprits.map(\.index))
                 let next = SessionPlan(for: snippet, page: pages[snippet.sheetID] ?? [], leavingOut: without)
                 plans[place] = next
+                retried = true
                 switch program(for: snippet, language: verifier.language, named: named[snippet.sheetID] ?? [:], plan: next) {
                 case .failure(let diagnostic):
                     results[position] = SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])
@@ -52,7 +54,7 @@ extension Verifier {
                     }
                 }
             }
-            if batch.isEmpty && keys.isEmpty { break }
+            if !retried { break }
             for name in batch.keys.sorted() {
                 for result in try await verifiers[name]!.verify(batch[name]!, context: context) {
                     let place = SnippetPlace(result.snippet)
