@@ -1,10 +1,11 @@
 import CheatgenModel
 
 /// What runs before a snippet on a `listings: cumulative` page, as a reader of a book takes
-/// it: the snippets above it in the same language, in order — the statements of those that
-/// run, only the declarations of those that are compiled but not run (`compile-only`,
-/// `should-crash`) — then a marker line, then the snippet. `compile-fail` and `ignore`
-/// snippets take no part; neither do earlier snippets left out because they failed.
+/// it: the snippets above it in the same language, in order — whole, `compile-only` ones too
+/// (a book's listing without output has still run when the reader gets to the next), only
+/// the declarations of `should-crash` ones — then a marker line, then the snippet.
+/// `compile-fail` and `ignore` snippets take no part; neither do earlier snippets left out
+/// because they failed.
 package struct SessionPlan: Sendable, Hashable {
     package struct Part: Sendable, Hashable {
         package var snippet: Snippet
@@ -30,8 +31,8 @@ package struct SessionPlan: Sendable, Hashable {
                 continue
             }
             switch other.attributes.mode {
-            case .run: earlier.append(Part(snippet: other, runs: true))
-            case .compileOnly, .shouldCrash: earlier.append(Part(snippet: other, runs: false))
+            case .run, .compileOnly: earlier.append(Part(snippet: other, runs: true))
+            case .shouldCrash: earlier.append(Part(snippet: other, runs: false))
             case .compileFail, .ignore: continue
             }
         }
