@@ -21,7 +21,7 @@ struct PythonLanguage: Language {
 
     /// A session is one namespace: each snippet's code runs after the earlier ones'.
     func prepare(_ snippet: Snippet, in session: SessionPlan, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>? {
-        .success(ScriptSource.makeSession(for: snippet, plan: session, language: self, markerLine: "print(\"\(session.marker)\", flush=True)"))
+        .success(ScriptSource.makeSession(for: snippet, plan: session, language: self, printing: { "print(\"\($0)\", flush=True)" }))
     }
 
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {

@@ -39,6 +39,10 @@ enum SwiftSessionSource {
             // A function or type declared again is left out; so is a declaration of several
             // names when one of them is.
             let kept = { (item: SwiftTopLevelItems.Item) in !item.variables.isEmpty || item.names.isDisjoint(with: replaced[index]) }
+            if part.runs {
+                text += "#sourceLocation(file: \(file), line: \(part.snippet.location.line))\n"
+                text += "Swift.print(\(SwiftSource.swiftStringLiteral(plan.marker(before: part))))\n"
+            }
             if part.runs && items.allSatisfy(kept) {
                 text += "#sourceLocation(file: \(file), line: \(part.snippet.firstCodeLine))\n"
                 text += code + (code.hasSuffix("\n") ? "" : "\n")

@@ -326,7 +326,9 @@ struct SwiftVerifier: SnippetVerifier {
             // In a session, only what the snippet itself printed is its output.
             let (own, reached) = SessionOutput.split(outcome, marker: job.prepared.source.sessionMarker)
             var problems = SnippetJudge.judge(snippet, outcome: own, checks: checks)
-            if !reached { problems = SessionOutput.notReached(snippet, problems: problems) }
+            if !reached {
+                problems = SessionOutput.notReached(snippet, problems: problems, outcome: outcome, marker: job.prepared.source.sessionMarker)
+            }
             let verdict = RunVerdict(outcome: own, problems: problems)
             watched += outcome.duration
             runs += 1

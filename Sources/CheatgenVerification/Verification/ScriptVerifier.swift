@@ -90,7 +90,7 @@ package struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
                                          details: Self.indent(raised.rewritten))
             }
         }
-        if !reached { problems = SessionOutput.notReached(snippet, problems: problems) }
+        if !reached { problems = SessionOutput.notReached(snippet, problems: problems, outcome: own, marker: prepared.source.sessionMarker) }
         return .ran(RunVerdict(outcome: outcome, problems: problems))
     }
 

@@ -25,12 +25,27 @@ package enum SessionOutput {
         return (outcome, false)
     }
 
+    /// `marker` as printed before the code of the earlier snippet whose fence is at `line`.
+    static func marker(_ marker: String, before line: Int) -> String {
+        String(marker.dropLast(4)) + " before \(line) ---"
+    }
+
     /// The judge's problems with a run that never reached the snippet: what went wrong in the
     /// earlier snippets (a trap at its line) is kept, the comparison of output is not, and the
-    /// snippet fails saying it did not run.
-    package static func notReached(_ snippet: Snippet, problems: [Diagnostic]) -> [Diagnostic] {
+    /// snippet fails saying it did not run — with a note at the earlier snippet that was
+    /// running when the program stopped (the last whose marker `outcome` printed).
+    package static func notReached(_ snippet: Snippet, problems: [Diagnostic], outcome: ProcessOutcome, marker: String?) -> [Diagnostic] {
         let elsewhere = problems.filter { $0.location != snippet.location && !$0.message.hasPrefix("snippet output does not match") }
         let said = problems.filter { $0.location == snippet.location }.map { "  \($0.message)" }
-        return elsewhere + [.error(stoppedEarlier, at: snippet.location, details: said)]
+        var error = Diagnostic.error(stoppedEarlier, at: snippet.location, details: said)
+        if let marker {
+            let prefix = String(marker.dropLast(4)) + " before "
+            let last = outcome.outputText.split(separator: "\n").last { $0.hasPrefix(prefix) && $0.hasSuffix(" ---") }
+            if let last, let line = Int(last.dropFirst(prefix.count).dropLast(4)) {
+                let place = SourceLocation(path: snippet.path, line: line, column: 1)
+                error.notes.append(Diagnostic(.note, at: place, "the program stopped in the snippet at \(snippet.path):\(line)"))
+            }
+        }
+        return elsewhere + [error]
     }
 }

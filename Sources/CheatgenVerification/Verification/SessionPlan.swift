@@ -42,6 +42,12 @@ package struct SessionPlan: Sendable, Hashable {
         marker = "--- cheatgen session \(key.prefix(32)) ---"
     }
 
+    /// The line printed before an earlier snippet's code runs, naming its fence line: when the
+    /// program stops before the snippet, the last one printed says which snippet stopped it.
+    package func marker(before part: Part) -> String {
+        SessionOutput.marker(marker, before: part.snippet.location.line)
+    }
+
     /// The earlier snippet whose Markdown lines hold `location`, if any.
     package func part(holding location: SourceLocation?) -> Snippet? {
         guard let location else { return nil }

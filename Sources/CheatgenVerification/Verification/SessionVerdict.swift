@@ -16,6 +16,9 @@ enum SessionVerdict {
                 if !blamed.contains(part) { blamed.append(part) }
             } else if error.message == SessionOutput.stoppedEarlier {
                 stopped = true
+                for note in error.notes {
+                    if let part = plan.part(holding: note.location), !blamed.contains(part) { blamed.append(part) }
+                }
             }
         }
         if stopped && blamed.isEmpty {
