@@ -52,7 +52,7 @@ enum SessionVerdict {
         let place = "\(first.location.path):\(first.location.line)"
         // An earlier snippet that passed on its own can still break a later program (a name it
         // uses was declared again further down).
-        let why = failed.contains(SnippetPlace(first)) ? "which failed" : "which does not compile in this snippet's program"
+        let why = failed.contains(SnippetPlace(first)) ? "which failed" : "which cannot run before it"
         let note = Diagnostic(.note, at: first.location, "depends on the snippet at \(place), \(why)")
         if ownErrors.isEmpty {
             own.append(.error("snippet not verified: it depends on the snippet at \(place), \(why)", at: result.snippet.location))

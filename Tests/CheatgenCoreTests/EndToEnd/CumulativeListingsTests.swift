@@ -164,4 +164,47 @@ struct CumulativeListingsTests {
         #expect(result.errorLines.contains("tea.md:\(raise):1: error: snippet raised RuntimeError: the kettle broke"), "\(result.errorLines)")
         #expect(result.errorLines.count { $0.contains(": error: ") } == 1, "\(result.errorLines)")
     }
+
+    /// A listing that is compiled but not checked (`compile-only`) still runs before the ones
+    /// after it; when it stops the program, they run without it, and one that needs it says so.
+    @Test func aListingThatStopsTheProgramIsNamed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("""
+            ---
+            title: Limits
+            listings: cumulative
+            ---
+
+            ```swift compile-only
+            let limit = 3
+            precondition(limit > 5, "the limit is too small")
+            ```
+
+            ```swift
+            print("independent")
+            ```
+
+            ```output
+            independent
+            ```
+
+            ```swift
+            print(limit * 2)
+            ```
+
+            ```output
+            6
+            ```
+
+            """, to: "limits.md")
+        let text = try directory.read("limits.md")
+        let result = try Cheatgen.run(["check", "limits.md", "--no-cache", "--quiet"], in: directory)
+        #expect(result.outputLines == ["snippets: 2 passed, 1 failed, 0 skipped"], "\(result.standardError)")
+        let fence = try lineNumber(of: "```swift compile-only", in: text)
+        let use = try lineNumber(of: "print(limit * 2)", in: text)
+        #expect(result.errorLines.contains("limits.md:\(use):7: error: cannot find 'limit' in scope"), "\(result.errorLines)")
+        #expect(result.errorLines.contains("limits.md:\(fence):1: note: depends on the snippet at limits.md:\(fence), which cannot run before it"),
+                "\(result.errorLines)")
+    }
 }
