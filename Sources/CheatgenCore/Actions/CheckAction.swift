@@ -116,6 +116,7 @@ package struct CheckAction: Sendable {
             let own = Set(declared.map(\.identity))
             let all = configured.filter { !own.contains($0.identity) } + declared
             if !all.isEmpty { options.dependencies[sheet.id] = all }
+            if (sheet.frontMatter.listings ?? configuration.listings) == .cumulative { options.cumulativeSheets.insert(sheet.id) }
         }
         let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
         progress.begin(total: snippets.count)

@@ -20,6 +20,11 @@ struct PythonLanguage: Language {
         ScriptSource.make(for: snippet, named: named, language: self)
     }
 
+    /// A session is one namespace: each snippet's code runs after the earlier ones'.
+    func prepare(_ snippet: Snippet, in session: SessionPlan, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>? {
+        .success(ScriptSource.makeSession(for: snippet, plan: session, language: self, printing: { "print(\"\($0)\", flush=True)" }))
+    }
+
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let python = await PythonInterpreter.locate(cacheDirectory: setup.workDirectory) else {
             throw LanguageUnavailable(language: name, reason: ToolVersion.missing("python3", override: "CHEATGEN_PYTHON", install: "install Python 3"))

@@ -33,6 +33,10 @@ struct SwiftLanguage: Language {
         SwiftSource.make(for: snippet, named: named)
     }
 
+    func prepare(_ snippet: Snippet, in session: SessionPlan, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>? {
+        SwiftSessionSource.make(for: snippet, plan: session).map { .success($0) }
+    }
+
     var optionKeys: [String] { SwiftSnippetOptions.keys }
 
     func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] {

@@ -29,7 +29,7 @@ enum SwiftSource {
         return .success(EffectiveSource(text: text, isLibrary: SwiftDeclarations.hasMainAttribute(snippet.code)))
     }
 
-    private static func swiftStringLiteral(_ value: String) -> String {
+    static func swiftStringLiteral(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -323,7 +323,13 @@ struct SwiftVerifier: SnippetVerifier {
             let outcome = try await SnippetProcess.run(
                 URL(fileURLWithPath: binary).standardizedFileURL.path, arguments: [snippet.symbolName],
                 snippet: snippet, limits: job.prepared.limits, options: context.options, environment: environment)
-            let verdict = RunVerdict(outcome: outcome, problems: SnippetJudge.judge(snippet, outcome: outcome, checks: checks))
+            // In a session, only what the snippet itself printed is its output.
+            let (own, reached) = SessionOutput.split(outcome, marker: job.prepared.source.sessionMarker)
+            var problems = SnippetJudge.judge(snippet, outcome: own, checks: checks)
+            if !reached {
+                problems = SessionOutput.notReached(snippet, problems: problems, outcome: outcome, marker: job.prepared.source.sessionMarker)
+            }
+            let verdict = RunVerdict(outcome: own, problems: problems)
             watched += outcome.duration
             runs += 1
             // ThreadSanitizer sees a race only when the racing code ran on two threads, which a

@@ -27,6 +27,8 @@ package struct FrontMatter: Hashable, Sendable {
     package var description: String?
     /// `verify:` for this sheet; nil follows `cheatgen.yml`.
     package var verify: VerifySetting?
+    /// `listings:` for this sheet; nil follows `cheatgen.yml`.
+    package var listings: Listings?
     /// `kind: cheatsheet | guide`, shown on the index page.
     package var kind: SheetKind?
     /// `pages:` the sheet prints on (A4), as its author measured it; shown on the index page.

@@ -14,6 +14,8 @@ package struct Configuration: Sendable, Hashable {
     package var dependencies: [PackageDependency] = []
     /// Which snippets are verified unless a sheet says otherwise (`verify:`).
     package var verify: VerifySetting = .all
+    /// How a page's snippets run unless a sheet says otherwise (`listings:`).
+    package var listings: Listings = .separate
 
     /// The languages this configuration was read for: the sections it accepts, and how sheets
     /// are read under it.
@@ -31,7 +33,7 @@ package struct Configuration: Sendable, Hashable {
     /// Names of environment variables passed through to snippets.
     package var environment: [String] = []
 
-    package static let knownKeys = ["base-url", "dependencies", "env", "memory", "network", "timeout", "title", "verify"]
+    package static let knownKeys = ["base-url", "dependencies", "env", "listings", "memory", "network", "timeout", "title", "verify"]
     /// Settings that moved into a language's section, and where they are now.
     static let movedKeys = ["swift-flags": "swift: { flags: [...] }", "warnings": "swift: { warnings: error }"]
 
@@ -99,6 +101,10 @@ package struct Configuration: Sendable, Hashable {
                 if let setting = FrontMatterParser.verifySetting(value, location: place(value.mark), place: place, languages: languages,
                                                                  diagnostics: &diagnostics) {
                     configuration.verify = setting
+                }
+            case "listings":
+                if let listings = FrontMatterParser.listingsSetting(value, location: place(value.mark), diagnostics: &diagnostics) {
+                    configuration.listings = listings
                 }
             case _ where languages.entry(for: name)?.name == name:
                 if let section = languageSection(name, value, place: place) {

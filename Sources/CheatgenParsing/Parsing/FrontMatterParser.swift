@@ -5,7 +5,7 @@ import CheatgenModel
 enum FrontMatterParser {
     /// Keys a sheet may set; anything else is reported as a warning so typos do not go unnoticed.
     static let knownKeys: Set<String> = ["title", "summary", "tags", "related", "twins", "dependencies",
-                                         "intro", "category", "updated", "weight", "keywords", "description", "verify", "kind", "pages"]
+                                         "intro", "category", "updated", "weight", "keywords", "description", "verify", "listings", "kind", "pages"]
     /// Keys of Jekyll cheatsheet sites (devhints) that mean nothing here: accepted without a word.
     static let ignoredKeys: Set<String> = ["layout", "prism_languages", "ads", "og_type", "html_class", "redirect_to",
                                            "authors", "archived", "deprecated"]
@@ -91,6 +91,8 @@ enum FrontMatterParser {
                 frontMatter.description = string(value, key: key, location: location, diagnostics: &diagnostics)
             case "verify":
                 frontMatter.verify = verifySetting(value, location: location, place: { place($0, path: path) }, languages: languages, diagnostics: &diagnostics)
+            case "listings":
+                frontMatter.listings = listingsSetting(value, location: location, diagnostics: &diagnostics)
             case "kind":
                 frontMatter.kind = SheetKindParser.kind(value, location: place(value.mark, path: path), diagnostics: &diagnostics)
             case "pages":
@@ -150,6 +152,15 @@ enum FrontMatterParser {
             names.insert(language)
         }
         return .languages(names)
+    }
+
+    /// `listings: separate | cumulative`, in a sheet or `cheatgen.yml`.
+    static func listingsSetting(_ node: Node, location: SourceLocation, diagnostics: inout [Diagnostic]) -> Listings? {
+        guard case .scalar(let scalar) = node, let listings = Listings(rawValue: scalar.string) else {
+            diagnostics.append(.error("'listings' must be separate or cumulative", at: location))
+            return nil
+        }
+        return listings
     }
 
     /// The `intro:` Markdown, its lines numbered as in the file (a block scalar's text starts on

@@ -40,6 +40,10 @@ package protocol Language: Sendable {
     /// The program that is actually compiled or run for `snippet`: the declarations of the
     /// snippets it `uses=` (resolved against `named`), then its own code.
     func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>
+    /// The program for `snippet` run after the snippets before it on its page
+    /// (`listings: cumulative`), printing `session.marker` before its own code; nil when the
+    /// language runs each snippet on its own.
+    func prepare(_ snippet: Snippet, in session: SessionPlan, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>?
     /// What the badge names besides the version: settings that change what the snippet means
     /// (`Swift 5 language mode`).
     func badgeSettings(of snippet: Snippet) -> [String]
@@ -68,6 +72,7 @@ extension Language {
         (section?.settings ?? []).map { .warning(.unknownConfigSetting, "unknown \(displayName) setting '\($0.key)' is ignored; \(displayName) has none", at: $0.keyLocation) }
     }
     package func badgeSettings(of snippet: Snippet) -> [String] { [] }
+    package func prepare(_ snippet: Snippet, in session: SessionPlan, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>? { nil }
     package func badgeChecks(_ checks: SnippetResult.Checks) -> [(mark: String, sentence: String)] { [] }
 
     /// What the parser and the renderer are told of it.

@@ -7,6 +7,9 @@ package struct EffectiveSource: Hashable, Sendable {
     package var isLibrary: Bool
     /// For languages without `#sourceLocation`: the Markdown line of each line of `text`.
     package var lineMap: [Int] = []
+    /// In a session (`listings: cumulative`): the line the program prints between what the
+    /// snippets before it print and what the snippet itself prints.
+    package var sessionMarker: String? = nil
 
     /// The memberwise initializer, for the layers above (Swift's own is internal).
     package init(text: String, isLibrary: Bool, lineMap: [Int] = []) {

@@ -26,4 +26,34 @@ package enum ScriptSource {
         add(snippet.code, from: snippet.firstCodeLine)
         return .success(EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap))
     }
+
+    /// The program of a snippet on a `listings: cumulative` page: the earlier snippets (whole,
+    /// or only their declarations when they are not run), each after a line printing its
+    /// marker (`printing` is the language's way to print a line), the session's marker, then
+    /// the snippet. A later binding of a name simply rebinds it, as in an interactive session.
+    package static func makeSession(for snippet: Snippet, plan: SessionPlan, language: any Language, printing: (String) -> String) -> EffectiveSource {
+        var lines: [String] = []
+        var lineMap: [Int] = []
+        func add(_ code: String, from line: Int) {
+            for (offset, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines.append(String(text))
+                lineMap.append(line + offset)
+            }
+        }
+        for part in plan.earlier {
+            if part.runs {
+                add(printing(plan.marker(before: part)), from: part.snippet.location.line)
+                add(part.snippet.code, from: part.snippet.firstCodeLine)
+            } else {
+                for declaration in language.declarations(in: part.snippet.code) {
+                    add(declaration.text, from: part.snippet.firstCodeLine + declaration.lineOffset)
+                }
+            }
+        }
+        add(printing(plan.marker), from: snippet.location.line)
+        add(snippet.code, from: snippet.firstCodeLine)
+        var source = EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap)
+        source.sessionMarker = plan.marker
+        return source
+    }
 }

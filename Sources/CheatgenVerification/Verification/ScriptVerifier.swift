@@ -75,6 +75,9 @@ package struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
                                                    limits: prepared.limits, options: context.options, environment: interpreter.environment)
         let raised = failure(outcome.errorText)
         outcome.standardError = Array(raised.rewritten.utf8)
+        // In a session, only what the snippet itself printed is its output.
+        let (own, reached) = SessionOutput.split(outcome, marker: prepared.source.sessionMarker)
+        outcome = own
         var problems = SnippetJudge.judge(snippet, outcome: outcome, checks: .init(prepared.limits))
         // An uncaught error is reported at the snippet line that raised it, with the error; an
         // exit status the interpreter gives a meaning, with that meaning.
@@ -87,6 +90,7 @@ package struct ScriptVerifier<Interpreter: ScriptInterpreter>: SnippetVerifier {
                                          details: Self.indent(raised.rewritten))
             }
         }
+        if !reached { problems = SessionOutput.notReached(snippet, problems: problems, outcome: own, marker: prepared.source.sessionMarker) }
         return .ran(RunVerdict(outcome: outcome, problems: problems))
     }
 

@@ -32,6 +32,8 @@ package struct VerificationOptions: Sendable {
     package var network = false
     /// Names of cheatgen's environment variables passed to snippets (`env:` in cheatgen.yml).
     package var passedEnvironment: [String] = []
+    /// Sheets whose snippets run one after another (`listings: cumulative`), by sheet id.
+    package var cumulativeSheets: Set<String> = []
     /// Folders snippets may not change: the repository, the sheets' folders, the work directory.
     package var protectedPaths: [String] = []
 

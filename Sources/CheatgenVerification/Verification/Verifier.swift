@@ -36,8 +36,12 @@ package struct Verifier: Sendable {
             Confinement.tearDown()
         }
         let onResult = self.onResult
+        // Snippets of `listings: cumulative` pages may be verified again without an earlier
+        // snippet that broke them: their verdicts are told once they are final.
+        let pages = Dictionary(sheets.filter { options.cumulativeSheets.contains($0.id) }.map { ($0.id, $0.snippets) }, uniquingKeysWith: { a, _ in a })
+        let deferred = Set(snippets.filter { pages[$0.sheetID] != nil }.map(SnippetPlace.init))
         let context = VerificationContext(options: options, scratch: scratch, report: { result in
-            onResult?(result)
+            if !deferred.contains(SnippetPlace(result.snippet)) { onResult?(result) }
             return result
         })
         let cache = VerdictCache(directory: "\(work)/verdicts")
@@ -54,6 +58,7 @@ package struct Verifier: Sendable {
         var prepared: [String: [PreparedSnippet]] = [:]
         // By place, not by name: a verdict filed under another snippet's key would pass it unseen.
         var keys: [SnippetPlace: String] = [:]
+        var plans: [SnippetPlace: SessionPlan] = [:]
         for snippet in snippets {
             let start = clock.now
             if snippet.attributes.mode == .ignore {
@@ -66,10 +71,12 @@ package struct Verifier: Sendable {
                            at: snippet.location)])))
                 continue
             }
-            switch verifier.language.prepare(snippet, named: named[snippet.sheetID] ?? [:]) {
+            let plan = pages[snippet.sheetID].map { SessionPlan(for: snippet, page: $0) }
+            switch program(for: snippet, language: verifier.language, named: named[snippet.sheetID] ?? [:], plan: plan) {
             case .failure(let diagnostic):
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
             case .success(let source):
+                if source.sessionMarker != nil { plans[SnippetPlace(snippet)] = plan }
                 let ready = PreparedSnippet(snippet: snippet, source: source, limits: RunLimits(for: snippet, options: options), started: start)
                 prepared[snippet.language, default: []].append(ready)
                 let key = verdictKey(for: snippet, source: source, verifier: verifier)
@@ -93,13 +100,17 @@ package struct Verifier: Sendable {
                 finished.append(result)
             }
         }
+        if !plans.isEmpty {
+            finished = try await settleSessions(finished, plans: plans, pages: pages, named: named, cache: cache, context: context)
+        }
+        for result in finished where deferred.contains(SnippetPlace(result.snippet)) { onResult?(result) }
         finished.sort { ($0.snippet.path, $0.snippet.index) < ($1.snippet.path, $1.snippet.index) }
         let versions = Dictionary(verifiers.values.map { ($0.name, $0.versionLabel) }, uniquingKeysWith: { a, _ in a })
         return VerificationReport(results: finished, versions: versions)
     }
 
     /// Everything that decides a verdict: the program, its toolchain and flags, what it is checked against.
-    private func verdictKey(for snippet: Snippet, source: EffectiveSource, verifier language: any SnippetVerifier) -> String {
+    func verdictKey(for snippet: Snippet, source: EffectiveSource, verifier language: any SnippetVerifier) -> String {
         Hashing.key([
             "verdict-v6", language.name, language.toolchainID,
             language.cacheSalt(for: snippet, options: options), language.settingsSalt(for: snippet, options: options),
@@ -112,7 +123,7 @@ package struct Verifier: Sendable {
 }
 
 /// Which snippet this is, as no other can be: its file and its position there.
-private struct SnippetPlace: Hashable {
+struct SnippetPlace: Hashable {
     var path: String
     var index: Int
 
