@@ -136,6 +136,10 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     package static let overLimit = DiagnosticID("run.over-limit")
     /// A snippet that changed the repository.
     package static let changedRepository = DiagnosticID("run.changed-repository")
+    /// A snippet of a cumulative page that never ran: the snippets before it stopped the program.
+    package static let stoppedEarlier = DiagnosticID("run.stopped-earlier")
+    /// A snippet of a cumulative page that cannot be verified without an earlier one that failed.
+    package static let dependsOnFailed = DiagnosticID("run.depends-on-failed")
     /// A snippet whose runs (`--repeat`) did not all agree.
     package static let flaky = DiagnosticID("run.flaky")
 

@@ -157,7 +157,7 @@ enum FrontMatterParser {
     /// `listings: separate | cumulative`, in a sheet or `cheatgen.yml`.
     static func listingsSetting(_ node: Node, location: SourceLocation, diagnostics: inout [Diagnostic]) -> Listings? {
         guard case .scalar(let scalar) = node, let listings = Listings(rawValue: scalar.string) else {
-            diagnostics.append(.error("'listings' must be separate or cumulative", at: location))
+            diagnostics.append(.error(.invalidFrontMatterValue, "'listings' must be separate or cumulative", at: location))
             return nil
         }
         return listings

@@ -37,13 +37,13 @@ package enum SessionOutput {
     package static func notReached(_ snippet: Snippet, problems: [Diagnostic], outcome: ProcessOutcome, marker: String?) -> [Diagnostic] {
         let elsewhere = problems.filter { $0.location != snippet.location && !$0.message.hasPrefix("snippet output does not match") }
         let said = problems.filter { $0.location == snippet.location }.map { "  \($0.message)" }
-        var error = Diagnostic.error(stoppedEarlier, at: snippet.location, details: said)
+        var error = Diagnostic.error(.stoppedEarlier, stoppedEarlier, at: snippet.location, details: said)
         if let marker {
             let prefix = String(marker.dropLast(4)) + " before "
             let last = outcome.outputText.split(separator: "\n").last { $0.hasPrefix(prefix) && $0.hasSuffix(" ---") }
             if let last, let line = Int(last.dropFirst(prefix.count).dropLast(4)) {
                 let place = SourceLocation(path: snippet.path, line: line, column: 1)
-                error.notes.append(Diagnostic(.note, at: place, "the program stopped in the snippet at \(snippet.path):\(line)"))
+                error.notes.append(Diagnostic(.note, .note, at: place, "the program stopped in the snippet at \(snippet.path):\(line)"))
             }
         }
         return elsewhere + [error]

@@ -14,7 +14,7 @@ enum SessionVerdict {
         for error in result.diagnostics where error.severity == .error {
             if let part = plan.part(holding: error.location) {
                 if !blamed.contains(part) { blamed.append(part) }
-            } else if error.message == SessionOutput.stoppedEarlier {
+            } else if error.id == .stoppedEarlier {
                 stopped = true
                 for note in error.notes {
                     if let part = plan.part(holding: note.location), !blamed.contains(part) { blamed.append(part) }
@@ -53,9 +53,9 @@ enum SessionVerdict {
         // An earlier snippet that passed on its own can still break a later program (a name it
         // uses was declared again further down).
         let why = failed.contains(SnippetPlace(first)) ? "which failed" : "which cannot run before it"
-        let note = Diagnostic(.note, at: first.location, "depends on the snippet at \(place), \(why)")
+        let note = Diagnostic(.note, .note, at: first.location, "depends on the snippet at \(place), \(why)")
         if ownErrors.isEmpty {
-            own.append(.error("snippet not verified: it depends on the snippet at \(place), \(why)", at: result.snippet.location))
+            own.append(.error(.dependsOnFailed, "snippet not verified: it depends on the snippet at \(place), \(why)", at: result.snippet.location))
         } else {
             own = own.map { diagnostic in
                 guard diagnostic.severity == .error else { return diagnostic }

@@ -8,13 +8,13 @@ import Testing
 /// verdict cache sees a change to an earlier snippet.
 @Suite("Cumulative listings, end to end", .serialized)
 struct CumulativeListingsTests {
-    @Test func aPageRunsAsOneSession() throws {
+    @Test func aPageRunsAsOneSession() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("cumulative.md")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         let lines = result.errorLines
         // Carried declarations and state, the replaced label and the counting after the broken
         // snippet pass; the broken snippet and the one that needs it fail.
@@ -38,14 +38,14 @@ struct CumulativeListingsTests {
         #expect(lines.count { $0.contains(": error: ") } == 2, "\(lines)")
     }
 
-    @Test func separateStaysTheDefault() throws {
+    @Test func separateStaysTheDefault() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("cumulative.md")
         try directory.edit(sheet, replacing: "listings: cumulative\n", with: "")
         let text = try directory.read(sheet)
 
-        let result = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         // Each snippet alone: those that need the pantry or the total do not compile.
         #expect(result.outputLines == ["snippets: 3 passed, 5 failed, 0 skipped"], "\(result.standardError)")
         let sugar = try lineNumber(of: "pantry[\"sugar\"] = restocked(-6)", in: text)
@@ -53,50 +53,50 @@ struct CumulativeListingsTests {
         #expect(!result.standardError.contains("depends on the snippet"))
     }
 
-    @Test func frontMatterOverridesTheConfiguration() throws {
+    @Test func frontMatterOverridesTheConfiguration() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("cumulative.md")
         try directory.write("listings: cumulative\n", to: "cheatgen.yml")
 
         try directory.edit(sheet, replacing: "listings: cumulative\n", with: "listings: separate\n")
-        let separate = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let separate = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         #expect(separate.outputLines == ["snippets: 3 passed, 5 failed, 0 skipped"], "\(separate.standardError)")
 
         // Without a word in the sheet, cheatgen.yml decides.
         try directory.edit(sheet, replacing: "listings: separate\n", with: "")
-        let cumulative = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let cumulative = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         #expect(cumulative.outputLines == ["snippets: 6 passed, 2 failed, 0 skipped"], "\(cumulative.standardError)")
 
         // A value that is neither is an error at its line.
         try directory.write("listings: together\n", to: "cheatgen.yml")
-        let wrong = try Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
+        let wrong = try await Cheatgen.run(["check", sheet, "--no-cache", "--quiet"], in: directory)
         #expect(wrong.errorLines.contains { $0.hasPrefix("cheatgen.yml:1:") && $0.hasSuffix("error: 'listings' must be separate or cumulative") }, "\(wrong.errorLines)")
     }
 
     /// A snippet's verdict rests on the snippets before it: changing the first one verifies
     /// the ones after it again, and a cached run says the same as a fresh one.
-    @Test func theVerdictCacheSeesEarlierSnippets() throws {
+    @Test func theVerdictCacheSeesEarlierSnippets() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sheet = try directory.copyFixture("cumulative.md")
 
-        let first = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let first = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         #expect(first.outputLines == ["snippets: 6 passed, 2 failed, 0 skipped"], "\(first.standardError)")
-        let again = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let again = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         #expect(again.outputLines == first.outputLines)
         #expect(again.errorLines == first.errorLines)
 
         // Two bags of flour at the start: the first listing still passes, the two after it now
         // see one more than their output blocks say.
         try directory.edit(sheet, replacing: "var pantry = [\"flour\": 2]", with: "var pantry = [\"flour\": 3]")
-        let edited = try Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        let edited = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
         #expect(edited.outputLines == ["snippets: 4 passed, 4 failed, 0 skipped"], "\(edited.standardError)")
         #expect(edited.standardError.contains("+2"), "\(edited.standardError)")
         #expect(edited.standardError.contains("+flour: 2"), "\(edited.standardError)")
     }
 
-    @Test func pythonPagesRunInOneNamespace() throws {
+    @Test func pythonPagesRunInOneNamespace() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("""
@@ -157,7 +157,7 @@ struct CumulativeListingsTests {
 
             """, to: "tea.md")
         let text = try directory.read("tea.md")
-        let result = try Cheatgen.run(["check", "tea.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "tea.md", "--no-cache", "--quiet"], in: directory)
         // The snippet that raises fails on its own; the one after it runs without it.
         #expect(result.outputLines == ["snippets: 5 passed, 1 failed, 0 skipped"], "\(result.standardError)")
         let raise = try lineNumber(of: "raise RuntimeError", in: text)
@@ -167,7 +167,7 @@ struct CumulativeListingsTests {
 
     /// A listing that is compiled but not checked (`compile-only`) still runs before the ones
     /// after it; when it stops the program, they run without it, and one that needs it says so.
-    @Test func aListingThatStopsTheProgramIsNamed() throws {
+    @Test func aListingThatStopsTheProgramIsNamed() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("""
@@ -199,7 +199,7 @@ struct CumulativeListingsTests {
 
             """, to: "limits.md")
         let text = try directory.read("limits.md")
-        let result = try Cheatgen.run(["check", "limits.md", "--no-cache", "--quiet"], in: directory)
+        let result = try await Cheatgen.run(["check", "limits.md", "--no-cache", "--quiet"], in: directory)
         #expect(result.outputLines == ["snippets: 2 passed, 1 failed, 0 skipped"], "\(result.standardError)")
         let fence = try lineNumber(of: "```swift compile-only", in: text)
         let use = try lineNumber(of: "print(limit * 2)", in: text)
