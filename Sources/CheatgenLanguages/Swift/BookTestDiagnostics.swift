@@ -1,0 +1,46 @@
+import CheatgenModel
+
+/// Checks the compiler's messages against a book test's `!$` lines: each expected diagnostic
+/// must be among them with the same severity and message, and, where the book draws a caret
+/// under its `!!` source line, at the same place in that line (the book trims indentation, so
+/// the text from the caret on is compared, not the column number). Messages the book does not
+/// list are not failures: it lists those it teaches.
+enum BookTestDiagnostics {
+    /// The problems, each at the `!$` line it is about.
+    static func problems(_ program: BookTestProgram, compilerOutput: String, path: String) -> [Diagnostic] {
+        let parsed = CompilerMessages.parse(compilerOutput)
+        let actual = parsed.flatMap { [$0] + $0.notes }
+        var problems: [Diagnostic] = []
+        for expected in program.diagnostics {
+            let at = SourceLocation(path: path, line: expected.line, column: 1)
+            let same = actual.filter { $0.severity == expected.severity && $0.message.trimmed() == expected.message.trimmed() }
+            guard !same.isEmpty else {
+                problems.append(.error("the compiler did not say '\(expected.severity.rawValue): \(expected.message)'", at: at,
+                                       details: said(parsed)))
+                continue
+            }
+            if let caret = expected.caret, let source = expected.source,
+               !same.contains(where: { placed($0, caret: caret, source: source) }) {
+                let book = String(source.dropFirst(caret))
+                problems.append(.error("the compiler said '\(expected.severity.rawValue): \(expected.message)' elsewhere in the line than the book's caret (under '\(book.trimmed())')", at: at,
+                                       details: same.compactMap(\.location).map { "  the compiler's: \($0.description)" }))
+            }
+        }
+        return problems
+    }
+
+    /// Whether the message's column points at the text the book's caret points at.
+    private static func placed(_ message: Diagnostic, caret: Int, source: String) -> Bool {
+        guard let column = message.location?.column, let line = message.details.first else { return true }
+        let book = String(source.dropFirst(caret)).trimmed()
+        let compiler = String(line.dropFirst(max(column - 1, 0))).trimmed()
+        guard !book.isEmpty, !compiler.isEmpty else { return true }
+        return compiler.hasPrefix(book) || book.hasPrefix(compiler)
+    }
+
+    /// What the compiler did say (errors and warnings), for the reader of a failure.
+    private static func said(_ parsed: [Diagnostic]) -> [String] {
+        let lines = parsed.filter { $0.severity != .note }.prefix(8).map { "    \($0.location?.description ?? "")\($0.location == nil ? "" : ": ")\($0.severity.rawValue): \($0.message)" }
+        return lines.isEmpty ? ["  the compiler said nothing"] : ["  the compiler said:"] + lines
+    }
+}

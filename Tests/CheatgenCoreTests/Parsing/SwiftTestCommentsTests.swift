@@ -1,0 +1,102 @@
+import Testing
+@testable import CheatgenModel
+@testable import CheatgenParsing
+@testable import CheatgenLanguages
+
+/// Reading the book's `swifttest` comments: markers, code continued on indented lines, tests
+/// joined across a page, and the program and expectations made of them.
+struct SwiftTestCommentsTests {
+    @Test func markersAndContinuationLinesAreReadAsTheBookMeansThem() throws {
+        let parsed = try sheet(header + """
+            <!--
+              - test: `lamps, lampsAgain`
+
+              ```swifttest
+              -> func glow(_ n: Int) -> Int {
+                     return n * 2
+                 }
+              >> let hidden = glow(1)
+              /> glow is \\(glow(2))
+              </ glow is 4
+              << 2
+              !$ warning: something
+              !! let x = 1
+              !!     ^
+              !!-
+              // a note to the reader
+              ```
+            -->
+
+            Between.
+
+            <!--
+              - test: `lamps`
+
+              ```swifttest
+              -> print(glow(3))
+              <- 6
+              ```
+            -->
+
+            """)
+        let tests = parsed.bookTests
+        #expect(tests.map(\.bookTestName) == ["lamps", "lampsAgain"])
+        let lamps = try #require(tests[0].bookTestScript)
+        #expect(lamps.lines.map(\.marker) == [.shown, .shown, .shown, .hidden, .evaluatedComment, .commentOutput, .hiddenOutput,
+                                              .diagnostic, .diagnosticSource, .diagnosticSource, .comment, .shown, .output])
+        // The continuation keeps its indentation past the code's column.
+        #expect(lamps.lines[1].text == "    return n * 2")
+        #expect(lamps.lines[2].text == "}")
+        // The second part comes from the second comment, at its own lines.
+        #expect(lamps.lines[11].line == 29)
+        #expect(try #require(tests[1].bookTestScript).lines.count == 11)
+
+        let program = BookTestProgram(lamps, path: "sheet.md")
+        #expect(program.output.map(\.text) == ["glow is 4", "2", "6"])
+        #expect(program.source.contains("print(\"glow is \\(glow(2))\")"))
+        #expect(program.source.contains("#sourceLocation(file: \"sheet.md\", line: 29)\nprint(glow(3))"))
+        #expect(program.diagnostics.first?.caret == 4)
+        #expect(program.diagnostics.first?.source == "let x = 1")
+        #expect(!program.expectsErrors)
+    }
+
+    @Test func aListingRightAboveATestIsVerifiedByIt() throws {
+        let parsed = try sheet(header + """
+            ```swift
+            print(1)
+            ```
+
+            <!--
+              - test: `one`
+
+              ```swifttest
+              -> print(1)
+              <- 1
+              ```
+            -->
+
+            ```swift
+            print(2)
+            ```
+
+            Not directly under it.
+
+            <!--
+              - test: `two`
+
+              ```swifttest
+              -> print(2)
+              ```
+            -->
+
+            """)
+        #expect(parsed.snippets.map(\.verifiedByBookTest) == ["one", nil, nil, nil])
+        #expect(parsed.snippets.map(\.bookTestName) == [nil, nil, "one", "two"])
+    }
+
+    @Test func codeLinuxLacksIsSkippedWithItsReason() {
+        #expect(LinuxLacks.reason(["class Lamp: NSObject {}"]) != nil)
+        #expect(LinuxLacks.reason(["import UIKit"]) != nil)
+        #expect(LinuxLacks.reason(["let objective = 1"]) == nil)
+    }
+}
