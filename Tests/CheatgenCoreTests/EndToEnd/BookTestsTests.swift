@@ -27,7 +27,7 @@ struct BookTestsTests {
             "book-tests.md:\(wrong):1: error: the book's test 'wrongSum' printed other lines than its expected output",
             "--- expected",
             "+++ actual",
-            "@@ -1 +1 @@",
+            "@@ -1,1 +1,1 @@",
             "-total is 5",
             "+total is 4",
         ], in: lines)
