@@ -21,7 +21,7 @@ enum BookTestDiagnostics {
             }
             if let caret = expected.caret, let source = expected.source,
                !same.contains(where: { placed($0, caret: caret, source: source) }) {
-                let book = String(source.dropFirst(caret))
+                let book = String(source.dropFirst(caret.offset).prefix(caret.span))
                 problems.append(.error("the compiler said '\(expected.severity.rawValue): \(expected.message)' elsewhere in the line than the book's caret (under '\(book.trimmed())')", at: at,
                                        details: same.compactMap(\.location).map { "  the compiler's: \($0.description)" }))
             }
@@ -29,13 +29,20 @@ enum BookTestDiagnostics {
         return problems
     }
 
-    /// Whether the message's column points at the text the book's caret points at.
-    private static func placed(_ message: Diagnostic, caret: Int, source: String) -> Bool {
+    /// Whether the message's column points at the text the book's caret points at. The book's
+    /// caret lines lost their leading spaces in places (a caret at the start of its line, or a
+    /// `~~~` range there, under text further right): such a caret is a lower bound, and the text
+    /// the compiler points at, as long as the book's `^~~` span, must be in the book's line at
+    /// or after it. A caret line that kept its indentation must point at the same text.
+    private static func placed(_ message: Diagnostic, caret: BookTestProgram.Caret, source: String) -> Bool {
         guard let column = message.location?.column, let line = message.details.first else { return true }
-        let book = String(source.dropFirst(caret)).trimmed()
-        let compiler = String(line.dropFirst(max(column - 1, 0))).trimmed()
-        guard !book.isEmpty, !compiler.isEmpty else { return true }
-        return compiler.hasPrefix(book) || book.hasPrefix(compiler)
+        let pointed = String(line.dropFirst(max(column - 1, 0)).prefix(caret.span))
+        guard !pointed.trimmed().isEmpty else { return true }
+        if caret.lineWasTrimmed {
+            guard caret.span > 1 else { return true }
+            return String(source.dropFirst(caret.offset)).contains(pointed)
+        }
+        return String(source.dropFirst(caret.offset)).hasPrefix(pointed)
     }
 
     /// What the compiler did say (errors and warnings), for the reader of a failure.

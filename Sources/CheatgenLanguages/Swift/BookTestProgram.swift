@@ -20,7 +20,23 @@ struct BookTestProgram {
         var line: Int
         /// The `!!` source line the book shows, and the caret's offset in it (when it has one).
         var source: String?
-        var caret: Int?
+        var caret: Caret?
+    }
+
+    /// Where a `!!` caret line points: its offset in the source line above it, how many
+    /// characters its `^~~` covers, and whether the line starts at its first mark (then its
+    /// leading spaces may have been trimmed, and the offset is only a lower bound).
+    struct Caret: Hashable {
+        var offset: Int
+        var span: Int
+        var lineWasTrimmed: Bool
+
+        init?(_ text: String) {
+            guard let caret = text.firstIndex(of: "^") else { return nil }
+            offset = text.distance(from: text.startIndex, to: caret)
+            span = text[caret...].prefix { $0 == "^" || $0 == "~" }.count
+            lineWasTrimmed = text.first.map { $0 != " " } ?? true
+        }
     }
 
     var name: String
@@ -29,7 +45,8 @@ struct BookTestProgram {
     /// The `xx` line: the code before it must trap there or earlier.
     var trap: (line: Int, kind: String)?
     var diagnostics: [ExpectedDiagnostic] = []
-    /// Modules of tests on the same page that this test imports (`import X_Module1`).
+    /// The modules this test imports (`import X_Module1`); those a test of the page is named
+    /// after are built from that test.
     var importedModules: [String] = []
     /// Why Linux cannot run it (Objective-C interop, Apple's frameworks), or nil.
     var skipReason: String?
@@ -66,8 +83,8 @@ struct BookTestProgram {
                 let last = diagnostics.count - 1
                 if diagnostics[last].source == nil {
                     diagnostics[last].source = line.text
-                } else if diagnostics[last].caret == nil, let caret = line.text.firstIndex(of: "^") {
-                    diagnostics[last].caret = line.text.distance(from: line.text.startIndex, to: caret)
+                } else if diagnostics[last].caret == nil, let caret = Caret(line.text) {
+                    diagnostics[last].caret = caret
                 }
             case .comment:
                 continue
@@ -87,10 +104,11 @@ struct BookTestProgram {
         return nil
     }
 
-    /// `import tupleTypes_Module1` → `tupleTypes_Module1`: a module the book builds from a test.
+    /// `import tupleTypes_Module1` → `tupleTypes_Module1`: a module, perhaps one the book
+    /// builds from a test of the page.
     private static func importedModule(_ line: String) -> String? {
         let words = line.split(separator: " ")
-        guard words.count == 2, words[0] == "import", words[1].range(of: "_Module[0-9]+$", options: .regularExpression) != nil else { return nil }
+        guard words.count == 2, words[0] == "import" else { return nil }
         return String(words[1])
     }
 

@@ -20,9 +20,7 @@ enum BookTestSource {
         let program = BookTestProgram(script, path: snippet.path)
         var modules: [(name: String, source: String)] = []
         for module in program.importedModules {
-            guard let test = named[BookTestScript.snippetID(forTest: module)], let moduleScript = test.bookTestScript else {
-                return .failure(.error("the book's test '\(name)' imports \(module), but no test on this page is named so", at: snippet.location))
-            }
+            guard let test = named[BookTestScript.snippetID(forTest: module)], let moduleScript = test.bookTestScript else { continue }
             modules.append((module, BookTestProgram(moduleScript, path: test.path).source))
         }
         return .success(EffectiveSource(text: BookTestModules.join(program.source, modules: modules), isLibrary: false))

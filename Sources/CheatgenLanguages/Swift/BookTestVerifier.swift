@@ -34,7 +34,7 @@ struct BookTestVerifier {
             if let reason = program.skipReason {
                 results.append(context.report(SnippetResult(snippet: prepared.snippet, status: .skipped, diagnostics: [
                     .warning("the book's test '\(program.name)' is skipped: \(reason)", at: prepared.snippet.location)])))
-            } else if program.expectsErrors || !program.importedModules.isEmpty || !program.diagnostics.isEmpty {
+            } else if program.expectsErrors || !program.diagnostics.isEmpty || !BookTestModules.split(prepared.source.text).1.isEmpty {
                 checkedApart.append((prepared, program))
             } else {
                 ordinary.append(runnable(prepared, program))
@@ -174,6 +174,8 @@ struct BookTestVerifier {
                     Diagnostic(.note, at: snippet.location, "this listing is verified by the book's test '\(name)', which this run did not include")]))
             }
             var result = SnippetResult(snippet: snippet, status: test.status, duration: 0)
+            // Cached exactly when its test's verdict is, so the two never disagree.
+            result.isCompileFailure = test.isCompileFailure
             if test.status != .passed {
                 result.diagnostics = [Diagnostic(.note, at: snippet.location, "this listing is verified by the book's test '\(name)', which \(test.status == .failed ? "failed" : "was skipped")")]
             }

@@ -6,7 +6,7 @@ import CheatgenModel
 struct BookTests {
     /// A block and where on the page it stood.
     struct Placed {
-        var block: SwiftTestComments.Block
+        var block: SwiftTestComments.TestBlock
         var cardAnchor: String?
         var cardTitle: String
         var sectionAnchor: String?

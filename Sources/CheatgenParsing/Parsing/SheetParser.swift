@@ -272,6 +272,7 @@ package enum SheetParser {
                 diagnostics.append(.warning("raw HTML is not rendered; it is shown as text", at: location))
                 append(.block(block))
             case .list, .blockQuote:
+                addBookTests(SwiftTestComments.blocks(nestedIn: block), underListing: false)
                 for nested in nestedSnippetFences(in: [block]) {
                     diagnostics.append(.warning("a '\(nested.language)' block inside a list or quote is shown but not verified; move it to the top level to verify it", at: nested.location))
                 }
@@ -284,7 +285,7 @@ package enum SheetParser {
         }
 
         /// The book's tests in a comment; a Swift listing right above it is verified by them.
-        private mutating func addBookTests(_ blocks: [SwiftTestComments.Block]) {
+        private mutating func addBookTests(_ blocks: [SwiftTestComments.TestBlock], underListing: Bool = true) {
             guard let first = blocks.first, let language = languages.canonicalName("swift"), verify.verifies(language) else { return }
             let section = sections.last
             let card = section?.cards.last
@@ -292,7 +293,7 @@ package enum SheetParser {
                 bookTests.placed.append(.init(block: block, cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
                                               sectionAnchor: section?.anchor))
             }
-            if case .snippet(var listing)? = lastItem, listing.language == language, listing.attributes.mode == .run,
+            if underListing, case .snippet(var listing)? = lastItem, listing.language == language, listing.attributes.mode == .run,
                listing.verifiedByBookTest == nil, let name = first.names.first {
                 listing.attributes.languageOptions.append(SnippetOption(key: BookTestScript.verifiedByOption, value: name))
                 replaceLastItem(.snippet(listing))

@@ -18,7 +18,7 @@ import CheatgenModel
 /// one without a marker, continues the code above it.
 package enum SwiftTestComments {
     /// One ```` ```swifttest ```` block of a comment.
-    package struct Block: Hashable, Sendable {
+    package struct TestBlock: Hashable, Sendable {
         package var names: [String]
         /// The block's opening fence.
         package var location: SourceLocation
@@ -26,10 +26,10 @@ package enum SwiftTestComments {
     }
 
     /// The blocks of the HTML block `html`, which starts at `location`.
-    package static func blocks(in html: String, at location: SourceLocation) -> [Block] {
+    package static func blocks(in html: String, at location: SourceLocation) -> [TestBlock] {
         guard html.contains("swifttest") else { return [] }
         let rows = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var result: [Block] = []
+        var result: [TestBlock] = []
         var names: [String] = []
         var index = 0
         while index < rows.count {
@@ -49,12 +49,23 @@ package enum SwiftTestComments {
                     index += 1
                 }
                 let own = names.isEmpty ? ["line \(fence)"] : names
-                result.append(Block(names: own, location: SourceLocation(path: location.path, line: fence, column: indentation + 1), lines: lines))
+                result.append(TestBlock(names: own, location: SourceLocation(path: location.path, line: fence, column: indentation + 1), lines: lines))
                 names = []
             }
             index += 1
         }
         return result
+    }
+
+    /// The blocks of the HTML comments inside a list or a quote (the book indents some tests
+    /// with the listing they check, in a list item).
+    package static func blocks(nestedIn block: Block) -> [TestBlock] {
+        switch block.unattributed {
+        case .html(let html, let location): blocks(in: html, at: location)
+        case .blockQuote(let children, _): children.flatMap { blocks(nestedIn: $0) }
+        case .list(let list): list.items.flatMap { $0.flatMap { blocks(nestedIn: $0) } }
+        default: []
+        }
     }
 
     /// `- test: \`a, b\`` or `.. testcode:: a` → the names.

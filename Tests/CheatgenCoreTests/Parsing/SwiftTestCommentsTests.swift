@@ -55,7 +55,7 @@ struct SwiftTestCommentsTests {
         #expect(program.output.map(\.text) == ["glow is 4", "2", "6"])
         #expect(program.source.contains("print(\"glow is \\(glow(2))\")"))
         #expect(program.source.contains("#sourceLocation(file: \"sheet.md\", line: 29)\nprint(glow(3))"))
-        #expect(program.diagnostics.first?.caret == 4)
+        #expect(program.diagnostics.first?.caret?.offset == 4)
         #expect(program.diagnostics.first?.source == "let x = 1")
         #expect(!program.expectsErrors)
     }
