@@ -20,7 +20,7 @@ enum BookTestDiagnostics {
                 continue
             }
             if let caret = expected.caret, let source = expected.source,
-               !same.contains(where: { placed($0, caret: caret, source: source) }) {
+               !same.contains(where: { placed($0, caret: caret, source: source, path: path) }) {
                 let book = String(source.dropFirst(caret.offset).prefix(caret.span))
                 problems.append(.error("the compiler said '\(expected.severity.rawValue): \(expected.message)' elsewhere in the line than the book's caret (under '\(book.trimmed())')", at: at,
                                        details: same.compactMap(\.location).map { "  the compiler's: \($0.description)" }))
@@ -33,16 +33,21 @@ enum BookTestDiagnostics {
     /// caret lines lost their leading spaces in places (a caret at the start of its line, or a
     /// `~~~` range there, under text further right): such a caret is a lower bound, and the text
     /// the compiler points at, as long as the book's `^~~` span, must be in the book's line at
-    /// or after it. A caret line that kept its indentation must point at the same text.
-    private static func placed(_ message: Diagnostic, caret: BookTestProgram.Caret, source: String) -> Bool {
-        guard let column = message.location?.column, let line = message.details.first else { return true }
+    /// or after it. A caret line that kept its indentation must point at the same text, give
+    /// or take a column.
+    private static func placed(_ message: Diagnostic, caret: BookTestProgram.Caret, source: String, path: String) -> Bool {
+        // A place in another file (a note in the standard library's generated interface, laid
+        // out anew by each compiler) is not compared.
+        guard let location = message.location, location.path == path, let line = message.details.first else { return true }
+        let column = location.column
         let pointed = String(line.dropFirst(max(column - 1, 0)).prefix(caret.span))
         guard !pointed.trimmed().isEmpty else { return true }
         if caret.lineWasTrimmed {
             guard caret.span > 1 else { return true }
             return String(source.dropFirst(caret.offset)).contains(pointed)
         }
-        return String(source.dropFirst(caret.offset)).hasPrefix(pointed)
+        // Within a column: the book's carets were realigned by hand in places, one off.
+        return [caret.offset, caret.offset + 1, caret.offset - 1].contains { $0 >= 0 && String(source.dropFirst($0)).hasPrefix(pointed) }
     }
 
     /// What the compiler did say (errors and warnings), for the reader of a failure.

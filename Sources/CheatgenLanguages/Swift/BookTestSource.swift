@@ -23,6 +23,8 @@ enum BookTestSource {
             guard let test = named[BookTestScript.snippetID(forTest: module)], let moduleScript = test.bookTestScript else { continue }
             modules.append((module, BookTestProgram(moduleScript, path: test.path).source))
         }
-        return .success(EffectiveSource(text: BookTestModules.join(program.source, modules: modules), isLibrary: false))
+        // A test with an `@main` type is a library file whose entry point is that type, as a snippet would be.
+        return .success(EffectiveSource(text: BookTestModules.join(program.source, modules: modules),
+                                        isLibrary: SwiftDeclarations.hasMainAttribute(program.source)))
     }
 }

@@ -122,7 +122,7 @@ struct BookTestVerifier {
         }
         var compiler = SnippetCompiler(toolchain: swift.toolchain, extraFlags: flags, objectDirectory: "\(swift.workDirectory)/objects")
         await compiler.learnFrontend(cacheDirectory: swift.workDirectory)
-        let source = EffectiveSource(text: own, isLibrary: false)
+        let source = EffectiveSource(text: own, isLibrary: prepared.source.isLibrary)
         let key = (program.expectsErrors ? "reject-" : "") + compiler.objectKey(for: snippet, source: source)
         let output: String
         var compiled = false
