@@ -79,6 +79,11 @@ struct BookTestProgram {
             case .diagnostic:
                 if let expected = Self.diagnostic(line) { diagnostics.append(expected) }
             case .diagnosticSource:
+                // The older form: the compiler's whole line, `/tmp/x.swift:5:4: warning: …`.
+                if let expected = Self.compilerLine(line) {
+                    diagnostics.append(expected)
+                    continue
+                }
                 guard !diagnostics.isEmpty else { continue }
                 let last = diagnostics.count - 1
                 if diagnostics[last].source == nil {
@@ -104,6 +109,13 @@ struct BookTestProgram {
         return nil
     }
 
+    /// `/tmp/swifttest.swift:19:6: error: message` (the file and place are the old harness's own).
+    private static func compilerLine(_ line: BookTestScript.Line) -> ExpectedDiagnostic? {
+        guard let match = line.text.firstMatch(of: #/^\S+:\d+:\d+: (error|warning|note): (.*)$/#),
+              let severity = Diagnostic.Severity(rawValue: String(match.1)) else { return nil }
+        return ExpectedDiagnostic(severity: severity, message: String(match.2), line: line.line)
+    }
+
     /// `import tupleTypes_Module1` → `tupleTypes_Module1`: a module, perhaps one the book
     /// builds from a test of the page.
     private static func importedModule(_ line: String) -> String? {
@@ -122,6 +134,8 @@ enum LinuxLacks {
     private static let rules: [(pattern: String, reason: String)] = [
         (#"@objc|@IBOutlet|@IBAction|@NSManaged|@GKInspectable|#selector|#keyPath\(|\bNSObject\b|\bdynamic\s+(var|func)"#,
          "it needs Objective-C interoperability (@objc, NSObject, selectors), which Swift on Linux does not have"),
+        (#"\.bytes\.lines|\.resourceBytes|URLSession\.shared\.bytes"#,
+         "it reads a file or URL as an asynchronous byte sequence (FileHandle.bytes, URL.resourceBytes), which Foundation on Linux does not have"),
         (#"^\s*import\s+(UIKit|AppKit|Cocoa|SwiftUI|ObjectiveC|Darwin|CoreGraphics|GameKit)\b"#,
          "it imports an Apple framework that Linux does not have"),
     ]

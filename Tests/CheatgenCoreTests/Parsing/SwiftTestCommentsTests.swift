@@ -97,6 +97,7 @@ struct SwiftTestCommentsTests {
     @Test func codeLinuxLacksIsSkippedWithItsReason() {
         #expect(LinuxLacks.reason(["class Lamp: NSObject {}"]) != nil)
         #expect(LinuxLacks.reason(["import UIKit"]) != nil)
+        #expect(LinuxLacks.reason(["for try await line in handle.bytes.lines {"]) != nil)
         #expect(LinuxLacks.reason(["let objective = 1"]) == nil)
     }
 }
