@@ -38,10 +38,13 @@ package enum SwiftTestComments {
             if let named = testNames(trimmed) {
                 names = named
             } else if trimmed.hasPrefix("```swifttest") {
-                let indentation = row.count - trimmed.count
                 let fence = location.line + index
                 var lines: [BookTestScript.Line] = []
                 index += 1
+                // Markers stand at the indentation of the block's first line (a space deeper
+                // than the fence, in places); code continued under them is indented further.
+                let first = rows[index...].first { !$0.allSatisfy { $0 == " " || $0 == "\t" } } ?? row
+                let indentation = max(row.count - trimmed.count, first.count - first.trimmingLeadingSpaces.count)
                 while index < rows.count, !rows[index].trimmingLeadingSpaces.hasPrefix("```") {
                     if let line = line(rows[index], indentation: indentation, at: location.line + index, after: lines.last) {
                         lines.append(line)
