@@ -94,6 +94,41 @@ struct SwiftTestCommentsTests {
         #expect(parsed.snippets.map(\.bookTestName) == [nil, nil, "one", "two"])
     }
 
+    @Test func theBooksOtherFormsAreReadAsItMeansThem() throws {
+        let parsed = try sheet(header + """
+            - A list item with its test:
+
+              <!--
+                - test: `inList`
+
+                ```swifttest
+                 >> import Darwin
+                 -> let pause = 1
+                 !! /tmp/swifttest.swift:2:5: warning: initialization of immutable value 'pause' was never used
+                ```
+              -->
+
+            <!--
+            .. testcode:: oldName
+
+              ```swifttest
+              -> print(2)
+              ```
+            -->
+
+            """)
+        #expect(parsed.bookTests.map(\.bookTestName) == ["inList", "oldName"])
+        let script = try #require(parsed.bookTests.first?.bookTestScript)
+        // Markers a space deeper than the fence are still markers, not continued code.
+        #expect(script.lines.map(\.marker) == [.hidden, .shown, .diagnosticSource])
+        let program = BookTestProgram(script, path: "sheet.md")
+        #expect(program.source.contains("import Glibc\n"))
+        #expect(program.diagnostics.map(\.message) == ["initialization of immutable value 'pause' was never used"])
+        #expect(program.diagnostics.first?.severity == .warning)
+        // Swift 6.2 and later name a diagnostic's group after its message.
+        #expect(BookTestDiagnostics.message("string literal is unused [#no-usage]") == "string literal is unused")
+    }
+
     @Test func codeLinuxLacksIsSkippedWithItsReason() {
         #expect(LinuxLacks.reason(["class Lamp: NSObject {}"]) != nil)
         #expect(LinuxLacks.reason(["import UIKit"]) != nil)
