@@ -2,6 +2,8 @@ import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
 @testable import CheatgenLanguages
+@testable import CheatgenVerification
+@testable import CheatgenCore
 
 /// Reading the book's `swifttest` comments: markers, code continued on indented lines, tests
 /// joined across a page, and the program and expectations made of them.
@@ -134,5 +136,37 @@ struct SwiftTestCommentsTests {
         #expect(LinuxLacks.reason(["import UIKit"]) != nil)
         #expect(LinuxLacks.reason(["for try await line in handle.bytes.lines {"]) != nil)
         #expect(LinuxLacks.reason(["let objective = 1"]) == nil)
+    }
+}
+
+/// `bless` never writes into the book's tests or the listings they verify.
+@Suite("Blessing the book's tests")
+struct BookTestBlessTests {
+    @Test func blessLeavesTestsAndTheirListingsAlone() throws {
+        let parsed = try sheet(header + """
+            ```swift
+            print(3)
+            ```
+
+            <!--
+              - test: `three`
+
+              ```swifttest
+              -> print(3)
+              <- 4
+              ```
+            -->
+
+            """)
+        for snippet in parsed.snippets {
+            var result = SnippetResult(snippet: snippet, status: .failed)
+            result.ending = .exited(0)
+            result.actualOutput = "3\n"
+            guard case .unchanged = Blesser.decide(result) else {
+                Issue.record("bless would change \(snippet.name)")
+                continue
+            }
+        }
+        #expect(parsed.snippets.count == 2)
     }
 }
