@@ -30,7 +30,7 @@ struct SwiftLanguage: Language {
     }
 
     func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
-        SwiftSource.make(for: snippet, named: named)
+        BookTestSource.make(for: snippet, named: named) ?? SwiftSource.make(for: snippet, named: named)
     }
 
     func prepare(_ snippet: Snippet, in session: SessionPlan, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic>? {
@@ -52,8 +52,10 @@ struct SwiftLanguage: Language {
     }
 
     func badgeChecks(_ checks: SnippetResult.Checks) -> [(mark: String, sentence: String)] {
-        checks.notes.contains(SwiftVerifier.threadSanitizerNote)
-            ? [("no data race (TSan)", "ThreadSanitizer watched it run and reported no data race")] : []
+        (checks.notes.contains(SwiftVerifier.threadSanitizerNote)
+            ? [("no data race (TSan)", "ThreadSanitizer watched it run and reported no data race")] : [])
+            + (checks.notes.contains(BookTestVerifier.verifiedNote)
+                ? [("verified by the book's test", "The Swift book's own test under this listing passed")] : [])
     }
 
     /// The compiler's own wording: `error: …`.

@@ -28,7 +28,8 @@ struct SwiftVerifier: SnippetVerifier {
     /// the sheets, cached snippets included.
     func willVerify(_ snippets: [PreparedSnippet], context: VerificationContext) throws {
         guard context.options.writesExamplePackage else { return }
-        let targets = snippets.filter { $0.snippet.attributes.mode != .compileFail }.map { prepared in
+        // The book's tests (and the listings they verify) are programs of cheatgen's making: not examples.
+        let targets = snippets.filter { $0.snippet.attributes.mode != .compileFail && $0.snippet.bookTestName == nil && $0.snippet.verifiedByBookTest == nil }.map { prepared in
             ExamplePackage.Target(name: prepared.snippet.symbolName, source: prepared.source,
                                   dependencies: context.options.dependencies[prepared.snippet.sheetID] ?? [],
                                   languageMode: SwiftSnippetOptions(prepared.snippet.attributes).languageMode,
@@ -81,6 +82,11 @@ struct SwiftVerifier: SnippetVerifier {
     /// group compiles against its packages' modules and links its own runner with their library
     /// (and ThreadSanitizer's runtime).
     func verify(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
+        try await BookTestVerifier(swift: self).verify(snippets, context: context)
+    }
+
+    /// Verifies snippets as programs (the book's tests handed over by `BookTestVerifier`).
+    func verifyPrograms(_ snippets: [PreparedSnippet], context: VerificationContext) async throws -> [SnippetResult] {
         for folder in ["objects", "bin"] {
             try FileManager.default.createDirectory(atPath: "\(workDirectory)/\(folder)", withIntermediateDirectories: true)
         }
@@ -311,6 +317,8 @@ struct SwiftVerifier: SnippetVerifier {
     private func runOnce(_ job: Job, binary: String, context: VerificationContext) async throws -> RunVerdict {
         let snippet = job.snippet
         var environment = ["SWIFT_BACKTRACE": "enable=no"]
+        // The book printed its sets and dictionaries in the order of a fixed hash seed.
+        if snippet.bookTestName != nil { environment["SWIFT_DETERMINISTIC_HASHING"] = "1" }
         if job.sanitized {
             environment["TSAN_OPTIONS"] = RaceReport.environment(symbolizer: toolchain.symbolizer)
         } else if snippet.attributes.mode != .shouldCrash {

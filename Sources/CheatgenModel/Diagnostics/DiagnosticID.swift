@@ -96,8 +96,11 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     package static let duplicateSnippetID = DiagnosticID("snippet.duplicate-id")
     /// A `uses=` naming no snippet, or forming a cycle.
     package static let unresolvedUses = DiagnosticID("snippet.unresolved-uses")
-    /// Code that is shown but not verified, and why (a warning).
+    /// Code that is shown but not verified, and why (a warning): a block inside a list, an
+    /// editor placeholder, a book test that needs what Linux lacks.
     package static let notVerified = DiagnosticID("snippet.not-verified")
+    /// A listing whose book test (the `swifttest` comment under it) cannot be found or read.
+    package static let bookTestMissing = DiagnosticID("snippet.book-test-missing")
     /// Snippets of a language this machine cannot run.
     package static let languageUnavailable = DiagnosticID("snippet.language-unavailable")
 

@@ -13,6 +13,7 @@ package struct SheetOutline: SheetStructure, Hashable {
     package let frontMatter: FrontMatter
     package let intro: [ContentItem]
     package let sections: [Section]
+    package let bookTests: [Snippet]
     /// Every link in the sheet's prose and headings, in document order.
     package let links: [Inline.Link]
 
@@ -29,6 +30,7 @@ package struct SheetOutline: SheetStructure, Hashable {
             return section
         }
         links = sheet.links
+        bookTests = sheet.bookTests
     }
 
     private static func outline(_ items: [ContentItem], _ languages: LanguageCatalog) -> [ContentItem] {

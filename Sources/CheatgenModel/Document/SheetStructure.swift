@@ -8,6 +8,8 @@ package protocol SheetStructure: Sendable {
     var frontMatter: FrontMatter { get }
     var intro: [ContentItem] { get }
     var sections: [Section] { get }
+    /// The Swift book's own tests, after the snippets shown on the page.
+    var bookTests: [Snippet] { get }
 }
 
 extension SheetStructure {
@@ -19,7 +21,7 @@ extension SheetStructure {
             for item in section.items { if case .snippet(let s) = item { all.append(s) } }
             for card in section.cards { all.append(contentsOf: card.snippets) }
         }
-        return all
+        return all + bookTests
     }
 
     /// Every anchor on the page (sections and cards).

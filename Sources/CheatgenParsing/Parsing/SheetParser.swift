@@ -95,7 +95,8 @@ package enum SheetParser {
         guard let frontMatter else { return Result(sheet: nil, diagnostics: diagnostics) }
         TemplateSnippets.mark(intro: &builder.intro, sections: &builder.sections, languages: options.languages)
         PrintsExpectations.attach(intro: &builder.intro, sections: &builder.sections, languages: options.languages)
-        let sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
+        var sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
+        sheet.bookTests = builder.bookTestSnippets
         return Result(sheet: sheet, diagnostics: diagnostics)
     }
 
@@ -126,6 +127,8 @@ package enum SheetParser {
         private var pendingAttributes: ArraySlice<KramdownAttributes.Line>
         /// What the last block made: an attribute list under it applies there.
         private var lastTarget = Target.nothing
+        /// The Swift book's `swifttest` blocks found in HTML comments, in page order.
+        private var bookTests = BookTests()
 
         private enum Target { case nothing, section, card, item }
 
@@ -290,10 +293,16 @@ package enum SheetParser {
                 } else {
                     append(.block(block))
                 }
-            case .html(_, let location):
+            case .comment(let text, let location):
+                // Never shown; the Swift book keeps its tests in them.
+                addBookTests(SwiftTestComments.blocks(in: text, at: location))
+                append(.block(block))
+            case .html(let html, let location):
+                addBookTests(SwiftTestComments.blocks(in: html, at: location))
                 diagnostics.append(.warning(.rawHTML, "raw HTML is not rendered; it is shown as text", at: location))
                 append(.block(block))
             case .list, .blockQuote:
+                addBookTests(SwiftTestComments.blocks(nestedIn: block), underListing: false)
                 for nested in nestedSnippetFences(in: [block]) {
                     diagnostics.append(.warning(.notVerified, "a '\(nested.language)' block inside a list or quote is shown but not verified; move it to the top level to verify it", at: nested.location))
                 }
@@ -303,6 +312,28 @@ package enum SheetParser {
                 warnAboutInlineHTML(in: block)
                 append(.block(block))
             }
+        }
+
+        /// The book's tests in a comment; a Swift listing right above it is verified by them.
+        private mutating func addBookTests(_ blocks: [SwiftTestComments.TestBlock], underListing: Bool = true) {
+            guard let first = blocks.first, let language = languages.canonicalName("swift"), verify.verifies(language) else { return }
+            let section = sections.last
+            let card = section?.cards.last
+            for block in blocks {
+                bookTests.placed.append(.init(block: block, cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
+                                              sectionAnchor: section?.anchor))
+            }
+            if underListing, case .snippet(var listing)? = lastItem, listing.language == language, listing.attributes.mode == .run,
+               listing.verifiedByBookTest == nil, let name = first.names.first {
+                listing.attributes.languageOptions.append(SnippetOption(key: BookTestScript.verifiedByOption, value: name))
+                replaceLastItem(.snippet(listing))
+            }
+        }
+
+        /// The book's tests as snippets, numbered after the page's own.
+        var bookTestSnippets: [Snippet] {
+            guard let language = languages.canonicalName("swift") else { return [] }
+            return bookTests.snippets(sheetID: sheetID, path: path, firstIndex: snippetCount, language: language)
         }
 
         /// Code its language will not colour (its highlighter would take too long) is shown
