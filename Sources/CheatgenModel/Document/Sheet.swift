@@ -8,6 +8,8 @@ package struct Sheet: Hashable, Sendable {
     package var frontMatter: FrontMatter
     package var intro: [ContentItem]
     package var sections: [Section]
+    /// The footnote definitions, in the order they are written (one per label).
+    package var footnotes: [Footnote] = []
 
     /// The memberwise initializer, for the layers above (Swift's own is internal).
     package init(id: String, path: String, frontMatter: FrontMatter, intro: [ContentItem], sections: [Section]) {

@@ -80,7 +80,8 @@ package enum SheetParser {
         builder.finish()
         diagnostics.append(contentsOf: builder.diagnostics)
         guard let frontMatter = header.frontMatter else { return Result(sheet: nil, diagnostics: diagnostics) }
-        let sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
+        var sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
+        sheet.footnotes = markdown.footnotes
         return Result(sheet: sheet, diagnostics: diagnostics)
     }
 

@@ -8,6 +8,13 @@ struct MarkdownHTMLRenderer {
     var resolveLink: (String) -> String?
     /// Highlights a code block's text for its language.
     var highlight: (_ code: String, _ language: String) -> String
+    /// The footnotes of the part of the page being rendered (see `withNotes`).
+    var notes: FootnoteNotes?
+
+    init(resolveLink: @escaping (String) -> String?, highlight: @escaping (_ code: String, _ language: String) -> String) {
+        self.resolveLink = resolveLink
+        self.highlight = highlight
+    }
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined()
@@ -52,18 +59,22 @@ struct MarkdownHTMLRenderer {
         case .list(let list):
             let tag = list.isOrdered ? "ol" : "ul"
             let start = list.isOrdered && list.start != 1 ? " start=\"\(list.start)\"" : ""
-            let items = list.items.map { item -> String in
+            let items = list.items.enumerated().map { index, item -> String in
+                // A task item's box comes first, disabled: the page shows the state, it keeps none.
+                let box = list.checkbox(at: index)
+                let open = box.map { "<li class=\"task-list-item\"><input type=\"checkbox\"\($0 ? " checked" : "") disabled> " } ?? "<li>"
                 if list.isTight {
                     // Tight lists show paragraphs without <p>, as CommonMark renders them.
                     let inner = item.map { block -> String in
                         if case .paragraph(let inlines, _) = block { return render(inlines) }
                         return render(block)
                     }.joined(separator: "\n")
-                    return "<li>\(inner)</li>\n"
+                    return "\(open)\(inner)</li>\n"
                 }
-                return "<li>\n\(render(item))</li>\n"
+                return "\(open)\n\(render(item))</li>\n"
             }.joined()
-            return "<\(tag)\(start)\(extra)>\n\(items)</\(tag)>\n"
+            let listAttributes = Self.htmlAttributes(attributes, classes: list.checkboxes.isEmpty ? [] : ["contains-task-list"])
+            return "<\(tag)\(start)\(listAttributes)>\n\(items)</\(tag)>\n"
         case .thematicBreak:
             return "<hr\(extra)>\n"
         case .html(let raw, _):
@@ -128,6 +139,8 @@ struct MarkdownHTMLRenderer {
         case .code(let code): return "<code>\(HTML.escape(code))</code>"
         case .emphasis(let children): return "<em>\(render(children))</em>"
         case .strong(let children): return "<strong>\(render(children))</strong>"
+        case .strikethrough(let children): return "<del>\(render(children))</del>"
+        case .footnoteReference(let key): return renderReference(key)
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .html(let raw): return HTML.escape(raw)
