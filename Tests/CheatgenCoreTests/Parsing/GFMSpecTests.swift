@@ -3,6 +3,7 @@ import Testing
 @testable import CheatgenModel
 @testable import CheatgenParsing
 @testable import CheatgenSite
+@testable import CheatgenVerification
 
 /// GitHub's own examples of its Markdown extensions (cmark-gfm's `extensions.txt`, read from
 /// `../shared/corpora/gfm-spec/` at test time, never copied here) rendered by cheatgen and by
@@ -141,5 +142,22 @@ struct GFMSpecTests {
         }
         #expect(compared >= 24, "only \(compared) examples were compared")
         #expect(compared + Self.exceptions.count + examples.count(where: { $0.expected == "<IGNORE>" }) == examples.count)
+    }
+
+    /// The same comparison on a fixture of our own: every edge of strikethrough, autolinks and
+    /// task lists a cheatsheet writer is likely to hit.
+    @Test func agreesWithCmarkGFMOnTheInlineFixture() throws {
+        let cmarkGFM = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = try #require(cmarkGFM, "cmark-gfm is missing: scripts/install-deps --browser installs it (Debian package cmark-gfm)")
+        let fixture = try Fixtures.text("gfm-inlines.md")
+        let body = fixture.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
+        let normaliser = HTMLNormaliser()
+        let ours = normaliser.normalise(try Self.cheatgenHTML(body))
+        let theirs = normaliser.normalise(try Self.cmarkGFM(body, path: path))
+        #expect(ours.components(separatedBy: "<del>").count > 6 && ours.components(separatedBy: "<a href").count > 20)
+        if ours != theirs {
+            let diff = UnifiedDiff.make(expected: theirs.components(separatedBy: "\n"), actual: ours.components(separatedBy: "\n"))
+            Issue.record("cheatgen (+) differs from cmark-gfm (-) on gfm-inlines.md:\n\(diff.joined(separator: "\n"))")
+        }
     }
 }
