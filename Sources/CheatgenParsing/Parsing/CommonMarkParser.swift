@@ -381,13 +381,16 @@ enum CommonMarkParser {
             return rest.isEmpty ? Array(inlines.dropFirst()) : [.text(String(rest))] + inlines.dropFirst()
         }
 
-        /// The blocks with every link's location passed through `move` (block locations stay).
+        /// The blocks with every location passed through `move` (their blocks' and links').
         static func moving(_ blocks: [Block], _ move: (SourceLocation) -> SourceLocation) -> [Block] {
             blocks.map { block in
                 switch block {
                 case .paragraph(let inlines, let location): return .paragraph(moving(inlines, move), move(location))
                 case .heading(let level, let inlines, let location): return .heading(level: level, moving(inlines, move), move(location))
                 case .blockQuote(let children, let location): return .blockQuote(moving(children, move), move(location))
+                case .codeBlock(var code):
+                    code.location = move(code.location)
+                    return .codeBlock(code)
                 case .list(var list):
                     list.items = list.items.map { moving($0, move) }
                     return .list(list)

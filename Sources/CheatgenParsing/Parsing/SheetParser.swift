@@ -78,6 +78,7 @@ package enum SheetParser {
         var builder = Builder(sheetID: id, path: path, verify: verify, languages: options.languages, attributeLines: source.attributeLines)
         builder.add(markdown.blocks)
         builder.finish()
+        markdown.footnotes.forEach { builder.check($0) }
         diagnostics.append(contentsOf: builder.diagnostics)
         guard let frontMatter = header.frontMatter else { return Result(sheet: nil, diagnostics: diagnostics) }
         var sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
@@ -298,6 +299,15 @@ package enum SheetParser {
             if let tag = InlineHTML.firstShownAsText(in: block) {
                 diagnostics.append(.warning("raw HTML is not rendered; it is shown as text: \(tag)", at: block.location))
             }
+        }
+
+        /// A footnote is shown, never verified: said for a snippet fence in one, as for one
+        /// in a list; inline HTML in it is reported as anywhere else.
+        mutating func check(_ footnote: Footnote) {
+            for nested in nestedSnippetFences(in: footnote.blocks) {
+                diagnostics.append(.warning("a '\(nested.language)' block inside a footnote is shown but not verified; move it into a card to verify it", at: nested.location))
+            }
+            footnote.blocks.forEach { warnAboutInlineHTML(in: $0) }
         }
 
         /// Snippet-language code blocks nested in lists and quotes.
