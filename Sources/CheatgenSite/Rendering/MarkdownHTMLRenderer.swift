@@ -149,7 +149,12 @@ struct MarkdownHTMLRenderer {
             let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
             let external = href.hasPrefix("http://") || href.hasPrefix("https://")
             let rel = external ? " rel=\"noopener\"" : ""
-            return "<a href=\"\(HTML.escape(href))\"\(title)\(rel)>\(render(link.children))</a>"
+            // A link that shows its own address (`https://…`, `www.…`, an e-mail address) is a
+            // `url`: print does not repeat the address after it.
+            let text = link.children.plainText
+            let bare = [text, "http://" + text, "mailto:" + text].contains(link.destination)
+            let kind = bare ? " class=\"url\"" : ""
+            return "<a href=\"\(HTML.escape(href))\"\(kind)\(title)\(rel)>\(render(link.children))</a>"
         case .image(let source, let title, let alt):
             guard let src = resolveLink(source) else { return HTML.escape(alt.plainText) }
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""

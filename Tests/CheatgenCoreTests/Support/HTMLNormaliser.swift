@@ -11,7 +11,7 @@ struct HTMLNormaliser {
     /// Attributes dropped wherever they are (`rel`, `aria-label`).
     var droppedAttributes: Set<String> = ["rel", "aria-label", "tabindex", "role"]
     /// Class names dropped wherever they are (`task-list-item`).
-    var droppedClasses: Set<String> = ["task-list-item", "contains-task-list", "code"]
+    var droppedClasses: Set<String> = ["task-list-item", "contains-task-list", "code", "url"]
     /// Elements dropped with their tags kept out but their content kept (`div`: the table's wrapper).
     var unwrappedElements: Set<String> = ["div"]
 
