@@ -49,7 +49,9 @@ enum CommonMarkParser {
     }
 
     /// Parses `markdown` (already valid UTF-8) whose lines are numbered as in the file at `path`.
-    static func parse(_ markdown: String, path: String) -> Result {
+    static func parse(_ source: String, path: String) -> Result {
+        let marked = EscapedTildes.marking(source)
+        let markdown = marked ?? source
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         let definitions = markdown.contains("[^") ? Footnotes.definitions(in: lines, isCode: codeLines(markdown)) : []
         var text = markdown
@@ -62,7 +64,7 @@ enum CommonMarkParser {
             text = blanked.joined(separator: "\n")
         }
         let keys = Set(definitions.map { Footnote.key($0.label) })
-        var result = convert(text, path: path, footnotes: keys)
+        var result = convert(text, path: path, footnotes: keys, marked: marked != nil)
         guard !definitions.isEmpty else { return result }
         var seen: [String: Int] = [:]
         for definition in definitions {
@@ -76,7 +78,7 @@ enum CommonMarkParser {
             seen[key] = definition.firstLine
             // Leading blank lines keep cmark's line numbers those of the file.
             let document = String(repeating: "\n", count: definition.firstLine - 1) + definition.content.joined(separator: "\n")
-            let parsed = convert(document, path: path, footnotes: keys)
+            let parsed = convert(document, path: path, footnotes: keys, marked: marked != nil)
             result.diagnostics += parsed.diagnostics
             let shifts = (definition.firstLine...definition.lastLine).map { line in
                 lines[line - 1].utf8.count - definition.content[line - definition.firstLine].utf8.count
@@ -96,8 +98,8 @@ enum CommonMarkParser {
     }
 
     /// Parses and converts one document.
-    private static func convert(_ markdown: String, path: String, footnotes: Set<String>) -> Result {
-        var converter = Converter(path: path, markdown: markdown, footnotes: footnotes)
+    private static func convert(_ markdown: String, path: String, footnotes: Set<String>, marked: Bool) -> Result {
+        var converter = Converter(path: path, markdown: markdown, footnotes: footnotes, marksEscapedTildes: marked)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SAFE
         let blocks: [Block] = markdown.withCString { pointer in
             guard let document = cmark_parse_document(pointer, markdown.utf8.count, options) else { return [] }
@@ -136,15 +138,25 @@ enum CommonMarkParser {
         /// The keys of the sheet's footnotes, for GFM's inline extensions.
         let footnotes: Set<String>
 
-        init(path: String, markdown: String, footnotes: Set<String> = []) {
+        /// Whether the source's `\~` were marked (`EscapedTildes`) and must be given back.
+        let marksEscapedTildes: Bool
+
+        init(path: String, markdown: String, footnotes: Set<String> = [], marksEscapedTildes: Bool = false) {
             self.path = path
             self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
             self.footnotes = footnotes
+            self.marksEscapedTildes = marksEscapedTildes
         }
 
         /// GitHub's inline extensions over inlines cmark core made.
         private func extended(_ inlines: [Inline], at location: SourceLocation) -> [Inline] {
-            GFMInlines(footnotes: footnotes, location: location).apply(inlines)
+            let result = GFMInlines(footnotes: footnotes, location: location).apply(inlines)
+            return marksEscapedTildes ? EscapedTildes.restoring(result) : result
+        }
+
+        /// A literal where backslash escapes do not apply (code, raw HTML).
+        private func literal(_ string: String) -> String {
+            marksEscapedTildes ? EscapedTildes.literal(string) : string
         }
 
         /// The document's lines that look like link reference definitions (`[label]: url`),
@@ -224,10 +236,11 @@ enum CommonMarkParser {
                 return .heading(level: level, extended(inlines(under: node, fallback: here, depth: depth), at: here), here)
             case .codeBlock:
                 let info = Self.string(cmark_node_get_fence_info(node))
-                let literal = Self.string(cmark_node_get_literal(node))
+                let shownInfo = marksEscapedTildes ? EscapedTildes.text(info) : info
+                let code = literal(Self.string(cmark_node_get_literal(node)))
                 // cmark 0.30 does not say whether a block was fenced; its first source line does.
                 let fenced = isFence(line: here.line)
-                var block = Block.CodeBlock(info: info, code: literal, location: here, isFenced: fenced)
+                var block = Block.CodeBlock(info: shownInfo, code: code, location: here, isFenced: fenced)
                 block.endLine = Int(cmark_node_get_end_line(node))
                 block.isClosed = !fenced || isClosingFence(line: block.endLine, opening: here.line)
                 return .codeBlock(block)
@@ -252,7 +265,7 @@ enum CommonMarkParser {
             case .thematicBreak:
                 return .thematicBreak(here)
             case .htmlBlock:
-                return .html(Self.string(cmark_node_get_literal(node)), here)
+                return .html(literal(Self.string(cmark_node_get_literal(node))), here)
             default:
                 return nil
             }

@@ -22,6 +22,8 @@ enum Delimiters {
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        // An escaped tilde (`EscapedTildes`) is still a tilde to its neighbours.
+        if scalar == EscapedTildes.mark { return true }
         if scalar.isASCII {
             let value = scalar.value
             return (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value) || (0x5B...0x60).contains(value) || (0x7B...0x7E).contains(value)
