@@ -90,7 +90,7 @@ enum CommonMarkParser {
             }
             result.footnotes.append(Footnote(label: definition.label, blocks: blocks, location: location))
         }
-        let referenced = Set(Footnotes.references(in: result.blocks + result.footnotes.flatMap(\.blocks)))
+        let referenced = Set((result.blocks + result.footnotes.flatMap(\.blocks)).footnoteReferences)
         for footnote in result.footnotes where !referenced.contains(footnote.key) {
             result.diagnostics.append(.warning("footnote '[^\(footnote.label)]' is never referred to; it is not shown", at: footnote.location))
         }

@@ -102,35 +102,6 @@ enum Footnotes {
         return result
     }
 
-    /// The keys of every footnote referred to in `blocks`, in order, repeats included.
-    static func references(in blocks: [Block]) -> [String] {
-        var keys: [String] = []
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .footnoteReference(let key): keys.append(key)
-                case .emphasis(let children), .strong(let children), .strikethrough(let children): visit(children)
-                case .link(let link): visit(link.children)
-                case .image(_, _, let alt): visit(alt)
-                default: break
-                }
-            }
-        }
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.unattributed {
-                case .paragraph(let inlines, _), .heading(_, let inlines, _): visit(inlines)
-                case .blockQuote(let children, _): visit(children)
-                case .list(let list): list.items.forEach(visit)
-                case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
-                default: break
-                }
-            }
-        }
-        visit(blocks)
-        return keys
-    }
-
     // MARK: Lines
 
     private static func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
