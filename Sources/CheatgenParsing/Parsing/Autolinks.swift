@@ -18,6 +18,7 @@ enum Autolinks {
     /// The URL and `www.` autolinks in `text`. `before` is the character before it in its
     /// paragraph: nil at the paragraph's start, or the character markup stands for (`*`).
     static func urls(in text: String, before: Unicode.Scalar?) -> [Piece] {
+        guard text.containsBytes("://") || text.containsBytes("www.") else { return [.text(text)] }
         let bytes = Array(text.utf8)
         var pieces: [Piece] = []
         var textStart = 0
@@ -48,8 +49,8 @@ enum Autolinks {
 
     /// The e-mail autolinks in `text` (`name@example.org`, `mailto:name@example.org`).
     static func emails(in text: String) -> [Piece] {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [.text(text)] }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "@")) else { return [.text(text)] }
         var pieces: [Piece] = []
         var textStart = 0
         var searchFrom = 0

@@ -53,7 +53,7 @@ enum CommonMarkParser {
         let marked = EscapedTildes.marking(source)
         let markdown = marked ?? source
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        let definitions = markdown.contains("[^") ? Footnotes.definitions(in: lines, isCode: codeLines(markdown)) : []
+        let definitions = markdown.containsBytes("[^") ? Footnotes.definitions(in: lines, isCode: codeLines(markdown)) : []
         var text = markdown
         if !definitions.isEmpty {
             // Definitions are read apart; cmark sees blank lines in their place.

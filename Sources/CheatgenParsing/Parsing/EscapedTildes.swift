@@ -10,7 +10,7 @@ enum EscapedTildes {
 
     /// The source with its escaped tildes marked, or nil when there is nothing to mark.
     static func marking(_ markdown: String) -> String? {
-        guard markdown.contains("\\~"), !markdown.unicodeScalars.contains(mark) else { return nil }
+        guard markdown.containsBytes("\\~"), !markdown.unicodeScalars.contains(mark) else { return nil }
         var result = String.UnicodeScalarView()
         var backslashes = 0
         for scalar in markdown.unicodeScalars {

@@ -79,7 +79,7 @@ enum Footnotes {
     /// The text with every `[^label]` of a defined footnote (`defined` holds their keys) made a
     /// reference; any other `[^…]` stays text, as in GFM.
     static func references(in text: String, defined: Set<String>) -> [Inline] {
-        guard !defined.isEmpty, text.contains("[^") else { return [.text(text)] }
+        guard !defined.isEmpty, text.containsBytes("[^") else { return [.text(text)] }
         var result: [Inline] = []
         var rest = Substring(text)
         var plain = ""

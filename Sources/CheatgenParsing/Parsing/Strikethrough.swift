@@ -38,12 +38,12 @@ enum Strikethrough {
     /// The level's inlines with their strikethroughs made. `before` and `after` are the
     /// characters around the level (nil: the paragraph's start or end).
     static func apply(_ items: [Item], before: Unicode.Scalar?, after: Unicode.Scalar?) -> [Inline] {
-        guard items.contains(where: { if case .text(let text) = $0.inline { text.contains("~") } else { false } }) else {
+        guard items.contains(where: { if case .text(let text) = $0.inline { text.containsBytes("~") } else { false } }) else {
             return items.map(\.inline)
         }
         var pieces: [Piece] = []
         for (index, item) in items.enumerated() {
-            guard case .text(let text) = item.inline, text.contains("~") else {
+            guard case .text(let text) = item.inline, text.containsBytes("~") else {
                 pieces.append(.inline(item.inline))
                 continue
             }
@@ -84,39 +84,46 @@ enum Strikethrough {
         return pieces
     }
 
-    /// Pairs closers with openers, left to right, and wraps what lies between.
+    /// Pairs closers with openers, left to right, and wraps what lies between. Pieces are
+    /// moved to `out` as they are read; a pair takes everything after its opener off the end
+    /// of `out`, so each piece is moved once per strikethrough it ends up in.
     private static func match(_ input: [Piece]) -> [Inline] {
-        var pieces = input
+        var out: [Piece] = []
         var openers: [Int] = []
-        var index = 0
-        while index < pieces.count {
-            guard case .run(let count, let canOpen, let canClose) = pieces[index] else {
-                index += 1
+        // For each kind of closer (its length, whether it can open), how far down the openers a
+        // search is worth making: below, an earlier closer of that kind found none (as cmark's
+        // `openers_bottom`), so that many runs that never pair stay linear.
+        var bottoms: [Int: Int] = [:]
+        for piece in input {
+            guard case .run(let count, let canOpen, let canClose) = piece else {
+                out.append(piece)
                 continue
             }
-            let found = canClose ? openers.lastIndex { opener in
-                guard case .run(let openerCount, _, let openerCanClose) = pieces[opener] else { return false }
+            let kind = count * 2 + (canOpen ? 1 : 0)
+            let bottom = min(bottoms[kind] ?? 0, openers.count)
+            let found = canClose ? openers[bottom...].lastIndex { opener in
+                guard case .run(let openerCount, _, let openerCanClose) = out[opener] else { return false }
                 // CommonMark's rule of three, which cmark-gfm applies to tildes as well.
                 return !(canOpen || openerCanClose) || (openerCount + count) % 3 != 0
             } : nil
             guard let found else {
-                if !canOpen { pieces[index] = .inline(pieces[index].inline) } else { openers.append(index) }
-                index += 1
+                if canClose { bottoms[kind] = openers.count }
+                if canOpen { openers.append(out.count) }
+                out.append(canOpen ? piece : .inline(piece.inline))
                 continue
             }
             let opener = openers[found]
             openers.removeSubrange(found...)
-            guard case .run(let openerCount, _, _) = pieces[opener], openerCount == count else {
+            guard case .run(let openerCount, _, _) = out[opener], openerCount == count else {
                 // Runs of different lengths: both stay text, and so does every run between.
-                pieces[opener] = .inline(pieces[opener].inline)
-                pieces[index] = .inline(pieces[index].inline)
-                index += 1
+                out[opener] = .inline(out[opener].inline)
+                out.append(.inline(piece.inline))
                 continue
             }
-            let inside = GFMInlines.merged(pieces[(opener + 1)..<index].map(\.inline))
-            pieces.replaceSubrange(opener...index, with: [.inline(.strikethrough(inside))])
-            index = opener + 1
+            let inside = GFMInlines.merged(out[(opener + 1)...].map(\.inline))
+            out.removeSubrange(opener...)
+            out.append(.inline(.strikethrough(inside)))
         }
-        return GFMInlines.merged(pieces.map(\.inline))
+        return GFMInlines.merged(out.map(\.inline))
     }
 }

@@ -158,4 +158,16 @@ struct GFMExtensionTests {
 
             """)
     }
+
+    @Test func manyRunsThatNeverPairAreReadInLinearTime() throws {
+        // Openers of one tilde that can also close, then closers of two that can also open: by
+        // the rule of three none pair, and without a floor each closer would search them all.
+        let openers = String(repeating: "a~a ", count: 40_000), closers = String(repeating: "b~~b ", count: 40_000)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            let parsed = try sheet(header + "\n" + openers + closers + String(repeating: "www.x.org a@b.org [^n] ", count: 20_000) + "\n")
+            #expect(parsed.intro.count == 1)
+        }
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+    }
 }
