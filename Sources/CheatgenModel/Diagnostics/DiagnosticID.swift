@@ -74,6 +74,8 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     package static let headingLevel = DiagnosticID("markdown.heading-level")
     /// A DocC `@Directive` block cheatgen leaves out unread, or one never closed (a warning).
     package static let directive = DiagnosticID("markdown.directive")
+    /// A footnote defined twice or never referred to (a warning).
+    package static let footnote = DiagnosticID("markdown.footnote")
     /// Two headings with the same anchor (a warning; the later one gets a suffix).
     package static let duplicateAnchor = DiagnosticID("markdown.duplicate-anchor")
 

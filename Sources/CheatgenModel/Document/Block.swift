@@ -63,14 +63,23 @@ package indirect enum Block: Hashable, Sendable {
         package var isTight: Bool
         package var items: [[Block]]
         package var location: SourceLocation
+        /// GFM task lists: for each item, whether its `[x]` box is checked, nil for an item
+        /// without a box (`- [ ] to do`, `- [x] done`). Empty when no item has one.
+        package var checkboxes: [Bool?] = []
 
         /// The memberwise initializer, for the layers above (Swift's own is internal).
-        package init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]], location: SourceLocation) {
+        package init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]], location: SourceLocation, checkboxes: [Bool?] = []) {
             self.isOrdered = isOrdered
             self.start = start
             self.isTight = isTight
             self.items = items
             self.location = location
+            self.checkboxes = checkboxes.contains { $0 != nil } ? checkboxes : []
+        }
+
+        /// The box of the item at `index`: nil when it has none.
+        package func checkbox(at index: Int) -> Bool? {
+            index < checkboxes.count ? checkboxes[index] : nil
         }
     }
 

@@ -4,6 +4,11 @@ package indirect enum Inline: Hashable, Sendable {
     case code(String)
     case emphasis([Inline])
     case strong([Inline])
+    /// GFM's `~~struck~~` (or `~struck~`), rendered as `<del>`.
+    case strikethrough([Inline])
+    /// A GFM footnote reference (`[^label]`) to a definition the sheet has; the label is
+    /// normalised (lowercased). A reference without a definition stays text, as in GFM.
+    case footnoteReference(String)
     case link(Link)
     case image(source: String, title: String, alt: [Inline])
     case softBreak
@@ -34,11 +39,11 @@ extension Array where Element == Inline {
         map { inline in
             switch inline {
             case .text(let s), .code(let s): s
-            case .emphasis(let c), .strong(let c): c.plainText
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): c.plainText
             case .link(let link): link.children.plainText
             case .image(_, _, let alt): alt.plainText
             case .softBreak, .lineBreak: " "
-            case .html: ""
+            case .html, .footnoteReference: ""
             }
         }.joined()
     }

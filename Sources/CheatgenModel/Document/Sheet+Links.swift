@@ -8,7 +8,7 @@ extension Sheet {
                 case .link(let link):
                     result.append(link)
                     visit(link.children)
-                case .emphasis(let children), .strong(let children): visit(children)
+                case .emphasis(let children), .strong(let children), .strikethrough(let children): visit(children)
                 case .image(_, _, let alt): visit(alt)
                 default: break
                 }
@@ -39,6 +39,7 @@ extension Sheet {
                 visit(card.items)
             }
         }
+        for footnote in footnotes { visit(footnote.blocks) }
         return result
     }
 }

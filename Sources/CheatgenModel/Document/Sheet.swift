@@ -10,6 +10,8 @@ package struct Sheet: Hashable, Sendable {
     package var sections: [Section]
     /// The Swift book's own tests found in the page's HTML comments (never shown as code).
     package var bookTests: [Snippet] = []
+    /// The footnote definitions, in the order they are written (one per label).
+    package var footnotes: [Footnote] = []
 
     /// The memberwise initializer, for the layers above (Swift's own is internal).
     package init(id: String, path: String, frontMatter: FrontMatter, intro: [ContentItem], sections: [Section]) {

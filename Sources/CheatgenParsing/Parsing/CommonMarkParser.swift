@@ -11,6 +11,8 @@ enum CommonMarkParser {
     struct Result {
         var blocks: [Block]
         var diagnostics: [Diagnostic]
+        /// GFM footnote definitions, in source order (see `Footnotes`).
+        var footnotes: [Footnote] = []
     }
 
     /// cmark's node kinds, mapped once so the rest of the code never compares C integers.
@@ -47,8 +49,57 @@ enum CommonMarkParser {
     }
 
     /// Parses `markdown` (already valid UTF-8) whose lines are numbered as in the file at `path`.
-    static func parse(_ markdown: String, path: String) -> Result {
-        var converter = Converter(path: path, markdown: markdown)
+    static func parse(_ source: String, path: String) -> Result {
+        let marked = EscapedTildes.marking(source)
+        let markdown = marked ?? source
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let definitions = markdown.containsBytes("[^") ? Footnotes.definitions(in: lines, isCode: codeLines(markdown)) : []
+        var text = markdown
+        if !definitions.isEmpty {
+            // Definitions are read apart; cmark sees blank lines in their place.
+            var blanked = lines
+            for definition in definitions {
+                for line in definition.firstLine...definition.lastLine { blanked[line - 1] = "" }
+            }
+            text = blanked.joined(separator: "\n")
+        }
+        let keys = Set(definitions.map { Footnote.key($0.label) })
+        var result = convert(text, path: path, footnotes: keys, marked: marked != nil)
+        guard !definitions.isEmpty else { return result }
+        var seen: [String: Int] = [:]
+        for definition in definitions {
+            let indent = lines[definition.firstLine - 1].prefix { $0 == " " }.count
+            let location = SourceLocation(path: path, line: definition.firstLine, column: indent + 1)
+            let key = Footnote.key(definition.label)
+            if let earlier = seen[key] {
+                result.diagnostics.append(.warning(.footnote, "footnote '[^\(definition.label)]' is already defined on line \(earlier); this definition is ignored", at: location))
+                continue
+            }
+            seen[key] = definition.firstLine
+            // Leading blank lines keep cmark's line numbers those of the file.
+            let document = String(repeating: "\n", count: definition.firstLine - 1) + definition.content.joined(separator: "\n")
+            let parsed = convert(document, path: path, footnotes: keys, marked: marked != nil)
+            result.diagnostics += parsed.diagnostics
+            let shifts = (definition.firstLine...definition.lastLine).map { line in
+                lines[line - 1].utf8.count - definition.content[line - definition.firstLine].utf8.count
+            }
+            let blocks = Converter.moving(parsed.blocks) { location in
+                let index = location.line - definition.firstLine
+                guard index >= 0, index < shifts.count else { return location }
+                return SourceLocation(path: location.path, line: location.line, column: location.column + shifts[index])
+            }
+            result.footnotes.append(Footnote(label: definition.label, blocks: blocks, location: location))
+        }
+        let referenced = Set((result.blocks + result.footnotes.flatMap(\.blocks)).footnoteReferences)
+        for footnote in result.footnotes where !referenced.contains(footnote.key) {
+            result.diagnostics.append(.warning(.footnote, "footnote '[^\(footnote.label)]' is never referred to; it is not shown", at: footnote.location))
+        }
+        return result
+    }
+
+    /// Parses and converts one document.
+    private static func convert(_ markdown: String, path: String, footnotes: Set<String>, marked: Bool) -> Result {
+        var converter = Converter(path: path, markdown: markdown, footnotes: footnotes, marksEscapedTildes: marked)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SAFE
         let blocks: [Block] = markdown.withCString { pointer in
             guard let document = cmark_parse_document(pointer, markdown.utf8.count, options) else { return [] }
@@ -58,16 +109,54 @@ enum CommonMarkParser {
         return Result(blocks: blocks, diagnostics: converter.diagnostics)
     }
 
+    /// Which lines are inside code and HTML blocks (at any depth), where a footnote
+    /// definition cannot start.
+    private static func codeLines(_ markdown: String) -> (Int) -> Bool {
+        var ranges: [ClosedRange<Int>] = []
+        markdown.withCString { pointer in
+            guard let document = cmark_parse_document(pointer, markdown.utf8.count, CMARK_OPT_SOURCEPOS) else { return }
+            defer { cmark_node_free(document) }
+            guard let iterator = cmark_iter_new(document) else { return }
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let kind = Kind(node)
+                guard kind == .codeBlock || kind == .htmlBlock else { continue }
+                let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+                if start > 0, end >= start { ranges.append(start...end) }
+            }
+        }
+        return { line in ranges.contains { $0.contains(line) } }
+    }
+
     private struct Converter {
         let path: String
         var diagnostics: [Diagnostic] = []
         private var reportedDepth = false
 
         let lines: [Substring]
+        /// The keys of the sheet's footnotes, for GFM's inline extensions.
+        let footnotes: Set<String>
 
-        init(path: String, markdown: String) {
+        /// Whether the source's `\~` were marked (`EscapedTildes`) and must be given back.
+        let marksEscapedTildes: Bool
+
+        init(path: String, markdown: String, footnotes: Set<String> = [], marksEscapedTildes: Bool = false) {
             self.path = path
             self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            self.footnotes = footnotes
+            self.marksEscapedTildes = marksEscapedTildes
+        }
+
+        /// GitHub's inline extensions over inlines cmark core made.
+        private func extended(_ inlines: [Inline], at location: SourceLocation) -> [Inline] {
+            let result = GFMInlines(footnotes: footnotes, location: location).apply(inlines)
+            return marksEscapedTildes ? EscapedTildes.restoring(result) : result
+        }
+
+        /// A literal where backslash escapes do not apply (code, raw HTML).
+        private func literal(_ string: String) -> String {
+            marksEscapedTildes ? EscapedTildes.literal(string) : string
         }
 
         /// The document's lines that look like link reference definitions (`[label]: url`),
@@ -141,37 +230,56 @@ enum CommonMarkParser {
             let here = location(of: node)
             switch Kind(node) {
             case .paragraph:
-                return .paragraph(inlines(under: node, fallback: here, depth: depth), here)
+                return .paragraph(extended(inlines(under: node, fallback: here, depth: depth), at: here), here)
             case .heading:
                 let level = Int(cmark_node_get_heading_level(node))
-                return .heading(level: level, inlines(under: node, fallback: here, depth: depth), here)
+                return .heading(level: level, extended(inlines(under: node, fallback: here, depth: depth), at: here), here)
             case .codeBlock:
                 let info = Self.string(cmark_node_get_fence_info(node))
-                let literal = Self.string(cmark_node_get_literal(node))
+                let shownInfo = marksEscapedTildes ? EscapedTildes.text(info) : info
+                let code = literal(Self.string(cmark_node_get_literal(node)))
                 // cmark 0.30 does not say whether a block was fenced; its first source line does.
                 let fenced = isFence(line: here.line)
-                var block = Block.CodeBlock(info: info, code: literal, location: here, isFenced: fenced)
+                var block = Block.CodeBlock(info: shownInfo, code: code, location: here, isFenced: fenced)
                 block.endLine = Int(cmark_node_get_end_line(node))
                 block.isClosed = !fenced || isClosingFence(line: block.endLine, opening: here.line)
                 return .codeBlock(block)
             case .blockQuote:
                 return .blockQuote(blocks(under: node, depth: depth + 1), here)
             case .list:
-                let items = children(of: node).map { blocks(under: $0, depth: depth + 1) }
+                var items: [[Block]] = []
+                var checkboxes: [Bool?] = []
+                for item in children(of: node) {
+                    let box = taskBox(of: item)
+                    let blocks = blocks(under: item, depth: depth + 1)
+                    items.append(box == nil ? blocks : TaskLists.removingBox(from: blocks))
+                    checkboxes.append(box)
+                }
                 return .list(.init(
                     isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                     start: Int(cmark_node_get_list_start(node)),
                     isTight: cmark_node_get_list_tight(node) != 0,
                     items: items,
-                    location: here))
+                    location: here,
+                    checkboxes: checkboxes))
             case .thematicBreak:
                 return .thematicBreak(here)
             case .htmlBlock:
-                let raw = Self.string(cmark_node_get_literal(node))
+                let raw = literal(Self.string(cmark_node_get_literal(node)))
                 return HTMLComments.isOnlyComments(raw) ? .comment(raw, here) : .html(raw, here)
             default:
                 return nil
             }
+        }
+
+        /// The task box (`[ ]`, `[x]`) a list item's first paragraph starts with in the source.
+        private func taskBox(of item: OpaquePointer) -> Bool? {
+            guard let first = cmark_node_first_child(item), Kind(first) == .paragraph else { return nil }
+            let line = Int(cmark_node_get_start_line(first)), column = Int(cmark_node_get_start_column(first))
+            guard line >= 1, line <= lines.count, column >= 1 else { return nil }
+            let raw = lines[line - 1]
+            guard let start = raw.utf8.index(raw.startIndex, offsetBy: column - 1, limitedBy: raw.endIndex) else { return nil }
+            return TaskLists.box(atStartOf: raw[start...])
         }
 
         // MARK: Pipe tables
@@ -275,7 +383,7 @@ enum CommonMarkParser {
                     let column = location.column - (index == 0 ? 2 : 0) + piece.offsets[index]
                     return SourceLocation(path: location.path, line: piece.line + index, column: max(column, 1))
                 }
-                return result
+                return extended(result, at: SourceLocation(path: path, line: piece.line, column: piece.offsets[0] + 1))
             }
         }
 
@@ -285,6 +393,28 @@ enum CommonMarkParser {
             var rest = first.dropFirst()
             if rest.hasPrefix(" ") { rest = rest.dropFirst() }
             return rest.isEmpty ? Array(inlines.dropFirst()) : [.text(String(rest))] + inlines.dropFirst()
+        }
+
+        /// The blocks with every location passed through `move` (their blocks' and links').
+        static func moving(_ blocks: [Block], _ move: (SourceLocation) -> SourceLocation) -> [Block] {
+            blocks.map { block in
+                switch block {
+                case .paragraph(let inlines, let location): return .paragraph(moving(inlines, move), move(location))
+                case .heading(let level, let inlines, let location): return .heading(level: level, moving(inlines, move), move(location))
+                case .blockQuote(let children, let location): return .blockQuote(moving(children, move), move(location))
+                case .codeBlock(var code):
+                    code.location = move(code.location)
+                    return .codeBlock(code)
+                case .list(var list):
+                    list.items = list.items.map { moving($0, move) }
+                    return .list(list)
+                case .table(var table):
+                    table.header = table.header.map { moving($0, move) }
+                    table.rows = table.rows.map { $0.map { moving($0, move) } }
+                    return .table(table)
+                default: return block
+                }
+            }
         }
 
         /// The inlines with every link's location passed through `move`.
@@ -297,6 +427,7 @@ enum CommonMarkParser {
                     return .link(link)
                 case .emphasis(let children): return .emphasis(moving(children, move))
                 case .strong(let children): return .strong(moving(children, move))
+                case .strikethrough(let children): return .strikethrough(moving(children, move))
                 case .image(let source, let title, let alt): return .image(source: source, title: title, alt: moving(alt, move))
                 default: return inline
                 }

@@ -91,12 +91,14 @@ package enum SheetParser {
         builder.anchorsDeepHeadings = frontMatter?.isPage == true
         builder.add(blocks)
         builder.finish()
+        markdown.footnotes.forEach { builder.check($0) }
         diagnostics.append(contentsOf: builder.diagnostics)
         guard let frontMatter else { return Result(sheet: nil, diagnostics: diagnostics) }
         TemplateSnippets.mark(intro: &builder.intro, sections: &builder.sections, languages: options.languages)
         PrintsExpectations.attach(intro: &builder.intro, sections: &builder.sections, languages: options.languages)
         var sheet = Sheet(id: id, path: path, frontMatter: frontMatter, intro: builder.intro, sections: builder.sections)
         sheet.bookTests = builder.bookTestSnippets
+        sheet.footnotes = markdown.footnotes
         return Result(sheet: sheet, diagnostics: diagnostics)
     }
 
@@ -354,6 +356,15 @@ package enum SheetParser {
             if let tag = InlineHTML.firstShownAsText(in: block) {
                 diagnostics.append(.warning(.rawHTML, "raw HTML is not rendered; it is shown as text: \(tag)", at: block.location))
             }
+        }
+
+        /// A footnote is shown, never verified: said for a snippet fence in one, as for one
+        /// in a list; inline HTML in it is reported as anywhere else.
+        mutating func check(_ footnote: Footnote) {
+            for nested in nestedSnippetFences(in: footnote.blocks) {
+                diagnostics.append(.warning(.notVerified, "a '\(nested.language)' block inside a footnote is shown but not verified; move it into a card to verify it", at: nested.location))
+            }
+            footnote.blocks.forEach { warnAboutInlineHTML(in: $0) }
         }
 
         /// Snippet-language code blocks nested in lists and quotes.

@@ -11,6 +11,15 @@ struct MarkdownHTMLRenderer {
     /// The text of a link written as its own address (`<doc:Page>`), when the address names
     /// something with a title: DocC shows the page's or heading's title.
     var linkTitle: (String) -> String? = { _ in nil }
+    /// The footnotes of the part of the page being rendered (see `withNotes`).
+    var notes: FootnoteNotes?
+
+    init(resolveLink: @escaping (String) -> String?, highlight: @escaping (_ code: String, _ language: String) -> String,
+         linkTitle: @escaping (String) -> String? = { _ in nil }) {
+        self.resolveLink = resolveLink
+        self.highlight = highlight
+        self.linkTitle = linkTitle
+    }
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined()
@@ -60,18 +69,22 @@ struct MarkdownHTMLRenderer {
         case .list(let list):
             let tag = list.isOrdered ? "ol" : "ul"
             let start = list.isOrdered && list.start != 1 ? " start=\"\(list.start)\"" : ""
-            let items = list.items.map { item -> String in
+            let items = list.items.enumerated().map { index, item -> String in
+                // A task item's box comes first, disabled: the page shows the state, it keeps none.
+                let box = list.checkbox(at: index)
+                let open = box.map { "<li class=\"task-list-item\"><input type=\"checkbox\"\($0 ? " checked" : "") disabled> " } ?? "<li>"
                 if list.isTight {
                     // Tight lists show paragraphs without <p>, as CommonMark renders them.
                     let inner = item.map { block -> String in
                         if case .paragraph(let inlines, _) = block { return render(inlines) }
                         return render(block)
                     }.joined(separator: "\n")
-                    return "<li>\(inner)</li>\n"
+                    return "\(open)\(inner)</li>\n"
                 }
-                return "<li>\n\(render(item))</li>\n"
+                return "\(open)\n\(render(item))</li>\n"
             }.joined()
-            return "<\(tag)\(start)\(extra)>\n\(items)</\(tag)>\n"
+            let listAttributes = Self.htmlAttributes(attributes, classes: list.checkboxes.isEmpty ? [] : ["contains-task-list"])
+            return "<\(tag)\(start)\(listAttributes)>\n\(items)</\(tag)>\n"
         case .thematicBreak:
             return "<hr\(extra)>\n"
         case .html(let raw, _):
@@ -138,6 +151,8 @@ struct MarkdownHTMLRenderer {
         case .code(let code): return "<code>\(HTML.escape(code))</code>"
         case .emphasis(let children): return "<em>\(render(children))</em>"
         case .strong(let children): return "<strong>\(render(children))</strong>"
+        case .strikethrough(let children): return "<del>\(render(children))</del>"
+        case .footnoteReference(let key): return renderReference(key)
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .html(let raw): return HTML.escape(raw)
@@ -146,9 +161,18 @@ struct MarkdownHTMLRenderer {
             let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
             let external = href.hasPrefix("http://") || href.hasPrefix("https://")
             let rel = external ? " rel=\"noopener\"" : ""
+            // A link that shows its own address (`https://…`, `www.…`, an e-mail address) is a
+            // `url`: print does not repeat the address after it.
+            // A DocC link written as its own address (`<doc:Page>`) shows the title it names.
+            let plain = link.children.plainText
             var text = render(link.children)
-            if link.children == [.text(link.destination)], let named = linkTitle(link.destination) { text = HTML.escape(named) }
-            return "<a href=\"\(HTML.escape(href))\"\(title)\(rel)>\(text)</a>"
+            var bare = [plain, "http://" + plain, "mailto:" + plain].contains(link.destination)
+            if link.children == [.text(link.destination)], let named = linkTitle(link.destination) {
+                text = HTML.escape(named)
+                bare = false
+            }
+            let kind = bare ? " class=\"url\"" : ""
+            return "<a href=\"\(HTML.escape(href))\"\(kind)\(title)\(rel)>\(text)</a>"
         case .image(let source, let title, let alt):
             guard let src = resolveLink(source) else { return HTML.escape(alt.plainText) }
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""

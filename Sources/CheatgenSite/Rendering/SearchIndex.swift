@@ -53,7 +53,7 @@ struct SearchIndex {
             for card in section.cards {
                 let text = card.items.plainText
                 entries.append((Entry(title: card.title.plainText, sheet: title, url: "\(sheet.id).html#\(card.anchor)",
-                                      kind: "card", text: clip(text)), text))
+                                      kind: "card", text: clip(text)), text + " " + sheet.footnoteText(of: card.items)))
             }
         }
         return entries

@@ -52,7 +52,8 @@ struct SheetRenderer {
             return [LinkView(href: group.path, title: "side by side with \(Self.list(others))")]
         } ?? []
         let markdown = markdownRenderer(place)
-        let intro = try body(sheet.intro, sheet: sheet, markdown: markdown, place: place)
+        let introMarkdown = markdown.withNotes(sheet.footnotes, idPrefix: Self.notePrefix(sheet, part: nil))
+        let intro = try body(sheet.intro, sheet: sheet, markdown: introMarkdown, place: place) + introMarkdown.renderNotes()
         let lead = markdown.render(sheet.frontMatter.intro)
         let verifiedCount = Self.verifiedCount(sheet, report: report)
         let view = SheetPageView(
@@ -102,15 +103,20 @@ struct SheetRenderer {
         for section in sheet.sections {
             var cards: [CardView] = []
             for card in section.cards {
-                var view = CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: markdown.render(card.title),
-                                    bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place),
+                // Each card lists the notes it refers to at its end.
+                let markdown = markdown.withNotes(sheet.footnotes, idPrefix: Self.notePrefix(sheet, part: card.anchor))
+                let titleHTML = markdown.render(card.title)
+                var view = CardView(anchor: card.anchor, title: card.title.plainText, titleHTML: titleHTML,
+                                    bodyHTML: try body(card.items, sheet: sheet, markdown: markdown, place: place) + markdown.renderNotes(),
                                     sheet: sheet.id, href: "\(place.ownPage)#\(card.anchor)",
                                     classes: Self.classList(["card"] + card.attributes.classes))
                 if place.root.isEmpty { view.languageTabs = try languageTabs(sheet, card: card) }
                 cards.append(view)
             }
-            let preamble = try body(section.items, sheet: sheet, markdown: markdown, place: place)
-            sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: markdown.render(section.title),
+            let sectionMarkdown = markdown.withNotes(sheet.footnotes, idPrefix: Self.notePrefix(sheet, part: section.isUntitled ? "main" : section.anchor))
+            let sectionTitleHTML = sectionMarkdown.render(section.title)
+            let preamble = try body(section.items, sheet: sheet, markdown: sectionMarkdown, place: place) + sectionMarkdown.renderNotes()
+            sections.append(SectionView(anchor: section.anchor, title: section.title.plainText, titleHTML: sectionTitleHTML,
                                         isTitled: !section.isUntitled,
                                         hasPreamble: !preamble.isEmpty, preambleHTML: preamble, cards: cards,
                                         sectionCompareHref: place.root.isEmpty && !section.isUntitled ? sectionCompareHref(sheet, section: section) : nil,
@@ -241,6 +247,12 @@ struct SheetRenderer {
     static func description(of sheet: Sheet) -> String? {
         let candidates = [sheet.frontMatter.description ?? "", sheet.frontMatter.summary, sheet.frontMatter.intro.plainText]
         return candidates.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.first { !$0.isEmpty }
+    }
+
+    /// The prefix of the footnote ids of one part of a sheet's page (nil: the intro); `top` and
+    /// `main` are ids of the page itself, never a heading's.
+    static func notePrefix(_ sheet: Sheet, part anchor: String?) -> String {
+        "\(sheet.id)--\(anchor ?? "top")--"
     }
 
     static func classList(_ classes: [String]) -> String {

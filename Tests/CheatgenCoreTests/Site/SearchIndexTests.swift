@@ -73,6 +73,13 @@ struct SearchIndexTests {
         #expect(try Self.postings(of: "alpha", in: files).map { "\($0.0)/\($0.1)/\($0.2)/\($0.3)" } == ["0/0/true/false"])
     }
 
+    @Test func aCardIsFoundByTheWordsOfItsNotesAndStruckWords() throws {
+        let parsed = parse("---\ntitle: Notes\n---\n\n## Part\n\n### First\n\nUse ~~grep~~ ripgrep[^speed].\n\n### Second\n\nNothing here.\n\n[^speed]: Measured on a monorepo.\n", path: "n.md")
+        let files = try Self.written([try #require(parsed.sheet)])
+        #expect(try Self.postings(of: "monorepo", in: files).map { "\($0.0)/\($0.1)" } == ["0/2"], "the note's words find the card that shows it")
+        #expect(try Self.postings(of: "grep", in: files).map { "\($0.0)/\($0.1)" } == ["0/2"])
+    }
+
     @Test func noSheetsIsAnEmptyIndex() throws {
         let files = try Self.written([])
         #expect(files == ["search/meta.js": "window.cheatgenSearch.loaded(\"meta\", {\"chunks\":[],\"sheets\":0,\"version\":1});\n"])
