@@ -28,7 +28,10 @@ struct DoctestVerifier: SnippetVerifier {
         var results: [Int: SnippetResult] = [:]
         var runnable: [Int] = []
         for (index, prepared) in snippets.enumerated() {
-            if let refused = refusal(prepared.snippet) {
+            if prepared.snippet.attributes.mode != .run {
+                // `should-crash`, `compile-only`, `compile-fail`: the sheet's error says why (`checkOptions`).
+                results[index] = context.report(SnippetResult(snippet: prepared.snippet, status: .skipped))
+            } else if let refused = refusal(prepared.snippet) {
                 results[index] = context.report(SnippetResult(snippet: prepared.snippet, status: .failed, diagnostics: [refused]))
             } else {
                 runnable.append(index)
