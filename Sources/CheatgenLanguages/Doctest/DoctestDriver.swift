@@ -118,7 +118,9 @@ def main():
         test = doctest.DocTestParser().get_doctest(block, namespace, name, block_path, 0)
     except ValueError as problem:
         found = re.match(r"line (\d+) of the (?:docstring|doctest) for \S+ (.*)", str(problem), re.S)
-        report({"malformed": {"line": int(found.group(1)) - 1 if found else 0,
+        # doctest counts from 1, except in this one message, which counts from 0.
+        base = 0 if found and "option directive on a line with no example" in found.group(2) else 1
+        report({"malformed": {"line": int(found.group(1)) - base if found else 0,
                               "message": found.group(2) if found else str(problem)}})
         return
     runner = Runner()

@@ -106,6 +106,13 @@ struct DoctestTests {
             True
             ```
 
+            ### A directive with no example
+
+            ```pycon
+            >>> total = 2
+            >>> # doctest: +SKIP
+            ```
+
             ### An output block under a doctest
 
             ```pycon
@@ -123,7 +130,7 @@ struct DoctestTests {
         let result = try Cheatgen.run(["check", "odd.md", "--no-cache", "--quiet"], in: directory)
 
         #expect(result.status == 1)
-        #expect(result.outputLines == ["snippets: 0 passed, 3 failed, 0 skipped"], "\(result.standardError)")
+        #expect(result.outputLines == ["snippets: 0 passed, 4 failed, 0 skipped"], "\(result.standardError)")
         let fence = try lineNumber(of: "print(\"a script in the wrong fence\")", in: text) - 1
         #expect(result.errorLines.contains(
             "odd.md:\(fence):1: error: a 'pycon' block has no '>>> ' prompt: doctest would run nothing; write each example as '>>> code' with what it prints under it, or use a 'python' fence for a script"),
@@ -131,6 +138,11 @@ struct DoctestTests {
         let squeezed = try lineNumber(of: ">>>ready", in: text)
         #expect(result.errorLines.contains("odd.md:\(squeezed):1: error: doctest cannot read this example: it lacks blank after >>>: '>>>ready'"),
                 "\(result.standardError)")
+        // doctest counts this message's line from 0, its others from 1: both land on the line.
+        let directive = try lineNumber(of: ">>> # doctest: +SKIP", in: text)
+        #expect(result.errorLines.contains(
+            "odd.md:\(directive):1: error: doctest cannot read this example: it has an option directive on a line with no example: '# doctest: +SKIP'"),
+            "\(result.standardError)")
         let output = try lineNumber(of: "```output", in: text)
         #expect(result.errorLines.contains(
             "odd.md:\(output):1: error: a doctest's expected output is written under each of its examples; this 'output' block would never be checked"),
