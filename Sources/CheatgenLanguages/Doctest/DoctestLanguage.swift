@@ -33,7 +33,8 @@ struct DoctestLanguage: Language {
     /// The setup `uses=` brings — the declarations of the named Python snippets — then the
     /// block itself; a block with no prompt at all is an error at its fence.
     func prepare(_ snippet: Snippet, named: [String: Snippet]) -> Result<EffectiveSource, Diagnostic> {
-        guard snippet.code.split(separator: "\n").contains(where: { DoctestBlock.isPrompt($0.drop { $0 == " " }) }) else {
+        let hasPrompt = snippet.code.split(separator: "\n").contains { line in DoctestBlock.isPrompt(line.drop { $0 == " " }) }
+        guard hasPrompt else {
             return .failure(.error("a 'pycon' block has no '>>> ' prompt: doctest would run nothing; write each example as '>>> code' with what it prints under it, or use a 'python' fence for a script",
                                    at: snippet.location))
         }
