@@ -35,7 +35,7 @@ package struct BlessAction: Sendable {
         for result in report.results {
             switch Blesser.decide(result) {
             case .unchanged: break
-            case .write(let edit): editsByFile[result.snippet.path, default: []].append(edit)
+            case .write(let edits): editsByFile[result.snippet.path, default: []].append(contentsOf: edits)
             case .refuse(let reason):
                 refused += 1
                 console.err(Diagnostic.warning(.notBlessed, "not blessing \(result.snippet.name): \(reason)", at: result.snippet.location).formatted)
@@ -55,9 +55,10 @@ package struct BlessAction: Sendable {
             let updated = Blesser.apply(edits, to: original)
             try AtomicFile.write(Data(updated.utf8), to: path)
             for edit in edits {
-                console.err(Diagnostic(.note, .blessed, at: edit.snippet.location, "blessed the \(edit.language) of \(edit.snippet.name)").formatted)
+                let at = edit.codeLines.map { SourceLocation(path: path, line: $0.lowerBound) } ?? edit.snippet.location
+                console.err(Diagnostic(.note, .blessed, at: at, "blessed the \(edit.language) of \(edit.snippet.name)").formatted)
             }
-            blessed += edits.count
+            blessed += Set(edits.map(\.snippet.name)).count
             changed.append(path)
         }
         console.out("blessed \(blessed) snippet\(blessed == 1 ? "" : "s") in \(changed.count) file\(changed.count == 1 ? "" : "s")"

@@ -13,14 +13,17 @@ enum Blesser {
         var language: String
         var text: String
         var replacing: Expectation?
+        /// Instead of a block: lines of the snippet's own code to replace (a doctest's expected
+        /// output), as Markdown lines (1-based, the end excluded).
+        var codeLines: Range<Int>? = nil
 
         /// The line the edit starts at, for applying edits bottom-up.
-        var line: Int { replacing?.location.line ?? snippet.endLine }
+        var line: Int { codeLines?.lowerBound ?? replacing?.location.line ?? snippet.endLine }
     }
 
     enum Decision {
         case unchanged
-        case write(Edit)
+        case write([Edit])
         case refuse(String)
     }
 
@@ -43,9 +46,9 @@ enum Blesser {
                 let wanted = expected.lines.map { $0.trimmed(of: " \t") }.filter { !$0.isEmpty }
                 let said = result.compilerErrors.joined(separator: "\n")
                 if !wanted.isEmpty && wanted.allSatisfy(said.contains) { return .unchanged }
-                return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: expected))
+                return .write([Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: expected)])
             }
-            return .write(Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: nil))
+            return .write([Edit(snippet: snippet, language: "error", text: result.compilerErrors[0], replacing: nil)])
         case .run, .shouldCrash:
             guard let ending = result.ending, let actual = result.actualOutput else {
                 return .refuse(result.diagnostics.first.map { "it did not run: \($0.message)" } ?? "it did not run")
@@ -59,16 +62,24 @@ enum Blesser {
             case (.shouldCrash, .exited(0)): return .refuse("it was expected to crash but exited normally")
             default: break
             }
+            switch result.outputInCode {
+            case .cannotRewrite(let reason)?: return .refuse(reason)
+            case .rewrite(let replacements)?:
+                return replacements.isEmpty ? .unchanged : .write(replacements.map {
+                    Edit(snippet: snippet, language: "expected output", text: $0.text, replacing: nil, codeLines: $0.lines)
+                })
+            case nil: break
+            }
             let lines = OutputMatcher.normalizedLines(actual)
             if let expected = snippet.expectedOutput {
                 if expected.isFromComments, !OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) {
                     return .refuse("its output is written in its code as 'Prints' comments, which bless does not rewrite; correct them by hand")
                 }
                 if OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) { return .unchanged }
-                return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: expected))
+                return .write([Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: expected)])
             }
             if lines.isEmpty { return .unchanged }
-            return .write(Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: nil))
+            return .write([Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: nil)])
         }
     }
 
@@ -80,7 +91,9 @@ enum Blesser {
         for edit in edits.sorted(by: { $0.line > $1.line }) {
             let indent = String((lines[safe: edit.snippet.location.line - 1] ?? "").prefix { $0 == " " || $0 == "\t" })
             let body = edit.text.isEmpty ? [] : edit.text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 + newline }
-            if let block = edit.replacing {
+            if let range = edit.codeLines {
+                lines.replaceSubrange(min(range.lowerBound - 1, lines.count)..<min(range.upperBound - 1, lines.count), with: body)
+            } else if let block = edit.replacing {
                 // The content lines lie between the opening fence and the closing one (0-based indices).
                 let start = block.location.line
                 let end = max(block.endLine - 1, start)

@@ -25,6 +25,7 @@ package struct DoctorAction: Sendable {
     private static let tools: [String: (program: String, override: String, install: String)] = [
         "swift": ("swiftc", "CHEATGEN_SWIFTC", "a Swift 6 toolchain from swift.org"),
         "python": ("python3", "CHEATGEN_PYTHON", "apt-get install python3"),
+        "pycon": ("python3", "CHEATGEN_PYTHON", "apt-get install python3"),
         "javascript": ("node", "CHEATGEN_NODE", "apt-get install nodejs"),
     ]
 

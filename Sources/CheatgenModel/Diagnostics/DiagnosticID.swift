@@ -94,6 +94,9 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     package static let invalidAttribute = DiagnosticID("snippet.attribute")
     /// An `output` or `error` block without a snippet, twice, or under the wrong kind of snippet.
     package static let misplacedBlock = DiagnosticID("snippet.misplaced-block")
+    /// A block that cannot be read the way its language writes it: a doctest without a `>>> `
+    /// prompt, a shell session line left open or a `? ` status with no command above it.
+    package static let malformedBlock = DiagnosticID("snippet.malformed")
     /// Two snippets of a sheet with the same `id=`.
     package static let duplicateSnippetID = DiagnosticID("snippet.duplicate-id")
     /// A `uses=` naming no snippet, or forming a cycle.

@@ -27,12 +27,16 @@ package struct LanguageCatalog: Sendable {
         /// Why a block of this language's code is a template to fill in rather than a program
         /// (Swift's `<#placeholder#>`), or nil: such a block is shown, not verified.
         package var templateReason: @Sendable (_ code: String) -> String?
+        /// Whether this language takes a fence whose first word names another one, by its code
+        /// (a `python` fence whose first line is a `>>> ` prompt is a doctest).
+        package var claims: @Sendable (_ word: String, _ code: String) -> Bool
 
         package init(name: String, aliases: [String] = [], displayName: String, colouredByPygments: Bool,
                     optionKeys: [String] = [], lineComment: String? = nil,
                     checkOptions: @escaping @Sendable ([SnippetOption], SnippetAttributes.Mode) -> [String] = { _, _ in [] },
                     plainReason: @escaping @Sendable (String) -> String? = { _ in nil },
-                    templateReason: @escaping @Sendable (String) -> String? = { _ in nil }) {
+                    templateReason: @escaping @Sendable (String) -> String? = { _ in nil },
+                    claims: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) {
             self.name = name
             self.aliases = aliases
             self.displayName = displayName
@@ -42,6 +46,7 @@ package struct LanguageCatalog: Sendable {
             self.plainReason = plainReason
             self.lineComment = lineComment
             self.templateReason = templateReason
+            self.claims = claims
         }
 
         /// Whether `key` is one of this language's own attributes.
@@ -76,6 +81,12 @@ package struct LanguageCatalog: Sendable {
     /// The canonical name for a fence's first word, if cheatgen verifies that language.
     package func canonicalName(_ word: String) -> String? {
         entry(for: word)?.name
+    }
+
+    /// The canonical name for a fenced block of `code` whose first word is `word`: the language
+    /// that claims it by its code, else the one the word names.
+    package func canonicalName(_ word: String, code: String) -> String? {
+        entries.first { $0.claims(word, code) }?.name ?? canonicalName(word)
     }
 
     /// Where a language comes in lists that show several side by side; unknown ones last.

@@ -248,7 +248,7 @@ package enum SheetParser {
 
         /// The canonical language of a fenced block that is a verified snippet here.
         private func snippetLanguage(of code: Block.CodeBlock) -> String? {
-            guard code.isFenced, let language = languages.canonicalName(code.language), verify.verifies(language) else { return nil }
+            guard code.isFenced, let language = languages.canonicalName(code.language, code: code.code), verify.verifies(language) else { return nil }
             return language
         }
 

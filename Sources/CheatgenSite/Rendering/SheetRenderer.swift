@@ -175,7 +175,8 @@ struct SheetRenderer {
     /// nil when nothing on the sheet was verified.
     private func verifiedWith(_ sheet: Sheet) -> String? {
         let languages = Set(sheet.snippets.filter { report.result(for: $0)?.status == .passed }.map(\.language))
-        let names = languages.sorted().compactMap { report.versions[$0] }
+        var named = Set<String>()  // one toolchain can verify two languages (Python and its doctests)
+        let names = languages.sorted().compactMap { report.versions[$0] }.filter { named.insert($0).inserted }
         return names.isEmpty ? nil : names.joined(separator: " and ")
     }
 

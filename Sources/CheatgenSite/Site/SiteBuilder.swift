@@ -33,7 +33,8 @@ package struct SiteBuilder {
                        emit: (Piece) throws -> Void) async throws {
         let theme = try Theme.builtIn()
         let sorted = sheets.sorted { ($0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.title.lowercased(), $1.id) }
-        let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.joined(separator: " and ")
+        var named = Set<String>()  // one toolchain can verify two languages (Python and its doctests)
+        let version = report.versions.keys.sorted().compactMap { report.versions[$0] }.filter { named.insert($0).inserted }.joined(separator: " and ")
         let chrome = PageChrome(pageTitle: configuration.title, description: nil, root: "", siteTitle: configuration.title, toolchains: version,
                                  checks: SnippetBadge.summary(report), hasChecks: report.passed > 0)
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -25,6 +25,12 @@ package protocol Language: Sendable {
     func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String]
     /// Checks its section of `cheatgen.yml` (`swift: { flags: … }`; nil when there is none).
     func checkSettings(_ section: LanguageSection?) -> [Diagnostic]
+    /// Whether a fence whose first word names another language (`python`) is this language's
+    /// by its code (a doctest's `>>> ` prompt); asked before the word's own language.
+    func claims(fence word: String, code: String) -> Bool
+    /// Whether its snippets write what they must print in their own code (a doctest's
+    /// examples), not in an `output` block: the badge says their output was checked.
+    var writesOutputInCode: Bool { get }
     /// Why `code` is shown without colours (its highlighter would take too long), or nil.
     /// Said as a warning at the block's fence when the sheet is parsed.
     func plainReason(for code: String) -> String?
@@ -80,8 +86,11 @@ extension Language {
         let language = self
         return LanguageCatalog.Entry(name: name, aliases: aliases, displayName: displayName, colouredByPygments: highlighter.needsPygments,
                                      optionKeys: optionKeys, lineComment: lineComment, checkOptions: { language.checkOptions($0, mode: $1) },
-                                     plainReason: { language.plainReason(for: $0) }, templateReason: { language.templateReason(for: $0) })
+                                     plainReason: { language.plainReason(for: $0) }, templateReason: { language.templateReason(for: $0) },
+                                     claims: { language.claims(fence: $0, code: $1) })
     }
+    package func claims(fence word: String, code: String) -> Bool { false }
+    package var writesOutputInCode: Bool { false }
     package func plainReason(for code: String) -> String? { nil }
     package func templateReason(for code: String) -> String? { nil }
     package func displayedError(_ message: String) -> String { message }

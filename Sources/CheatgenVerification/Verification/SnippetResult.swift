@@ -20,6 +20,9 @@ package struct SnippetResult: Sendable, Hashable {
     package var ending: RunEnding?
     /// What it printed, when it was run in this invocation (what `bless` writes).
     package var actualOutput: String?
+    /// For a snippet that writes its expected output in its own code (a doctest), what `bless`
+    /// writes there; nil for one whose output goes in an `output` block.
+    package var outputInCode: OutputInCode?
     /// What the verdict rests on besides the snippet's mode: shown in its badge.
     package var checks = Checks()
     /// It failed because the compiler rejected it: the same source fails the same way, so the

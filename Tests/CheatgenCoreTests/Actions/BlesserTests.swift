@@ -174,7 +174,9 @@ struct BlesserTests {
         switch Blesser.decide(result) {
         case .unchanged: "unchanged"
         case .refuse(let why): "refuse: \(why)"
-        case .write(let edit): "write \(edit.language)\(edit.replacing == nil ? "" : " over line \(edit.replacing!.location.line)"): \(edit.text.debugDescription)"
+        case .write(let edits): edits.map { edit in
+            "write \(edit.language)\(edit.replacing == nil ? "" : " over line \(edit.replacing!.location.line)")\(edit.codeLines.map { " at lines \($0)" } ?? ""): \(edit.text.debugDescription)"
+        }.joined(separator: "; ")
         }
     }
 
@@ -188,6 +190,24 @@ struct BlesserTests {
         #expect(decision(result(wrong, .tooMuchOutput, printed: "")) == "refuse: it printed too much")
         let missing = try snippets(sheetText)[1]
         #expect(decision(result(missing, .exited(0), printed: "")) == "unchanged", "no output, no block to add")
+    }
+
+    /// A doctest's expected output sits in its own code: its language says which lines to
+    /// replace, and bless writes them there — CRLF kept, nothing else touched, no block added.
+    @Test func linesOfASnippetsOwnCodeAreRewrittenInPlace() throws {
+        let lf = header + "\n```pycon\n>>> 1 + 1\n3\n>>> print('a')\na\n```\n"
+        let text = crlf(lf)
+        let snippet = try #require(try snippets(text).first)
+        let wrong = try lineNumber(of: ">>> 1 + 1", in: lf) + 1
+        var ran = result(snippet, .exited(0), printed: "")
+        ran.outputInCode = .rewrite([LineReplacement(lines: wrong..<wrong + 1, text: "2\nmore")])
+        #expect(decision(ran) == "write expected output at lines \(wrong)..<\(wrong + 1): \"2\\nmore\"")
+        guard case .write(let edits) = Blesser.decide(ran) else { Issue.record("nothing written"); return }
+        #expect(Blesser.apply(edits, to: text) == text.replacingOccurrences(of: "1 + 1\r\n3\r\n", with: "1 + 1\r\n2\r\nmore\r\n"))
+        ran.outputInCode = .rewrite([])
+        #expect(decision(ran) == "unchanged", "every example matched: no output block is added either")
+        ran.outputInCode = .cannotRewrite("doctest cannot read it")
+        #expect(decision(ran) == "refuse: doctest cannot read it")
     }
 
     @Test func anOutputWithAWildcardThatStillMatchesIsKept() throws {
