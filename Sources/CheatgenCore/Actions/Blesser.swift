@@ -27,6 +27,18 @@ enum Blesser {
     /// What bless should do for one snippet given its fresh verdict.
     static func decide(_ result: SnippetResult) -> Decision {
         let snippet = result.snippet
+        switch result.codeRewrite {
+        case .refused(let reason)?:
+            return .refuse(reason)
+        case .code(let code)? where code == snippet.code:
+            return .unchanged
+        case .code(let code)?:
+            // Expectations inside the code (a session's output lines): the code is the block rewritten.
+            let block = Expectation(text: snippet.code, location: snippet.location, endLine: snippet.endLine)
+            return .write(Edit(snippet: snippet, language: "output", text: code, replacing: block))
+        case nil:
+            break
+        }
         switch snippet.attributes.mode {
         case .ignore, .compileOnly:
             return .unchanged

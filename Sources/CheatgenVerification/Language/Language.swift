@@ -17,6 +17,9 @@ package protocol Language: Sendable {
     var isCompiled: Bool { get }
     /// How its code is coloured on a page.
     var highlighter: CodeHighlighter { get }
+    /// Whether its blocks are snippets only when an `output` block follows them (`bash`: most
+    /// shell code on a page is shown, not run); otherwise every block of it is a snippet.
+    var verifiedOnlyWithOutput: Bool { get }
     /// The attributes only its snippets take (`language-mode=`, `sanitize=`), as the parser's
     /// "known" list shows them (a trailing `=` for those that take a value).
     var optionKeys: [String] { get }
@@ -55,6 +58,7 @@ extension Language {
     package var aliases: [String] { [] }
     package var isCompiled: Bool { false }
     package var highlighter: CodeHighlighter { .pygments }
+    package var verifiedOnlyWithOutput: Bool { false }
     package var optionKeys: [String] { [] }
     package func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] { [] }
     package func checkSettings(_ section: LanguageSection?) -> [Diagnostic] {
@@ -67,7 +71,7 @@ extension Language {
     package var catalogEntry: LanguageCatalog.Entry {
         let language = self
         return LanguageCatalog.Entry(name: name, aliases: aliases, displayName: displayName, colouredByPygments: highlighter.needsPygments,
-                                     optionKeys: optionKeys, checkOptions: { language.checkOptions($0, mode: $1) },
+                                     optionKeys: optionKeys, verifiedOnlyWithOutput: verifiedOnlyWithOutput, checkOptions: { language.checkOptions($0, mode: $1) },
                                      plainReason: { language.plainReason(for: $0) })
     }
     package func plainReason(for code: String) -> String? { nil }

@@ -20,6 +20,10 @@ package struct SnippetResult: Sendable, Hashable {
     package var ending: RunEnding?
     /// What it printed, when it was run in this invocation (what `bless` writes).
     package var actualOutput: String?
+    /// For a language whose expected output is written inside the code (a shell session's lines
+    /// under each command): the code as this run says it should read, which `bless` writes in
+    /// place of the block's code, or why it cannot.
+    package var codeRewrite: CodeRewrite?
     /// What the verdict rests on besides the snippet's mode: shown in its badge.
     package var checks = Checks()
     /// It failed because the compiler rejected it: the same source fails the same way, so the
@@ -41,6 +45,12 @@ package struct SnippetResult: Sendable, Hashable {
             self.notes = notes
             self.maxTime = maxTime
         }
+    }
+
+    /// What `bless` writes for a snippet whose expectations live in its code.
+    package enum CodeRewrite: Sendable, Hashable {
+        case code(String)
+        case refused(String)
     }
 
     /// How a snippet's process ended, as far as `bless` and reports care.
