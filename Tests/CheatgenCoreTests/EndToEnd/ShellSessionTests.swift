@@ -72,11 +72,11 @@ struct ShellSessionTests {
         let printf = try lineNumber(of: "$ printf 'alpha", in: text)
         expectConsecutive([
             "failing.md:\(printf):1: error: command output does not match the lines under it",
-            "  --- expected",
-            "  +++ actual",
+            "--- expected",
+            "+++ actual",
         ], in: lines)
-        #expect(lines.contains("  -BETA"))
-        #expect(lines.contains("  +beta"))
+        #expect(lines.contains("-BETA"))
+        #expect(lines.contains("+beta"))
         // Only the first failing command of a block is reported.
         #expect(!lines.contains { $0.contains("something else") })
 
