@@ -211,7 +211,7 @@ struct ShellSessionTests {
         #expect(lines.contains("mistakes.md:\(fixture):1: error: fixture folder 'nowhere' does not exist (it is looked up next to mistakes.md)"))
         let maybe = try lineNumber(of: "? maybe", in: text)
         #expect(lines.contains("mistakes.md:\(maybe):3: error: '? ' takes an exit status: a number from 0 to 255, 'success' or 'failed'"))
-        let empty = try lineNumber(of: "```console fixture=\n", in: text + "\n")
+        let empty = try lineNumber(of: "### Fixture with no folder", in: text) + 2
         #expect(lines.contains("mistakes.md:\(empty):1: error: 'fixture' needs a folder next to the sheet, as in fixture=examples/hello"))
     }
 
@@ -278,6 +278,52 @@ struct ShellSessionTests {
         #expect(result.status == 1)
         let fence = try lineNumber(of: "```console", in: text)
         #expect(result.errorLines.contains("content/hostile.md:\(fence):1: error: snippet changed content/planted.txt; snippets may write only in their own temporary folder"),
+                "\(result.standardError)")
+    }
+
+    @Test func aBashBlockRunsAsAScriptOnlyWithAnOutputBlock() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let text = Self.frontMatter + """
+
+            ### Shown, not run
+
+            ```bash
+            rm -rf / --no-preserve-root   # an example to read
+            ```
+
+            ### Run, with its output checked
+
+            ```sh
+            for word in alpha beta; do echo "${word^^}"; done
+            ```
+
+            ```output
+            ALPHA
+            BETA
+            ```
+
+            ### Run, and failing at its line
+
+            ```bash
+            echo before
+            definitely-not-a-command
+            ```
+
+            ```output
+            before
+            ```
+
+            """
+        try directory.write(text, to: "scripts.md")
+
+        let result = try Cheatgen.run(["check", "scripts.md", "--no-cache", "--quiet"], in: directory)
+
+        #expect(result.status == 1)
+        // The first block is not a snippet: two were verified.
+        #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"], "\(result.standardError)")
+        let failing = try lineNumber(of: "definitely-not-a-command", in: text)
+        #expect(result.errorLines.contains { $0.hasPrefix("scripts.md:\(failing):1: error: snippet failed: scripts.md: line \(failing): definitely-not-a-command: command not found") },
                 "\(result.standardError)")
     }
 }
