@@ -5,7 +5,7 @@ import CheatgenVerification
 /// Terminal sessions: a `console` (or `shell-session`) block's `$ ` commands run in order in
 /// one `bash` session, in a fresh folder of the block's own (with `fixture=DIR`'s files copied
 /// in), and each command's output and exit status are compared with the lines under it
-/// (`ShellSession`). Highlighted by Pygments, whose lexer knows both names.
+/// (`ShellSession`). Coloured by its own `SessionHighlighter`.
 struct ShellSessionLanguage: Language {
     init() {}
 
@@ -13,6 +13,8 @@ struct ShellSessionLanguage: Language {
     var aliases: [String] { ["shell-session"] }
     var displayName: String { "Shell session" }
     var optionKeys: [String] { ["\(SessionFixture.key)="] }
+    var highlighter: CodeHighlighter { .own(SessionHighlighter.html) }
+    var expectsOutputInCode: Bool { true }
 
     func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] {
         var problems: [String] = []

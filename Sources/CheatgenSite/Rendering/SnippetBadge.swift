@@ -15,7 +15,9 @@ struct SnippetBadge {
 
         init(_ snippet: Snippet) {
             switch snippet.attributes.mode {
-            case .run, .ignore: self = snippet.expectedOutput == nil ? .ran : .outputChecked
+            case .run, .ignore:
+                let inCode = LanguageRegistry.language(snippet.language)?.expectsOutputInCode == true
+                self = snippet.expectedOutput == nil && !inCode ? .ran : .outputChecked
             case .compileOnly: self = .compiles
             case .compileFail: self = .compileErrorChecked
             case .shouldCrash: self = .trapsAsExpected

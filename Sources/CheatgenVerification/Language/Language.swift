@@ -20,6 +20,9 @@ package protocol Language: Sendable {
     /// Whether its blocks are snippets only when an `output` block follows them (`bash`: most
     /// shell code on a page is shown, not run); otherwise every block of it is a snippet.
     var verifiedOnlyWithOutput: Bool { get }
+    /// Whether what its snippets must print is written in their code (a session's lines under
+    /// each command) rather than in an `output` block: the badge then says the output was checked.
+    var expectsOutputInCode: Bool { get }
     /// The attributes only its snippets take (`language-mode=`, `sanitize=`), as the parser's
     /// "known" list shows them (a trailing `=` for those that take a value).
     var optionKeys: [String] { get }
@@ -59,6 +62,7 @@ extension Language {
     package var isCompiled: Bool { false }
     package var highlighter: CodeHighlighter { .pygments }
     package var verifiedOnlyWithOutput: Bool { false }
+    package var expectsOutputInCode: Bool { false }
     package var optionKeys: [String] { [] }
     package func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] { [] }
     package func checkSettings(_ section: LanguageSection?) -> [Diagnostic] {
