@@ -44,7 +44,7 @@ enum SessionJudge {
             shown += ["$ " + command.text] + actual
             statuses[index] = status
             let alignment = SessionMatcher.align(expected: OutputMatcher.normalizedLines(command.expected.joined(separator: "\n")), actual: actual)
-            if !alignment.matches { outputs[index] = actual }
+            if !alignment.matches { outputs[index] = alignment.blessed }
             guard problem == nil else { continue }
             let at = location(snippet, command.line)
             if !command.status.accepts(status) {

@@ -26,6 +26,9 @@ enum SessionMatcher {
         /// The written lines with `...` and `[..]` replaced by the printed text they stand for,
         /// so that a diff against the printed lines shows only the real differences.
         var expanded: [String]
+        /// What `bless` writes: the printed lines, except that a written line that still
+        /// matches its printed one (`[..]` and all) and every `...` are kept as written.
+        var blessed: [String]
     }
 
     /// Aligns written lines with printed ones: `...` takes any run of printed lines for free, a
@@ -34,7 +37,7 @@ enum SessionMatcher {
         let n = expected.count, m = actual.count
         guard (n + 1) * (m + 1) <= 4_000_000 else {
             let same = n == m && zip(expected, actual).allSatisfy(lineMatches)
-            return Alignment(matches: same, expanded: expected)
+            return Alignment(matches: same, expanded: expected, blessed: same ? expected : actual)
         }
         let width = m + 1
         var cost = [Int32](repeating: 0, count: (n + 1) * width)
@@ -54,27 +57,32 @@ enum SessionMatcher {
             }
         }
         var expanded: [String] = []
+        var blessed: [String] = []
         var i = 0, j = 0
         while i < n || j < m {
             let here = cost[i * width + j]
             if i < n, expected[i] == OutputMatcher.wildcard {
-                if j < m, cost[i * width + j + 1] == here {
+                // As few lines as the cheapest alignment allows: the lines after it keep theirs.
+                if j < m, cost[(i + 1) * width + j] != here {
                     expanded.append(actual[j])
                     j += 1
                 } else {
+                    blessed.append(expected[i])
                     i += 1
                 }
             } else if i < n, j < m, lineMatches(expected[i], actual[j]), cost[(i + 1) * width + j + 1] == here {
                 expanded.append(actual[j])
+                blessed.append(expected[i])
                 i += 1
                 j += 1
             } else if i < n, cost[(i + 1) * width + j] + 1 == here {
                 expanded.append(expected[i])
                 i += 1
             } else {
+                blessed.append(actual[j])
                 j += 1
             }
         }
-        return Alignment(matches: cost[0] == 0, expanded: expanded)
+        return Alignment(matches: cost[0] == 0, expanded: expanded, blessed: blessed)
     }
 }

@@ -49,6 +49,10 @@ struct ShellSessionPiecesTests {
         #expect(!miss.matches)
         // A diff against the expansion shows only the real difference.
         #expect(miss.expanded == ["one", "two", "three"])
+        // bless keeps what still matches, wildcards included, and writes the rest as printed.
+        #expect(miss.blessed == ["one", "t[..]", "four"])
+        let longer = SessionMatcher.align(expected: ["built in [..]s", "...", "done"], actual: ["built in 2.5s", "a", "b", "done", "extra"])
+        #expect(longer.blessed == ["built in [..]s", "...", "done", "extra"])
     }
 
     @Test func theTranscriptIsCutAtTheMarkersOnly() {
