@@ -7,13 +7,19 @@ enum SessionJudge {
     static func judge(_ session: ShellSession, snippet: Snippet, outcome: ProcessOutcome, transcript: SessionScript.Transcript,
                       checks: SnippetJudge.RunChecks) -> SessionVerifier.SessionRun {
         let running = session.commands[safe: transcript.finished.count]
+        let compared = compare(session, snippet: snippet, transcript: transcript)
         // Stopped from outside (time, memory, the repository changed): said as for any snippet,
-        // with the command that was running.
+        // with the command that was running — unless the time ran out after a command that had
+        // already failed, which is the one to fix.
         if !outcome.succeeded {
             var problems = SnippetJudge.judge(snippet, outcome: outcome, checks: checks)
             if problems.isEmpty { problems = [.error("the session did not finish", at: snippet.location)] }
             if let running {
                 problems[0].notes.append(Diagnostic(.note, at: location(snippet, running.line), "the session was running this command"))
+            }
+            if outcome.timedOut, transcript.started, var earlier = compared.problem {
+                earlier.notes.append(Diagnostic(.note, at: snippet.location, "later, \(problems[0].message)", notes: problems[0].notes))
+                problems = [earlier]
             }
             return SessionVerifier.SessionRun(verdict: RunVerdict(outcome: outcome, problems: problems), transcript: outcome.outputText,
                                               rewrite: .refused(problems[0].message))
@@ -24,6 +30,17 @@ enum SessionJudge {
             return SessionVerifier.SessionRun(verdict: RunVerdict(outcome: outcome, problems: [problem]), transcript: transcript.preamble,
                                               rewrite: .refused(problem.message))
         }
+        let changed = compared.statuses.indices.contains { index in
+            compared.outputs[index] != nil || compared.statuses[index].map { !session.commands[index].status.accepts($0) } == true
+        }
+        let code = changed ? session.written(statuses: compared.statuses, outputs: compared.outputs) : snippet.code
+        return SessionVerifier.SessionRun(verdict: RunVerdict(outcome: outcome, problems: compared.problem.map { [$0] } ?? []),
+                                          transcript: compared.shown.joined(separator: "\n"), rewrite: .code(code))
+    }
+
+    /// The commands that ran, each against its lines: the first that failed, and what each printed.
+    private static func compare(_ session: ShellSession, snippet: Snippet, transcript: SessionScript.Transcript)
+        -> (problem: Diagnostic?, statuses: [Int32?], outputs: [[String]?], shown: [String]) {
         var problem: Diagnostic?
         var statuses = [Int32?](repeating: nil, count: session.commands.count)
         var outputs = [[String]?](repeating: nil, count: session.commands.count)
@@ -60,12 +77,7 @@ enum SessionJudge {
             }
             if endedHere { break }
         }
-        let changed = statuses.indices.contains { index in
-            outputs[index] != nil || statuses[index].map { !session.commands[index].status.accepts($0) } == true
-        }
-        let rewrite: SnippetResult.CodeRewrite = changed ? .code(session.written(statuses: statuses, outputs: outputs)) : .code(snippet.code)
-        return SessionVerifier.SessionRun(verdict: RunVerdict(outcome: outcome, problems: problem.map { [$0] } ?? []),
-                                          transcript: shown.joined(separator: "\n"), rewrite: rewrite)
+        return (problem, statuses, outputs, shown)
     }
 
     private static func location(_ snippet: Snippet, _ line: Int) -> SourceLocation {

@@ -326,4 +326,28 @@ struct ShellSessionTests {
         #expect(result.errorLines.contains { $0.hasPrefix("scripts.md:\(failing):1: error: snippet failed: scripts.md: line \(failing): definitely-not-a-command: command not found") },
                 "\(result.standardError)")
     }
+
+    @Test func aWrongOutputIsReportedEvenWhenALaterCommandRunsOutOfTime() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let text = Self.frontMatter + """
+
+            ### Slow after a mistake
+
+            ```console timeout=2
+            $ echo actual
+            expected
+            $ sleep 30
+            ```
+
+            """
+        try directory.write(text, to: "slow.md")
+
+        let result = try Cheatgen.run(["check", "slow.md", "--no-cache", "--quiet"], in: directory)
+
+        #expect(result.status == 1)
+        let echo = try lineNumber(of: "$ echo actual", in: text)
+        #expect(result.errorLines.contains("slow.md:\(echo):1: error: command output does not match the lines under it"), "\(result.standardError)")
+        #expect(result.errorLines.contains { $0.contains("note: later, snippet timed out after 2 s") })
+    }
 }
