@@ -5,7 +5,7 @@ import CheatgenVerification
 /// The languages cheatgen verifies, registered once. A fence whose first word names one of
 /// them (or one of its aliases) is a snippet; everything else about a language is asked of it.
 package enum LanguageRegistry {
-    package static let all: [any Language] = [SwiftLanguage(), PythonLanguage(), DoctestLanguage(), JavaScriptLanguage()]
+    package static let all: [any Language] = [SwiftLanguage(), PythonLanguage(), DoctestLanguage(), JavaScriptLanguage(), ShellSessionLanguage(), BashLanguage()]
 
     /// What the parser, the configuration and the renderer are told of the languages.
     package static let catalog = LanguageCatalog(all.map(\.catalogEntry))

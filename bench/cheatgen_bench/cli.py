@@ -19,6 +19,7 @@ from .figure8 import figure8
 from .figure9 import figure9
 from .figure10 import figure10
 from .figure11 import figure11
+from .figure12 import figure12
 from .report import verdict
 from .results import machine, write_results
 
@@ -46,7 +47,7 @@ def main():
         args.skip_10k = True
         if not unittest.TextTestRunner(verbosity=0).run(unittest.defaultTestLoader.loadTestsFromModule(test_pure)).wasSuccessful():
             return 1
-    wanted = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
+    wanted = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}
     os.makedirs(config.work, exist_ok=True)
     info = machine()
     log(f"machine: {info['cpu']}, {info['nproc']} cores, {info['memory']}; {info['swift']}")
@@ -77,6 +78,8 @@ def main():
         figure10(R)
     if "11" in wanted:
         figure11(R)
+    if "12" in wanted:
+        figure12(R)
     total = time.perf_counter() - T0
     print("\nSummary")
     for key, label, value, passed, target, extra in R.get("figures", []):

@@ -33,6 +33,16 @@ enum Blesser {
         // The book's tests keep their expectations in their comments: bless leaves them, and
         // the listings they verify, as written.
         if snippet.bookTestName != nil || snippet.verifiedByBookTest != nil { return .unchanged }
+        // Expectations written in the code itself (a doctest's examples, a session's output
+        // lines): the language said what to write there, or why not.
+        switch result.outputInCode {
+        case .cannotRewrite(let reason)?: return .refuse(reason)
+        case .rewrite(let replacements)?:
+            return replacements.isEmpty ? .unchanged : .write(replacements.map {
+                Edit(snippet: snippet, language: "expected output", text: $0.text, replacing: nil, codeLines: $0.lines)
+            })
+        case nil: break
+        }
         switch snippet.attributes.mode {
         case .ignore, .compileOnly:
             return .unchanged
@@ -61,14 +71,6 @@ enum Blesser {
             case (.run, .exited(let status)) where status != 0: return .refuse("it exited with status \(status)")
             case (.shouldCrash, .exited(0)): return .refuse("it was expected to crash but exited normally")
             default: break
-            }
-            switch result.outputInCode {
-            case .cannotRewrite(let reason)?: return .refuse(reason)
-            case .rewrite(let replacements)?:
-                return replacements.isEmpty ? .unchanged : .write(replacements.map {
-                    Edit(snippet: snippet, language: "expected output", text: $0.text, replacing: nil, codeLines: $0.lines)
-                })
-            case nil: break
             }
             let lines = OutputMatcher.normalizedLines(actual)
             if let expected = snippet.expectedOutput {

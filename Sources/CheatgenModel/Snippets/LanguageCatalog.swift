@@ -15,6 +15,8 @@ package struct LanguageCatalog: Sendable {
         package var colouredByPygments: Bool
         /// The attribute keys only this language reads, for error messages (`language-mode=`).
         package var optionKeys: [String]
+        /// Its blocks are snippets only when an `output` block follows (`bash`); without one, shown.
+        package var verifiedOnlyWithOutput: Bool
         /// Checks this language's own attribute words for a snippet of the given mode; returns
         /// each problem as a sentence for the parser to place at the fence.
         package var checkOptions: @Sendable (_ options: [SnippetOption], _ mode: SnippetAttributes.Mode) -> [String]
@@ -32,7 +34,7 @@ package struct LanguageCatalog: Sendable {
         package var claims: @Sendable (_ word: String, _ code: String) -> Bool
 
         package init(name: String, aliases: [String] = [], displayName: String, colouredByPygments: Bool,
-                    optionKeys: [String] = [], lineComment: String? = nil,
+                    optionKeys: [String] = [], lineComment: String? = nil, verifiedOnlyWithOutput: Bool = false,
                     checkOptions: @escaping @Sendable ([SnippetOption], SnippetAttributes.Mode) -> [String] = { _, _ in [] },
                     plainReason: @escaping @Sendable (String) -> String? = { _ in nil },
                     templateReason: @escaping @Sendable (String) -> String? = { _ in nil },
@@ -42,6 +44,7 @@ package struct LanguageCatalog: Sendable {
             self.displayName = displayName
             self.colouredByPygments = colouredByPygments
             self.optionKeys = optionKeys
+            self.verifiedOnlyWithOutput = verifiedOnlyWithOutput
             self.checkOptions = checkOptions
             self.plainReason = plainReason
             self.lineComment = lineComment
@@ -120,6 +123,6 @@ extension LanguageCatalog: Hashable {
 
 extension LanguageCatalog.Entry {
     fileprivate var identity: [String] {
-        [name, displayName, String(colouredByPygments)] + aliases + ["|"] + optionKeys
+        [name, displayName, String(colouredByPygments), String(verifiedOnlyWithOutput)] + aliases + ["|"] + optionKeys
     }
 }

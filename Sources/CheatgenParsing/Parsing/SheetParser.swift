@@ -246,10 +246,12 @@ package enum SheetParser {
 
         // MARK: Blocks
 
-        /// The canonical language of a fenced block that is a verified snippet here.
-        private func snippetLanguage(of code: Block.CodeBlock) -> String? {
-            guard code.isFenced, let language = languages.canonicalName(code.language, code: code.code), verify.verifies(language) else { return nil }
-            return language
+        /// The canonical language of a fenced block that is a verified snippet here. A block of
+        /// a language verified only with an `output` block becomes a snippet when that comes.
+        private func snippetLanguage(of code: Block.CodeBlock, followedByOutput: Bool = false) -> String? {
+            guard code.isFenced, let name = languages.canonicalName(code.language, code: code.code), let entry = languages.entry(for: name),
+                  verify.verifies(entry.name), followedByOutput || !entry.verifiedOnlyWithOutput else { return nil }
+            return entry.name
         }
 
         private mutating func openSection(_ title: [Inline], at location: SourceLocation) {
@@ -421,6 +423,10 @@ package enum SheetParser {
         private mutating func attachExpectation(_ code: Block.CodeBlock) {
             if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             let expectation = Expectation(text: code.code, location: code.location, endLine: code.endLine)
+            if code.language == "output", case .block(.codeBlock(let shown))? = lastItem,
+               let language = snippetLanguage(of: shown, followedByOutput: true) {
+                replaceLastItem(.snippet(snippet(from: shown, language: language)))
+            }
             guard case .snippet(var snippet) = lastItem else {
                 if case .block(.codeBlock(let shown))? = lastItem, shown.isFenced, languages.canonicalName(shown.language) != nil {
                     // Under code that this sheet does not verify (`verify: false`): shown as it is.

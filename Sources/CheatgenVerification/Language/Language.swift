@@ -17,6 +17,9 @@ package protocol Language: Sendable {
     var isCompiled: Bool { get }
     /// How its code is coloured on a page.
     var highlighter: CodeHighlighter { get }
+    /// Whether its blocks are snippets only when an `output` block follows them (`bash`: most
+    /// shell code on a page is shown, not run); otherwise every block of it is a snippet.
+    var verifiedOnlyWithOutput: Bool { get }
     /// The attributes only its snippets take (`language-mode=`, `sanitize=`), as the parser's
     /// "known" list shows them (a trailing `=` for those that take a value).
     var optionKeys: [String] { get }
@@ -29,7 +32,7 @@ package protocol Language: Sendable {
     /// by its code (a doctest's `>>> ` prompt); asked before the word's own language.
     func claims(fence word: String, code: String) -> Bool
     /// Whether its snippets write what they must print in their own code (a doctest's
-    /// examples), not in an `output` block: the badge says their output was checked.
+    /// examples, a session's lines under each command), not in an `output` block: the badge says their output was checked.
     var writesOutputInCode: Bool { get }
     /// Why `code` is shown without colours (its highlighter would take too long), or nil.
     /// Said as a warning at the block's fence when the sheet is parsed.
@@ -71,6 +74,7 @@ extension Language {
     package var aliases: [String] { [] }
     package var isCompiled: Bool { false }
     package var highlighter: CodeHighlighter { .pygments }
+    package var verifiedOnlyWithOutput: Bool { false }
     package var optionKeys: [String] { [] }
     package var lineComment: String? { nil }
     package func checkOptions(_ options: [SnippetOption], mode: SnippetAttributes.Mode) -> [String] { [] }
@@ -85,7 +89,7 @@ extension Language {
     package var catalogEntry: LanguageCatalog.Entry {
         let language = self
         return LanguageCatalog.Entry(name: name, aliases: aliases, displayName: displayName, colouredByPygments: highlighter.needsPygments,
-                                     optionKeys: optionKeys, lineComment: lineComment, checkOptions: { language.checkOptions($0, mode: $1) },
+                                     optionKeys: optionKeys, lineComment: lineComment, verifiedOnlyWithOutput: verifiedOnlyWithOutput, checkOptions: { language.checkOptions($0, mode: $1) },
                                      plainReason: { language.plainReason(for: $0) }, templateReason: { language.templateReason(for: $0) },
                                      claims: { language.claims(fence: $0, code: $1) })
     }

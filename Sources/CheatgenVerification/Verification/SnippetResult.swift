@@ -20,7 +20,7 @@ package struct SnippetResult: Sendable, Hashable {
     package var ending: RunEnding?
     /// What it printed, when it was run in this invocation (what `bless` writes).
     package var actualOutput: String?
-    /// For a snippet that writes its expected output in its own code (a doctest), what `bless`
+    /// For a snippet that writes its expected output in its own code (a doctest, a shell session), what `bless`
     /// writes there; nil for one whose output goes in an `output` block.
     package var outputInCode: OutputInCode?
     /// What the verdict rests on besides the snippet's mode: shown in its badge.
@@ -45,6 +45,7 @@ package struct SnippetResult: Sendable, Hashable {
             self.maxTime = maxTime
         }
     }
+
 
     /// How a snippet's process ended, as far as `bless` and reports care.
     package enum RunEnding: Sendable, Hashable {

@@ -192,7 +192,7 @@ struct JekyllSyntaxTests {
 
     @Test func aWrongVerifyValueIsAnError() {
         let parsed = parse("---\ntitle: T\nverify: [swift, cobol]\n---\n")
-        #expect(parsed.lines == ["sheet.md:3:17: error: 'verify' lists 'cobol', which is not a language cheatgen runs (javascript, pycon, python, swift) [front-matter.value]"])
+        #expect(parsed.lines == ["sheet.md:3:17: error: 'verify' lists 'cobol', which is not a language cheatgen runs (bash, console, javascript, pycon, python, swift) [front-matter.value]"])
     }
 
     @Test func pyIsPython() throws {

@@ -1,0 +1,83 @@
+import Foundation
+
+/// One `bash` session that runs a block's commands in order and says where each one's output
+/// ends and with what status: after every command, a marker line carrying a nonce the session
+/// cannot know in advance (so its output cannot forge one) and the command's `$?`. A command
+/// whose status is not the one written stops the session there.
+///
+/// An outer `bash -c` sends standard error into standard output (interleaved as a terminal shows
+/// them), copies the fixture in, runs the session as an inner `bash -c` (so that `exit` or
+/// `set -e` in a command ends only the session) and prints a last marker with its status.
+struct SessionScript {
+    let nonce: String
+    /// The program for `bash -c` and its arguments.
+    let arguments: [String]
+
+    init(_ session: ShellSession, fixture: String?, nonce: String = SessionScript.makeNonce()) {
+        self.nonce = nonce
+        let mark = "__cheatgen_session_\(nonce)"
+        var inner = [
+            // As an interactive shell says it, not as a script ("bash: line 3: …").
+            "command_not_found_handle() { printf 'bash: %s: command not found\\n' \"$1\" >&2; return 127; }",
+            "printf '\\n%s\\n' '\(mark) begin'",
+        ]
+        for (index, command) in session.commands.enumerated() {
+            inner.append(command.text)
+            let check: String
+            switch command.status {
+            case .exactly(let status): check = "[ \"$__cheatgen_status\" -eq \(status) ]"
+            case .failure: check = "[ \"$__cheatgen_status\" -ne 0 ]"
+            }
+            inner.append("__cheatgen_status=$?; printf '\\n%s %s\\n' '\(mark) \(index)' \"$__cheatgen_status\"; \(check) || exit 0")
+        }
+        let outer = """
+            exec 2>&1
+            if [ -n "$2" ]; then cp -R -- "$2"/. . || exit 0; fi
+            bash --norc --noprofile -c "$1" bash
+            printf '\\n%s %s\\n' '\(mark) end' "$?"
+            """
+        arguments = ["--norc", "--noprofile", "-c", outer, "bash", inner.joined(separator: "\n") + "\n", fixture ?? ""]
+    }
+
+    static func makeNonce() -> String {
+        (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+    }
+
+    /// What the run printed, cut at the markers.
+    struct Transcript {
+        /// Printed before the first command (what went wrong copying the fixture).
+        var preamble = ""
+        /// Whether the session began running commands.
+        var started = false
+        /// Each command that finished: what it printed and its status.
+        var finished: [(output: String, status: Int32)] = []
+        /// What was printed after the last finished command, and the session's status, when the
+        /// session ended (nil if it was stopped before: a time limit, a memory limit). When the
+        /// session ended inside a command (`exit 3`, `set -e`), this is that command's output.
+        var end: (output: String, status: Int32)?
+    }
+
+    func read(_ output: String) -> Transcript {
+        let mark = "\n__cheatgen_session_\(nonce) "
+        var transcript = Transcript()
+        var rest = Substring(output)
+        while let found = rest.range(of: mark) {
+            let before = String(rest[..<found.lowerBound])
+            let lineEnd = rest[found.upperBound...].firstIndex(of: "\n") ?? rest.endIndex
+            let words = rest[found.upperBound..<lineEnd].split(separator: " ")
+            rest = lineEnd < rest.endIndex ? rest[rest.index(after: lineEnd)...] : rest[rest.endIndex...]
+            let status = words.dropFirst().first.flatMap { Int32($0) } ?? -1
+            switch words.first {
+            case "begin":
+                transcript.preamble = before
+                transcript.started = true
+            case "end":
+                transcript.end = (before, status)
+            default:
+                transcript.finished.append((before, status))
+            }
+        }
+        if !transcript.started { transcript.preamble = output }
+        return transcript
+    }
+}
