@@ -6,11 +6,7 @@ import CheatgenModel
 /// or `ignore`), in a language with line comments.
 enum PrintsExpectations {
     static func attach(intro: inout [ContentItem], sections: inout [Section], languages: LanguageCatalog) {
-        attach(&intro, languages)
-        for s in sections.indices {
-            attach(&sections[s].items, languages)
-            for c in sections[s].cards.indices { attach(&sections[s].cards[c].items, languages) }
-        }
+        ItemLists.update(intro: &intro, sections: &sections) { attach(&$0, languages) }
     }
 
     private static func attach(_ items: inout [ContentItem], _ languages: LanguageCatalog) {

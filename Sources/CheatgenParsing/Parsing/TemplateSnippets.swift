@@ -5,11 +5,7 @@ import CheatgenModel
 /// check (no `output` block, no mode of its own) it becomes `ignore`, counted as skipped.
 enum TemplateSnippets {
     static func mark(intro: inout [ContentItem], sections: inout [Section], languages: LanguageCatalog) {
-        mark(&intro, languages)
-        for s in sections.indices {
-            mark(&sections[s].items, languages)
-            for c in sections[s].cards.indices { mark(&sections[s].cards[c].items, languages) }
-        }
+        ItemLists.update(intro: &intro, sections: &sections) { mark(&$0, languages) }
     }
 
     private static func mark(_ items: inout [ContentItem], _ languages: LanguageCatalog) {

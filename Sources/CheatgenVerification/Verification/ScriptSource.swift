@@ -10,21 +10,15 @@ package enum ScriptSource {
         case .success(let snippets): order = snippets
         case .failure(let problem): return .failure(problem)
         }
-        var lines: [String] = []
-        var lineMap: [Int] = []
-        func add(_ code: String, from line: Int) {
-            for (offset, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                lines.append(String(text))
-                lineMap.append(line + offset)
-            }
-        }
+        var program = MappedLines()
+        func add(_ code: String, from line: Int) { program.add(code, from: line) }
         for used in order {
             for declaration in language.declarations(in: used.code) {
                 add(declaration.text, from: used.firstCodeLine + declaration.lineOffset)
             }
         }
         add(snippet.code, from: snippet.firstCodeLine)
-        return .success(EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap))
+        return .success(program.source)
     }
 
     /// The program of a snippet on a `listings: cumulative` page: the earlier snippets (whole,
@@ -32,14 +26,8 @@ package enum ScriptSource {
     /// marker (`printing` is the language's way to print a line), the session's marker, then
     /// the snippet. A later binding of a name simply rebinds it, as in an interactive session.
     package static func makeSession(for snippet: Snippet, plan: SessionPlan, language: any Language, printing: (String) -> String) -> EffectiveSource {
-        var lines: [String] = []
-        var lineMap: [Int] = []
-        func add(_ code: String, from line: Int) {
-            for (offset, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                lines.append(String(text))
-                lineMap.append(line + offset)
-            }
-        }
+        var program = MappedLines()
+        func add(_ code: String, from line: Int) { program.add(code, from: line) }
         for part in plan.earlier {
             if part.runs {
                 add(printing(plan.marker(before: part)), from: part.snippet.location.line)
@@ -52,8 +40,26 @@ package enum ScriptSource {
         }
         add(printing(plan.marker), from: snippet.location.line)
         add(snippet.code, from: snippet.firstCodeLine)
-        var source = EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap)
+        var source = program.source
         source.sessionMarker = plan.marker
         return source
     }
+}
+
+/// A program put together from pieces of Markdown, each line remembering the Markdown line it
+/// came from.
+struct MappedLines {
+    private(set) var lines: [String] = []
+    private(set) var lineMap: [Int] = []
+
+    /// Appends `code`, whose first line is Markdown line `line`.
+    mutating func add(_ code: String, from line: Int) {
+        for (offset, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            lines.append(String(text))
+            lineMap.append(line + offset)
+        }
+    }
+
+    /// The lines as a script's source.
+    var source: EffectiveSource { EffectiveSource(text: lines.joined(separator: "\n") + "\n", isLibrary: false, lineMap: lineMap) }
 }
