@@ -1,1 +1,1 @@
-window.cheatgenSearch.loaded("meta", {"chunks":["000","printable"],"sheets":7,"version":1});
+window.cheatgenSearch.loaded("meta", {"chunks":["000","other"],"sheets":8,"version":1});
