@@ -49,7 +49,9 @@ enum CommonMarkParser {
     }
 
     /// Parses `markdown` (already valid UTF-8) whose lines are numbered as in the file at `path`.
-    static func parse(_ source: String, path: String) -> Result {
+    /// `smartPunctuation` makes `---` an em dash, `--` an en dash and straight quotes curly in
+    /// text (never in code), as DocC renders a page.
+    static func parse(_ source: String, path: String, smartPunctuation: Bool = false) -> Result {
         let marked = EscapedTildes.marking(source)
         let markdown = marked ?? source
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
@@ -64,7 +66,7 @@ enum CommonMarkParser {
             text = blanked.joined(separator: "\n")
         }
         let keys = Set(definitions.map { Footnote.key($0.label) })
-        var result = convert(text, path: path, footnotes: keys, marked: marked != nil)
+        var result = convert(text, path: path, footnotes: keys, marked: marked != nil, smart: smartPunctuation)
         guard !definitions.isEmpty else { return result }
         var seen: [String: Int] = [:]
         for definition in definitions {
@@ -78,7 +80,7 @@ enum CommonMarkParser {
             seen[key] = definition.firstLine
             // Leading blank lines keep cmark's line numbers those of the file.
             let document = String(repeating: "\n", count: definition.firstLine - 1) + definition.content.joined(separator: "\n")
-            let parsed = convert(document, path: path, footnotes: keys, marked: marked != nil)
+            let parsed = convert(document, path: path, footnotes: keys, marked: marked != nil, smart: smartPunctuation)
             result.diagnostics += parsed.diagnostics
             let shifts = (definition.firstLine...definition.lastLine).map { line in
                 lines[line - 1].utf8.count - definition.content[line - definition.firstLine].utf8.count
@@ -98,9 +100,9 @@ enum CommonMarkParser {
     }
 
     /// Parses and converts one document.
-    private static func convert(_ markdown: String, path: String, footnotes: Set<String>, marked: Bool) -> Result {
-        var converter = Converter(path: path, markdown: markdown, footnotes: footnotes, marksEscapedTildes: marked)
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SAFE
+    private static func convert(_ markdown: String, path: String, footnotes: Set<String>, marked: Bool, smart: Bool) -> Result {
+        var converter = Converter(path: path, markdown: markdown, footnotes: footnotes, marksEscapedTildes: marked, smart: smart)
+        let options = converter.options
         let blocks: [Block] = markdown.withCString { pointer in
             guard let document = cmark_parse_document(pointer, markdown.utf8.count, options) else { return [] }
             defer { cmark_node_free(document) }
@@ -141,11 +143,15 @@ enum CommonMarkParser {
         /// Whether the source's `\~` were marked (`EscapedTildes`) and must be given back.
         let marksEscapedTildes: Bool
 
-        init(path: String, markdown: String, footnotes: Set<String> = [], marksEscapedTildes: Bool = false) {
+        /// cmark's options for the document and for its table cells, parsed apart.
+        let options: Int32
+
+        init(path: String, markdown: String, footnotes: Set<String> = [], marksEscapedTildes: Bool = false, smart: Bool = false) {
             self.path = path
             self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
             self.footnotes = footnotes
             self.marksEscapedTildes = marksEscapedTildes
+            self.options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SAFE | (smart ? CMARK_OPT_SMART : 0)
         }
 
         /// GitHub's inline extensions over inlines cmark core made.
@@ -368,7 +374,7 @@ enum CommonMarkParser {
             // Reference links in cells (`[text][label]`) need the document's definitions.
             document += referenceDefinitions
             let parsed: [[Inline]]? = document.withCString { pointer in
-                guard let root = cmark_parse_document(pointer, document.utf8.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_SAFE) else { return nil }
+                guard let root = cmark_parse_document(pointer, document.utf8.count, options) else { return nil }
                 defer { cmark_node_free(root) }
                 let paragraphs = children(of: root).prefix(pieces.count)
                 guard paragraphs.count == pieces.count, paragraphs.allSatisfy({ Kind($0) == .paragraph }) else { return nil }

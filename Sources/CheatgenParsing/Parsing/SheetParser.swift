@@ -75,7 +75,7 @@ package enum SheetParser {
         diagnostics.append(contentsOf: source.diagnostics)
         let directives = DocCDirectives.strip(source.text, path: path)
         diagnostics.append(contentsOf: directives.diagnostics)
-        let markdown = CommonMarkParser.parse(directives.text, path: path)
+        let markdown = CommonMarkParser.parse(directives.text, path: path, smartPunctuation: header.isPage)
         diagnostics.append(contentsOf: markdown.diagnostics)
         var blocks = markdown.blocks
         var frontMatter = header.frontMatter

@@ -25,6 +25,14 @@ struct DocCPageTests {
         #expect(page.intro.count == 2, "the comment stays in place (unseen); the abstract moved to the lead")
     }
 
+    @Test func aPageHasDocCsPunctuationAndASheetKeepsWhatWasTyped() throws {
+        let text = "The knot holds --- mostly. Pages 3--5, \"tight\" and `a---b`.\n"
+        let page = try #require(parse("# Knots\n\n## Notes\n\n" + text, path: "Knots.md").sheet)
+        #expect(page.sections.first.map { [$0.items[0]].plainText } == "The knot holds \u{2014} mostly. Pages 3\u{2013}5, \u{201C}tight\u{201D} and a---b.")
+        let sheet = try #require(parse(header + "\n## Notes\n\n" + text).sheet)
+        #expect(sheet.sections.first.map { [$0.items[0]].plainText } == "The knot holds --- mostly. Pages 3--5, \"tight\" and a---b.")
+    }
+
     @Test func aPageWithoutATitleIsAnError() {
         let parsed = parse("## Section\n\nText.\n")
         #expect(parsed.sheet == nil)
