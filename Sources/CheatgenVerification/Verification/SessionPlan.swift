@@ -4,8 +4,8 @@ import CheatgenModel
 /// it: the snippets above it in the same language, in order — whole, `compile-only` ones too
 /// (a book's listing without output has still run when the reader gets to the next), only
 /// the declarations of `should-crash` ones — then a marker line, then the snippet.
-/// `compile-fail` and `ignore` snippets take no part; neither do earlier snippets left out
-/// because they failed.
+/// `compile-fail` and `ignore` snippets take no part, nor do the Swift book's tests (programs
+/// of their own); neither do earlier snippets left out because they failed.
 package struct SessionPlan: Sendable, Hashable {
     package struct Part: Sendable, Hashable {
         package var snippet: Snippet
@@ -25,7 +25,8 @@ package struct SessionPlan: Sendable, Hashable {
     package init(for snippet: Snippet, page: [Snippet], leavingOut leftOut: Set<Int> = []) {
         var earlier: [Part] = []
         var skipped: [Snippet] = []
-        for other in page where other.index < snippet.index && other.language == snippet.language {
+        // The Swift book's tests are programs of their own, written in the book's test markup.
+        for other in page where other.index < snippet.index && other.language == snippet.language && other.bookTestName == nil {
             if leftOut.contains(other.index) {
                 skipped.append(other)
                 continue

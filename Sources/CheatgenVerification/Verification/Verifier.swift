@@ -71,7 +71,7 @@ package struct Verifier: Sendable {
                            at: snippet.location)])))
                 continue
             }
-            let plan = pages[snippet.sheetID].map { SessionPlan(for: snippet, page: $0) }
+            let plan = snippet.bookTestName == nil ? pages[snippet.sheetID].map { SessionPlan(for: snippet, page: $0) } : nil
             switch program(for: snippet, language: verifier.language, named: named[snippet.sheetID] ?? [:], plan: plan) {
             case .failure(let diagnostic):
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))

@@ -38,6 +38,52 @@ struct CumulativeListingsTests {
         #expect(lines.count { $0.contains(": error: ") } == 2, "\(lines)")
     }
 
+    @Test func theBooksTestsAreNotPartOfTheSession() async throws {
+        // A book page read cumulatively: the test in the comment is a program of its own, in
+        // its own markup; the listing after it builds on the listing before it, not on the test.
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("""
+            ---
+            title: Lanterns
+            listings: cumulative
+            ---
+
+            ## Lighting up
+
+            ```swift
+            var lit = 2
+            ```
+
+            <!--
+              - test: `lanterns`
+
+              ```swifttest
+              -> var lit = 2
+              -> lit += 1
+              >> print(lit)
+              << 3
+              ```
+            -->
+
+            ```swift
+            lit += 3
+            print(lit)
+            ```
+
+            ```output
+            5
+            ```
+
+            """, to: "lanterns.md")
+
+        let result = try await Cheatgen.run(["check", "lanterns.md", "--no-cache", "--quiet"], in: directory)
+
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.outputLines == ["snippets: 3 passed, 0 failed, 0 skipped"], "the listing above the test, the test, the listing after it")
+        #expect(!result.standardError.contains("cannot find operator"), "the test's markup never reaches a listing's program: \(result.standardError)")
+    }
+
     @Test func separateStaysTheDefault() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
