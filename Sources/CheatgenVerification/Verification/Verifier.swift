@@ -58,6 +58,8 @@ package struct Verifier: Sendable {
         var prepared: [String: [PreparedSnippet]] = [:]
         // By place, not by name: a verdict filed under another snippet's key would pass it unseen.
         var keys: [SnippetPlace: String] = [:]
+        // Snippets with their programs, before the cache is asked.
+        var ready: [(ready: PreparedSnippet, key: String)] = []
         var plans: [SnippetPlace: SessionPlan] = [:]
         for snippet in snippets {
             let start = clock.now
@@ -71,21 +73,34 @@ package struct Verifier: Sendable {
                            at: snippet.location)])))
                 continue
             }
-            let plan = snippet.bookTestName == nil ? pages[snippet.sheetID].map { SessionPlan(for: snippet, page: $0) } : nil
+            // The book's tests, and the listings they verify, are programs of their own.
+            let plan = snippet.bookTestName == nil && snippet.verifiedByBookTest == nil ? pages[snippet.sheetID].map { SessionPlan(for: snippet, page: $0) } : nil
             switch program(for: snippet, language: verifier.language, named: named[snippet.sheetID] ?? [:], plan: plan) {
             case .failure(let diagnostic):
                 finished.append(context.report(SnippetResult(snippet: snippet, status: .failed, diagnostics: [diagnostic])))
             case .success(let source):
                 if source.sessionMarker != nil { plans[SnippetPlace(snippet)] = plan }
-                let ready = PreparedSnippet(snippet: snippet, source: source, limits: RunLimits(for: snippet, options: options), started: start)
-                prepared[snippet.language, default: []].append(ready)
+                let readied = PreparedSnippet(snippet: snippet, source: source, limits: RunLimits(for: snippet, options: options), started: start)
+                prepared[snippet.language, default: []].append(readied)
                 let key = verdictKey(for: snippet, source: source, verifier: verifier)
                 keys[SnippetPlace(snippet)] = key
-                if options.useCache, let entry = cache.lookup(key) {
-                    finished.append(context.report(entry.result(for: snippet)))
-                } else {
-                    pending[snippet.language, default: []].append(ready)
-                }
+                ready.append((ready: readied, key: key))
+            }
+        }
+        // A listing of the Swift book takes its test's verdict, given in the same batch: when the
+        // listing's own verdict is not cached, its test is verified again too (a cached test
+        // beside an uncached listing would leave the listing without a verdict to take).
+        let retest = options.useCache ? Set(ready.compactMap { item -> String? in
+            guard let test = item.ready.snippet.verifiedByBookTest, cache.lookup(item.key) == nil else { return nil }
+            return "\(item.ready.snippet.sheetID)\u{0}\(test)"
+        }) : []
+        for (readied, key) in ready {
+            let snippet = readied.snippet
+            let mustRun = snippet.bookTestName.map { retest.contains("\(snippet.sheetID)\u{0}\($0)") } ?? false
+            if options.useCache, !mustRun, let entry = cache.lookup(key) {
+                finished.append(context.report(entry.result(for: snippet)))
+            } else {
+                pending[snippet.language, default: []].append(readied)
             }
         }
         for name in verifiers.keys.sorted() {

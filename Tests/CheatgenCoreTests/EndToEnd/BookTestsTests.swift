@@ -47,6 +47,30 @@ struct BookTestsTests {
         #expect(lines.contains("book-tests.md:\(objc + 2):3: warning: the book's test 'needsObjC' is skipped: it needs Objective-C interoperability (@objc, NSObject, selectors), which Swift on Linux does not have"), "\(lines)")
     }
 
+    @Test func aListingWhoseVerdictIsNoLongerCachedTakesItsTestsVerdictAgain() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let sheet = try directory.copyFixture("book-tests.md")
+        let first = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        #expect(first.outputLines == ["snippets: 8 passed, 2 failed, 1 skipped"], "\(first.standardError)")
+
+        // The listing's cached verdict goes (as when a cache is pruned), its test's stays.
+        let verdicts = directory.url.appendingPathComponent(".cheatgen/verdicts")
+        var removed = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: verdicts.path) {
+            let url = verdicts.appendingPathComponent(file)
+            if try String(contentsOf: url, encoding: .utf8).contains("swift.book-test") {
+                try FileManager.default.removeItem(at: url)
+                removed += 1
+            }
+        }
+        #expect(removed == 1, "one listing is verified by a test")
+
+        let again = try await Cheatgen.run(["check", sheet, "--quiet"], in: directory)
+        #expect(again.outputLines == first.outputLines, "\(again.standardError)")
+        #expect(!again.standardError.contains("which this run did not include"), "\(again.standardError)")
+    }
+
     @Test func aDiagnosticAtAnotherPlaceThanTheCaretFails() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
