@@ -88,20 +88,9 @@ struct GFMSpecTests {
     }
 
     static func cmarkGFM(_ markdown: String, path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
         // `--unsafe`: raw HTML as the spec's examples show it (cmark-gfm leaves it out by default),
         // so that cheatgen's few kept tags (`<strong>`, `<br>`) compare.
-        process.arguments = ["--unsafe", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes", "-e", "table"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let html = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return html
+        try runCmarkGFM(markdown, at: path, arguments: ["--unsafe", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes", "-e", "table"])
     }
 
     @Test func everyExtensionExampleRendersAsCmarkGFMRendersIt() throws {

@@ -195,17 +195,7 @@ struct PipeTableTests {
         for section in ours.sections { visit(section.items); section.cards.forEach { visit($0.items) } }
 
         let body = fixture.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-e", "table"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(body.utf8))
-        try input.fileHandleForWriting.close()
-        let html = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let html = try runCmarkGFM(body, at: path, arguments: ["-e", "table"])
         let theirs = Self.cells(inHTML: html)
         #expect(oursCells.count >= 8, "the fixture has tables of every kind")
         #expect(oursCells == theirs)

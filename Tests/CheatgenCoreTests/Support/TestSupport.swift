@@ -254,3 +254,20 @@ actor LaunchLimit {
         }
     }
 }
+
+/// `cmark-gfm arguments…` (at `path`) on `markdown`: the HTML it writes. GitHub's own renderer, the
+/// oracle for tables and the other extensions.
+func runCmarkGFM(_ markdown: String, at path: String, arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(markdown.utf8))
+    try input.fileHandleForWriting.close()
+    let html = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return html
+}
