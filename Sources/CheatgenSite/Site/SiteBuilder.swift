@@ -131,16 +131,19 @@ package struct SiteBuilder {
                 pages: sheet.frontMatter.pages,
                 pagesLabel: sheet.frontMatter.pages.map { $0 == 1 ? "1 printed page" : "\($0) printed pages" })
         }
-        // Sheets grouped by `category:` (in name order, uncategorized last), by `weight:` then
-        // title within a group; one untitled group when no sheet has a category.
-        let byCategory = Dictionary(grouping: sheets) { $0.frontMatter.category ?? "" }
+        // Sheets grouped by `category:` (in name order, uncategorized last; "Python" and "python"
+        // are one group, named as most of its sheets write it), by `weight:` then title within a
+        // group; one untitled group when no sheet has a category.
+        let byCategory = Dictionary(grouping: sheets) { ($0.frontMatter.category ?? "").lowercased() }
         let hasCategories = byCategory.keys.contains { !$0.isEmpty }
-        let names = byCategory.keys.sorted { ($0.isEmpty ? 1 : 0, $0.lowercased()) < ($1.isEmpty ? 1 : 0, $1.lowercased()) }
+        let names = byCategory.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }
         let groups = names.map { name in
             let members = byCategory[name]!.sorted {
                 ($0.frontMatter.weight ?? 0, $0.frontMatter.title.lowercased(), $0.id) < ($1.frontMatter.weight ?? 0, $1.frontMatter.title.lowercased(), $1.id)
             }
-            let title = name.isEmpty ? (hasCategories ? "Other" : "") : name
+            let spellings = Dictionary(grouping: members.compactMap(\.frontMatter.category), by: { $0 }).mapValues(\.count)
+            let written = spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
+            let title = name.isEmpty ? (hasCategories ? "Other" : "") : written
             return IndexPageView.Group(title: title.isEmpty ? nil : title, anchor: title.isEmpty ? nil : "category-" + Anchor.slug(title),
                                        sheets: members.map(summary), headingTag: title.isEmpty ? "h2" : "h3")
         }

@@ -64,6 +64,21 @@ struct RealWorldMarkdownTests {
         #expect(index.contains("3 cheatsheets, 1 snippet, each one verified with"))
     }
 
+    @Test func categoriesThatDifferOnlyInCaseAreOneGroup() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.makeFolder("content")
+        for (id, category) in [("awk", "terminal"), ("sed", "Terminal"), ("grep", "Terminal")] {
+            try directory.write("---\ntitle: \(id)\ncategory: \(category)\n---\n\n## Basics\n\nText.\n", to: "content/\(id).md")
+        }
+        let result = try await Cheatgen.run(["build", "content", "--output", "site", "--quiet"], in: directory)
+        try #require(result.status == 0, "\(result.standardError)")
+        let index = try directory.read("site/index.html")
+        #expect(index.components(separatedBy: "class=\"group-title\"").count - 1 == 1, "one group, one heading")
+        #expect(index.contains(#"<h2 class="group-title" id="category-terminal--title">Terminal</h2>"#), "named as most of its sheets write it")
+        for id in ["awk", "sed", "grep"] { #expect(index.contains("href=\"\(id).html\"")) }
+    }
+
     @Test func nothingReadIsShownAsMarkupSyntax() async throws {
         let (directory, result) = try await built()
         defer { directory.remove() }
