@@ -90,14 +90,15 @@ package struct Verifier: Sendable {
         // A listing of the Swift book takes its test's verdict, given in the same batch: when the
         // listing's own verdict is not cached, its test is verified again too (a cached test
         // beside an uncached listing would leave the listing without a verdict to take).
-        let retest = options.useCache ? Set(ready.compactMap { item -> String? in
-            guard let test = item.ready.snippet.verifiedByBookTest, cache.lookup(item.key) == nil else { return nil }
+        let cached = ready.map { options.useCache ? cache.lookup($0.key) : nil }
+        let retest = Set(zip(ready, cached).compactMap { item, entry -> String? in
+            guard let test = item.ready.snippet.verifiedByBookTest, options.useCache, entry == nil else { return nil }
             return "\(item.ready.snippet.sheetID)\u{0}\(test)"
-        }) : []
-        for (readied, key) in ready {
+        })
+        for ((readied, _), entry) in zip(ready, cached) {
             let snippet = readied.snippet
             let mustRun = snippet.bookTestName.map { retest.contains("\(snippet.sheetID)\u{0}\($0)") } ?? false
-            if options.useCache, !mustRun, let entry = cache.lookup(key) {
+            if !mustRun, let entry {
                 finished.append(context.report(entry.result(for: snippet)))
             } else {
                 pending[snippet.language, default: []].append(readied)
