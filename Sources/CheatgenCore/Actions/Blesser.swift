@@ -74,10 +74,10 @@ enum Blesser {
             }
             let lines = OutputMatcher.normalizedLines(actual)
             if let expected = snippet.expectedOutput {
-                if expected.isFromComments, !OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) {
+                if OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) { return .unchanged }
+                if expected.isFromComments {
                     return .refuse("its output is written in its code as 'Prints' comments, which bless does not rewrite; correct them by hand")
                 }
-                if OutputMatcher.matches(expected: expected.text, actual: actual, unordered: snippet.attributes.unordered) { return .unchanged }
                 return .write([Edit(snippet: snippet, language: "output", text: lines.joined(separator: "\n"), replacing: expected)])
             }
             if lines.isEmpty { return .unchanged }
