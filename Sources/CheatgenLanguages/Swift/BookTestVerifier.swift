@@ -164,12 +164,12 @@ struct BookTestVerifier {
     private func verdicts(of listings: [PreparedSnippet], from results: [SnippetResult], context: VerificationContext) -> [SnippetResult] {
         var byTest: [String: SnippetResult] = [:]
         for result in results {
-            if let name = result.snippet.bookTestName { byTest["\(result.snippet.sheetID)\u{0}\(name)"] = result }
+            if result.snippet.bookTestName != nil, let key = result.snippet.bookTestKey { byTest[key] = result }
         }
         return listings.map { prepared in
             let snippet = prepared.snippet
             let name = snippet.verifiedByBookTest ?? ""
-            guard let test = byTest["\(snippet.sheetID)\u{0}\(name)"] else {
+            guard let test = snippet.bookTestKey.flatMap({ byTest[$0] }) else {
                 return context.report(SnippetResult(snippet: snippet, status: .skipped, diagnostics: [
                     Diagnostic(.note, .note, at: snippet.location, "this listing is verified by the book's test '\(name)', which this run did not include")]))
             }

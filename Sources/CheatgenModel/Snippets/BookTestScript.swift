@@ -86,6 +86,12 @@ extension Snippet {
         self.attributes.languageOptions.first { $0.key == BookTestScript.verifiedByOption }?.value
     }
 
+    /// Which test of a run this snippet is, or the one that verifies this listing: a test is
+    /// known by its page and its name (the same name on two pages is two tests).
+    package var bookTestKey: String? {
+        (bookTestName ?? verifiedByBookTest).map { "\(self.sheetID)\u{0}\($0)" }
+    }
+
     /// The test's script, for a snippet that is one of the book's tests.
     package var bookTestScript: BookTestScript? {
         bookTestName.flatMap { BookTestScript(name: $0, encoded: self.code) }

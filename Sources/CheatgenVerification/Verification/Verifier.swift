@@ -92,12 +92,12 @@ package struct Verifier: Sendable {
         // beside an uncached listing would leave the listing without a verdict to take).
         let cached = ready.map { options.useCache ? cache.lookup($0.key) : nil }
         let retest = Set(zip(ready, cached).compactMap { item, entry -> String? in
-            guard let test = item.ready.snippet.verifiedByBookTest, options.useCache, entry == nil else { return nil }
-            return "\(item.ready.snippet.sheetID)\u{0}\(test)"
+            guard item.ready.snippet.verifiedByBookTest != nil, options.useCache, entry == nil else { return nil }
+            return item.ready.snippet.bookTestKey
         })
         for ((readied, _), entry) in zip(ready, cached) {
             let snippet = readied.snippet
-            let mustRun = snippet.bookTestName.map { retest.contains("\(snippet.sheetID)\u{0}\($0)") } ?? false
+            let mustRun = snippet.bookTestName != nil && snippet.bookTestKey.map(retest.contains) == true
             if !mustRun, let entry {
                 finished.append(context.report(entry.result(for: snippet)))
             } else {
