@@ -273,6 +273,25 @@ extension HostileInputTests {
         #expect(!verdictLines.isEmpty && verdictLines.allSatisfy { $0.hasSuffix("(cached)") }, "\(verdictLines)")
     }
 
+    /// `cheatgen check --verbose > check.log` (a line per snippet as it ends) inside the repository: where no mount can make it read-only
+    /// (scripts/unprivileged-tests), cheatgen watches the repository's files while snippets run,
+    /// and its own growing log must not be blamed on them.
+    @Test func aLogWrittenIntoTheRepositoryIsNotBlamedOnASnippet() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(mixedSheet, to: "mixed.md")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" check mixed.md --verbose > check.log 2>&1", try Cheatgen.executable.path]
+        shell.currentDirectoryURL = directory.url
+        try shell.run()
+        shell.waitUntilExit()
+        let log = try directory.read("check.log")
+        #expect(shell.terminationStatus == 1)
+        #expect(log.contains("snippets: 3 passed, 2 failed, 0 skipped"), "\(log)")
+        #expect(!log.contains("snippets may write only"), "\(log)")
+    }
+
     // MARK: - kill -9
 
     @Test func aBuildKilledMidwayLeavesTheSiteAndTheNextBuildCleansUp() async throws {

@@ -15,10 +15,8 @@ final class RunningCheatgen {
         process.executableURL = try Cheatgen.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory.url
-        outURL = directory.url.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        errURL = directory.url.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        outURL = directory.captureFile("stdout")
+        errURL = directory.captureFile("stderr")
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice

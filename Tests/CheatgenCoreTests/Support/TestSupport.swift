@@ -120,8 +120,21 @@ struct TemporaryDirectory {
         try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
     }
 
+    /// A new file for a launched cheatgen's standard output or error. It lies beside the
+    /// directory, not in it: the directory is the repository under test, and where nothing can
+    /// be contained cheatgen watches its files while snippets run — a file the test harness
+    /// makes or deletes there meanwhile (another run's capture) would be blamed on a snippet.
+    func captureFile(_ stream: String) -> URL {
+        let folder = url.appendingPathExtension("captures")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("\(stream)-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        return file
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.removeItem(at: url.appendingPathExtension("captures"))
     }
 }
 
@@ -176,10 +189,8 @@ enum Cheatgen {
         }
         process.currentDirectoryURL = directory.url
         // Files, not pipes: nothing can fill up and block while we wait.
-        let outURL = directory.url.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let errURL = directory.url.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outURL = directory.captureFile("stdout")
+        let errURL = directory.captureFile("stderr")
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
