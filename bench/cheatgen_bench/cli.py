@@ -20,6 +20,7 @@ from .figure9 import figure9
 from .figure10 import figure10
 from .figure11 import figure11
 from .figure12 import figure12
+from .figure15 import figure15
 from .report import verdict
 from .results import machine, write_results
 
@@ -47,7 +48,7 @@ def main():
         args.skip_10k = True
         if not unittest.TextTestRunner(verbosity=0).run(unittest.defaultTestLoader.loadTestsFromModule(test_pure)).wasSuccessful():
             return 1
-    wanted = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}
+    wanted = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "15"}
     os.makedirs(config.work, exist_ok=True)
     info = machine()
     log(f"machine: {info['cpu']}, {info['nproc']} cores, {info['memory']}; {info['swift']}")
@@ -80,6 +81,8 @@ def main():
         figure11(R)
     if "12" in wanted:
         figure12(R)
+    if "15" in wanted:
+        figure15(R)
     total = time.perf_counter() - T0
     print("\nSummary")
     for key, label, value, passed, target, extra in R.get("figures", []):

@@ -120,9 +120,12 @@ struct Linker: Sendable {
             }
         }
         let temporary = CacheFile.temporaryName(for: binary)
-        let commands = linkJobs?.commands(dispatcher: dispatcherObject, objects: entries.map(\.objectPath), output: temporary,
+        // Snippets compiled together share one object.
+        var seen: Set<String> = []
+        let objects = entries.map(\.objectPath).filter { seen.insert($0).inserted }
+        let commands = linkJobs?.commands(dispatcher: dispatcherObject, objects: objects, output: temporary,
                                           autolinkPath: "\(scratch)/runner-\(key.prefix(16)).autolink")
-            ?? [(toolchain.swiftc, [dispatcherObject, "-o", temporary] + entries.map(\.objectPath) + extraFlags)]
+            ?? [(toolchain.swiftc, [dispatcherObject, "-o", temporary] + objects + extraFlags)]
         for (executable, arguments) in commands {
             let outcome = try await ProcessRunner.run(executable, arguments: arguments, timeout: ToolTimeLimits.link)
             guard outcome.succeeded else {

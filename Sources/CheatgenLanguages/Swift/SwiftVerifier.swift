@@ -41,7 +41,7 @@ struct SwiftVerifier: SnippetVerifier {
     var versionLabel: String { VersionLabel.label("Swift", version: toolchain.shortVersion, components: 2) }
 
     /// A snippet on its way through compile, link and run.
-    private struct Job: Sendable {
+    struct Job: Sendable {
         var prepared: PreparedSnippet
         var objectKey: String
         var objectPath: String?
@@ -138,11 +138,29 @@ struct SwiftVerifier: SnippetVerifier {
             let linker = Linker(toolchain: toolchain, compileFlags: compileFlags, extraFlags: linkFlags,
                                 binaryDirectory: "\(workDirectory)/bin", objectDirectory: "\(workDirectory)/objects",
                                 frontend: compiler.frontend.script, linkJobs: await linkJobs)
+            // Runnable snippets that can share a module are compiled a few at a time, while the
+            // others compile alone; what passes merged is done, anything else then goes alone too.
+            let plan = self.settings.mergesSnippets ? Self.mergePlan(jobs) : MergePlan(programs: [:], alone: [:])
+            let merging = jobs.indices.filter { plan.programs[$0] != nil }.map { jobs[$0] }
+            let programs = Dictionary(uniqueKeysWithValues: jobs.indices.compactMap { index in plan.programs[index].map { (jobs[index].snippet.symbolName, $0) } })
+            let runnableCount = jobs.count
+            async let mergedPart = verifyMerged(merging, programs: programs, alone: plan.alone, of: runnableCount,
+                                                compileFlags: compileFlags, linker: linker, context: context)
+            jobs = jobs.indices.filter { plan.programs[$0] == nil }.map { jobs[$0] }
             // The dispatcher for the snippets expected to run compiles alongside them.
             let expected = jobs.filter { ![.compileFail, .compileOnly].contains($0.snippet.attributes.mode) }.map(\.target)
             async let dispatcher = expected.isEmpty ? nil : linker.dispatcher(for: expected, scratch: context.scratch)
             jobs = try await compileAll(jobs, compilers: compilers, context: context)
             jobs = try await linkAndRun(jobs, linker: linker, dispatcher: (expected, try await dispatcher), context: context)
+            results += jobs.compactMap(\.result)
+            let merged = try await mergedPart
+            results += merged.done
+            if !merged.rest.isEmpty {
+                jobs = try await compileAll(merged.rest, compilers: compilers, context: context)
+                jobs = try await linkAndRun(jobs, linker: linker, dispatcher: ([], nil), context: context)
+            } else {
+                jobs = []
+            }
             results += jobs.compactMap(\.result)
         }
         return results
@@ -151,7 +169,7 @@ struct SwiftVerifier: SnippetVerifier {
     // MARK: Compiling
 
     /// `language-mode=` and `flags=` as one key ("" for the defaults).
-    private static func settingsKey(_ snippet: Snippet) -> String {
+    static func settingsKey(_ snippet: Snippet) -> String {
         let options = SwiftSnippetOptions(snippet.attributes)
         guard options.languageMode != nil || !options.flags.isEmpty else { return "" }
         return "\(options.languageMode ?? "6")|\(options.flags.joined(separator: " "))"
@@ -258,7 +276,7 @@ struct SwiftVerifier: SnippetVerifier {
 
     /// `dispatcher`: the dispatcher compiled ahead for the snippets expected to run; used when
     /// they all compiled.
-    private func linkAndRun(_ jobs: [Job], linker: Linker, dispatcher: ([Linker.Target], Linker.Outcome?),
+    func linkAndRun(_ jobs: [Job], linker: Linker, dispatcher: ([Linker.Target], Linker.Outcome?),
                             context: VerificationContext) async throws -> [Job] {
         let runnable = jobs.indices.filter { jobs[$0].result == nil && jobs[$0].objectPath != nil }
         guard !runnable.isEmpty else { return jobs }

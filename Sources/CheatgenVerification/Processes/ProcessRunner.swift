@@ -21,7 +21,7 @@ package enum ProcessRunner {
     /// A sink for command lines. A struct, not a bare closure: Swift 6.3.1 at -O miscompiles
     /// `withValue` on a function-typed `@TaskLocal` (it crashes in swift_task_localValuePush).
     package struct CommandLog: Sendable {
-        var write: @Sendable (String) -> Void
+        package var write: @Sendable (String) -> Void
         package init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
     }
 

@@ -1,0 +1,129 @@
+import Foundation
+import CheatgenModel
+import CheatgenVerification
+
+extension SwiftVerifier {
+    /// The most snippets one compiler process takes: an edit recompiles its whole group.
+    static let mergedGroupLimit = 16
+    /// How many times a group is compiled, each time without the snippets the last one rejected.
+    static let mergedAttempts = 3
+
+    /// Whether a compiler message is about the snippet's own lines.
+    static func owns(_ snippet: Snippet, _ location: SourceLocation) -> Bool {
+        let lineCount = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        return location.path == snippet.path && (snippet.firstCodeLine..<(snippet.firstCodeLine + lineCount)).contains(location.line)
+    }
+
+    /// Which snippets can share a module (their rewritten programs, by index) and why the
+    /// others cannot (reason → count).
+    struct MergePlan: Sendable {
+        var programs: [Int: MergeableSource.Rewritten]
+        var alone: [String: Int]
+    }
+
+    static func mergePlan(_ jobs: [Job]) -> MergePlan {
+        var plan = MergePlan(programs: [:], alone: [:])
+        for (index, job) in jobs.enumerated() {
+            let snippet = job.snippet
+            if snippet.attributes.mode != .run {
+                plan.alone[snippet.attributes.mode == .shouldCrash ? "should-crash" : "compile-only or compile-fail", default: 0] += 1
+            } else if settingsKey(snippet) != "" {
+                plan.alone["own language mode or flags", default: 0] += 1
+            } else if snippet.bookTestName != nil {
+                plan.alone["a book test", default: 0] += 1
+            } else {
+                switch MergeableSource.rewrite(job.prepared.source, symbol: snippet.symbolName) {
+                case .mergeable(let text): plan.programs[index] = text
+                case .alone(let reason): plan.alone[reason, default: 0] += 1
+                }
+            }
+        }
+        return plan
+    }
+
+    /// Verifies the runnable snippets that can share a module (`MergeableSource`), compiled a
+    /// sheet at a time (`MergedCompilation`, at most `mergedGroupLimit` per compiler process),
+    /// each still run as its own process. A verdict never depends on a neighbour: only passes
+    /// are kept. A snippet the shared module's compiler rejects, one it warns about, and one
+    /// that fails go on alone (`rest`), so their messages are exactly a standalone compile's.
+    func verifyMerged(_ jobs: [Job], programs: [String: MergeableSource.Rewritten], alone reasons: [String: Int], of count: Int,
+                      compileFlags: [String], linker: Linker, context: VerificationContext) async throws
+        -> (done: [SnippetResult], rest: [Job]) {
+        var alone = reasons
+        var bySheet: [String: [Int]] = [:]
+        for index in jobs.indices { bySheet[jobs[index].snippet.sheetID, default: []].append(index) }
+        var groups: [[Int]] = []
+        for sheet in bySheet.keys.sorted() {
+            // Enough groups to keep every core busy (a compiler process uses one), none larger
+            // than the limit, none smaller than two.
+            let members = bySheet[sheet]!
+            let wanted = max((members.count + Self.mergedGroupLimit - 1) / Self.mergedGroupLimit, context.options.jobs)
+            let count = max(1, min(wanted, members.count / 2))
+            let size = (members.count + count - 1) / count
+            groups += stride(from: 0, to: members.count, by: size).map { Array(members[$0..<min($0 + size, members.count)]) }
+        }
+        // A group of one gains nothing from sharing.
+        for group in groups where group.count < 2 { alone["the only one of its group that can merge", default: 0] += 1 }
+        let single = groups.filter { $0.count < 2 }.flatMap { $0 }.map { jobs[$0] }
+        groups = groups.filter { $0.count >= 2 }
+        guard !groups.isEmpty else {
+            logMerged(0, of: count, groups: 0, alone: alone)
+            return ([], jobs)
+        }
+
+        let merger = MergedCompilation(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+        let compiled = try await forEachConcurrently(groups, width: context.options.jobs) { group -> [Job] in
+            // A snippet the shared module's compiler rejects leaves the group, which is tried again.
+            var group = group
+            for _ in 0..<Self.mergedAttempts where group.count >= 2 {
+                let members = group.map { MergedCompilation.Member(snippet: jobs[$0].snippet, rewritten: programs[jobs[$0].snippet.symbolName]!) }
+                let started = ContinuousClock.now
+                switch try await merger.compile(members, languageMode: "6", scratch: context.scratch) {
+                case .compiled(let object, let key, let messages):
+                    let seconds = context.seconds(since: started) / Double(group.count)
+                    return group.compactMap { index -> Job? in
+                        var job = jobs[index]
+                        guard Self.warnings(job.snippet, output: messages).isEmpty else { return nil }
+                        job.objectPath = object
+                        job.objectKey = "\(key):\(job.snippet.symbolName)"
+                        job.compileSeconds = seconds
+                        return job
+                    }
+                case .rejected(let output):
+                    let blamed = Set(CompilerMessages.parse(output).filter { $0.severity == .error }.compactMap(\.location).compactMap { location in
+                        group.first { Self.owns(jobs[$0].snippet, location) }
+                    })
+                    let first = CompilerMessages.parse(output).first { $0.severity == .error }
+                    ProcessRunner.commandLog?.write("swift: a shared module of \(group.count) snippets did not compile; \(blamed.count) of them go on alone"
+                        + (first.map { " (first: \($0.location?.description ?? "?"): \($0.message))" } ?? ""))
+                    guard !blamed.isEmpty else { return [] }
+                    group.removeAll { blamed.contains($0) }
+                }
+            }
+            return []
+        }
+        let merged = compiled.flatMap { $0 }
+        logMerged(merged.count, of: count, groups: groups.count, alone: alone)
+        guard !merged.isEmpty else { return ([], jobs) }
+
+        // Verdicts are told to the run only once they are final.
+        var quiet = context
+        quiet.report = { $0 }
+        let ran = try await linkAndRun(merged, linker: linker, dispatcher: ([], nil), context: quiet)
+        var done: [SnippetResult] = []
+        var passed: Set<String> = []
+        for job in ran {
+            guard let result = job.result, result.status == .passed else { continue }
+            done.append(context.report(result))
+            passed.insert(job.snippet.symbolName)
+        }
+        return (done, jobs.filter { !passed.contains($0.snippet.symbolName) })
+    }
+
+    /// One `--verbose` line: how many snippets shared a module, and why the others did not.
+    private func logMerged(_ merged: Int, of count: Int, groups: Int, alone: [String: Int]) {
+        ProcessRunner.commandLog?.write("swift: \(merged) of \(count) snippets compiled in \(groups) shared module(s)"
+            + (alone.isEmpty ? "" : "; alone: " + alone.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .map { "\($0.value) \($0.key)" }.joined(separator: ", ")))
+    }
+}
