@@ -175,7 +175,7 @@ enum MergeableSource {
     }
 
     /// `let name = Task { … }` or `Task.detached { … }`: a constant holding a task's handle.
-    private static func isTaskHandle(_ variable: VariableDeclSyntax) -> Bool {
+    static func isTaskHandle(_ variable: VariableDeclSyntax) -> Bool {
         guard variable.bindingSpecifier.tokenKind == .keyword(.let), variable.attributes.isEmpty, variable.modifiers.isEmpty,
               variable.bindings.count == 1, let binding = variable.bindings.first, binding.typeAnnotation == nil,
               binding.pattern.is(IdentifierPatternSyntax.self),
@@ -248,9 +248,15 @@ enum MergeableSource {
         if access.contains(where: { [.keyword(.public), .keyword(.open), .keyword(.internal), .keyword(.package)].contains($0) }) {
             return .failure(Refusal(reason: "gives a declaration an access level"))
         }
-        var modifiers = withModifiers.modifiers
-        modifiers.insert(DeclModifierSyntax(leadingTrivia: .space, name: .keyword(.fileprivate), trailingTrivia: .space), at: modifiers.startIndex)
-        return .success(withModifiers.with(\.modifiers, modifiers).trimmedDescription)
+        // The modifier goes after the attributes; what separated the attributes from the rest
+        // (a line break) stays where it was, so every line keeps its number.
+        let hasAttributes = declaration.asProtocol(WithAttributesSyntax.self).map { !$0.attributes.isEmpty } ?? false
+        var bare = withModifiers
+        if !hasAttributes { bare.leadingTrivia = [] }
+        var modifiers = bare.modifiers
+        let leading: Trivia = hasAttributes ? .space : []
+        modifiers.insert(DeclModifierSyntax(leadingTrivia: leading, name: .keyword(.fileprivate), trailingTrivia: .space), at: modifiers.startIndex)
+        return .success(bare.with(\.modifiers, modifiers).trimmedDescription)
     }
 
     private static func typeName(_ declaration: DeclSyntax) -> String? {
@@ -326,6 +332,8 @@ enum MergeableSource {
             for item in tree.statements {
                 guard let declaration = item.item.as(DeclSyntax.self) else { continue }
                 if let variable = declaration.as(VariableDeclSyntax.self) {
+                    // A task's handle is a local of the body like the constants it reads.
+                    if MergeableSource.isTaskHandle(variable) { continue }
                     // A global's value may read a constant too (a literal's reads nothing).
                     for binding in variable.bindings where !(binding.initializer.map { isLiteral($0.value) } ?? true) {
                         collect(Syntax(binding))

@@ -49,6 +49,7 @@ extension SwiftVerifier {
     func verifyMerged(_ jobs: [Job], programs: [String: MergeableSource.Rewritten], alone reasons: [String: Int], of count: Int,
                       compileFlags: [String], linker: Linker, context: VerificationContext) async throws
         -> (done: [SnippetResult], rest: [Job]) {
+        guard !jobs.isEmpty || !reasons.isEmpty else { return ([], []) }
         var alone = reasons
         var bySheet: [String: [Int]] = [:]
         for index in jobs.indices { bySheet[jobs[index].snippet.sheetID, default: []].append(index) }
