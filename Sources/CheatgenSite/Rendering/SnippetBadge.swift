@@ -8,6 +8,8 @@ import CheatgenLanguages
 struct SnippetBadge {
     var text: String
     var title: String
+    /// The badge's colours when they are not the snippet's kind's: `known-failure`.
+    var kind: String?
 
     /// The kinds of check, in the order the footer counts them.
     enum Check: CaseIterable {
@@ -51,6 +53,13 @@ struct SnippetBadge {
         guard mode != .ignore else {
             text = "not verified"
             title = "Shown only: this snippet is not compiled or run"
+            return
+        }
+        if let result, result.status == .failed, let entry = result.knownFailure {
+            let reason = entry.reason.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+            text = "✗ known failure"
+            title = "This snippet fails with \(version) (\(entry.id)), as the site's list of known failures says\(reason); what it shows is not verified."
+            kind = "known-failure"
             return
         }
         guard let result, result.status == .passed else {

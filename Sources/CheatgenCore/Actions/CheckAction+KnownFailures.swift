@@ -1,0 +1,50 @@
+import Foundation
+import CheatgenModel
+import CheatgenParsing
+import CheatgenVerification
+
+extension CheckAction {
+    /// What the known-failures step of a check gave.
+    struct KnownFailureStep {
+        var report: VerificationReport
+        /// The list's problems and those of holding it against the verdicts.
+        var problems: [Diagnostic]
+        /// `wrote FILE: N known failures`, after `--write-known-failures`.
+        var wrote: String?
+    }
+
+    /// The list this run holds its verdicts against: `--write-known-failures`'s (written first,
+    /// from this run's failures), else `--known-failures`, else cheatgen.yml's `known-failures:`.
+    func applyKnownFailures(_ report: VerificationReport, sheets: [SheetOutline], configuration: Configuration) throws -> KnownFailureStep {
+        let known = KnownFailures(roots: paths)
+        var problems: [Diagnostic] = []
+        var wrote: String?
+        let list: KnownFailureList
+        if let path = writeKnownFailures {
+            // The entries that stay keep their reasons, and the file its header.
+            let old = FileManager.default.fileExists(atPath: path) ? KnownFailureList.load(from: path).0 : KnownFailureList(path: path)
+            list = known.list(recording: report, keeping: old, path: path)
+            try AtomicFile.write(Data(list.text.utf8), to: path)
+            let count = list.entries.count
+            wrote = "wrote \(path): \(count) known failure\(count == 1 ? "" : "s")"
+            // Read back as written, so each entry has its line for the warnings below.
+            let (written, unreadable) = KnownFailureList.load(from: path)
+            problems += unreadable
+            return KnownFailureStep(report: apply(written, known, report, sheets, &problems), problems: problems, wrote: wrote)
+        }
+        guard let path = knownFailuresPath ?? configuration.knownFailures else {
+            return KnownFailureStep(report: report, problems: [], wrote: nil)
+        }
+        let (read, malformed) = KnownFailureList.load(from: path)
+        problems += malformed
+        list = read
+        return KnownFailureStep(report: apply(list, known, report, sheets, &problems), problems: problems, wrote: wrote)
+    }
+
+    private func apply(_ list: KnownFailureList, _ known: KnownFailures, _ report: VerificationReport, _ sheets: [SheetOutline],
+                       _ problems: inout [Diagnostic]) -> VerificationReport {
+        let applied = known.apply(list, to: report, sheets: sheets, verbose: verbose)
+        problems += applied.problems
+        return applied.report
+    }
+}
