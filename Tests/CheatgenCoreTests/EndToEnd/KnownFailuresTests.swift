@@ -46,7 +46,7 @@ struct KnownFailuresTests {
         // of the snippet's fence (the test's, for the book's test), its fingerprint, its id.
         let seeds = try lineNumber(of: "```swift", below: "### Seeds", in: garden)
         let fence = try lineNumber(of: "```swift", below: "### Fence", in: garden)
-        let listing = try lineNumber(of: "```swift", in: watering)
+        let listing = try lineNumber(of: "```swift", below: "## Daily", in: watering)
         let test = try lineNumber(of: "```swifttest", in: watering)
         let lines = entries(list)
         try #require(lines.count == 4, "\(list)")
