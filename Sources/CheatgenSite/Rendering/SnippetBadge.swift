@@ -96,13 +96,16 @@ struct SnippetBadge {
         title = sentences.joined(separator: ". ") + "."
     }
 
-    /// `120 with their output checked, 14 run to a normal exit, …` over the passed snippets.
+    /// `120 with their output checked, 14 run to a normal exit, …` over the passed snippets, and
+    /// the known failures.
     static func summary(_ report: VerificationReport) -> String {
         var counts: [Check: Int] = [:]
         for result in report.results where result.status == .passed && result.snippet.attributes.mode != .ignore {
             counts[Check(result.snippet), default: 0] += 1
         }
-        let parts = Check.allCases.compactMap { check in counts[check].map { check.counted($0) } }
+        var parts = Check.allCases.compactMap { check in counts[check].map { check.counted($0) } }
+        // Known failures were verified too, and failed: the footer does not pass over them.
+        if report.knownFailed > 0 { parts.append("\(report.knownFailed) failing, as the list of known failures says") }
         return parts.isEmpty ? "none yet" : parts.joined(separator: ", ")
     }
 }

@@ -107,6 +107,7 @@ struct KnownFailuresTests {
         #expect(garden.contains("(run.output-mismatch), as the site&#39;s list of known failures says (counted the pods, not the seeds); what it shows is not verified.\">✗ known failure</span>"))
         #expect(garden.components(separatedBy: "✗ known failure").count - 1 == 2)
         #expect(garden.contains("✓ output checked"))
+        #expect(garden.contains(": 1 with its output checked, 4 failing, as the list of known failures says."), "the footer does not claim they passed")
         // The listing its failing test verifies is badged too.
         let watering = try directory.read("site/watering.html")
         #expect(watering.contains("badge-known-failure"))
