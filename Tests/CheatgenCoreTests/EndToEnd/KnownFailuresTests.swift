@@ -111,6 +111,14 @@ struct KnownFailuresTests {
         // The listing its failing test verifies is badged too.
         let watering = try directory.read("site/watering.html")
         #expect(watering.contains("badge-known-failure"))
+
+        // In JUnit, a known failure is a skipped test case that says why, as an expected failure is.
+        let junit = try await Cheatgen.run(["check", "content", "--quiet", "--report", "junit=junit.xml"], in: directory)
+        #expect(junit.status == 0)
+        let xml = try directory.read("junit.xml")
+        #expect(xml.contains(#"<testsuites name="cheatgen" tests="5" failures="0" skipped="4""#), "\(xml)")
+        #expect(xml.components(separatedBy: #"<skipped message="known failure ("#).count - 1 == 4, "\(xml)")
+        #expect(!xml.contains("<failure"))
     }
 
     @Test func aNewFailureStillFailsTheBuildAndWritesNoSite() async throws {
