@@ -41,6 +41,15 @@ extension CheckAction {
         return KnownFailureStep(report: apply(list, known, report, sheets, &problems), problems: problems, wrote: wrote)
     }
 
+    /// For the progress lines, while verifying: whether the list in force names a failure's
+    /// snippet (its diagnostic is weighed after verification).
+    func listedFailures(_ configuration: Configuration) -> @Sendable (SnippetResult) -> Bool {
+        guard writeKnownFailures == nil, let path = knownFailuresPath ?? configuration.knownFailures else { return { _ in false } }
+        let keys = Set(KnownFailureList.load(from: path).0.entries.map(\.key))
+        let known = KnownFailures(roots: paths)
+        return { keys.contains(known.key(of: $0.snippet)) }
+    }
+
     private func apply(_ list: KnownFailureList, _ known: KnownFailures, _ report: VerificationReport, _ sheets: [SheetOutline],
                        _ problems: inout [Diagnostic]) -> VerificationReport {
         let applied = known.apply(list, to: report, sheets: sheets, verbose: verbose)

@@ -122,7 +122,8 @@ package struct CheckAction: Sendable {
             if !all.isEmpty { options.dependencies[sheet.id] = all }
             if (sheet.frontMatter.listings ?? configuration.listings) == .cumulative { options.cumulativeSheets.insert(sheet.id) }
         }
-        let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
+        let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console,
+                                        isListed: listedFailures(configuration))
         progress.begin(total: snippets.count)
         let verifier = Verifier(options: options, verifiers: verifiers, unavailable: unavailable, onResult: { progress.finished($0) })
         let log = verbose ? ProcessRunner.CommandLog { line in progress.log(line) } : nil

@@ -135,6 +135,13 @@ struct KnownFailuresTests {
         #expect(result.errorLines.contains { $0.hasPrefix("content/garden.md:") && $0.hasSuffix(": error: snippet output does not match the 'output' block") }, "\(result.standardError)")
         #expect(result.standardError.contains("not writing site/ because verification failed"))
         #expect(!directory.exists("site"))
+
+        // A log (not a terminal) names the new failure as one, and the listed ones as listed.
+        let logged = try await Cheatgen.run(["check", "content"], in: directory)
+        #expect(logged.status == 1)
+        #expect(logged.errorLines.contains("cheatgen: FAILED garden/rows"), "\(logged.standardError)")
+        #expect(logged.errorLines.contains("cheatgen: failed, as listed in the known failures: garden/seeds"), "\(logged.standardError)")
+        #expect(!logged.errorLines.contains("cheatgen: FAILED garden/seeds"))
     }
 
     @Test func aListedSnippetThatPassesNowIsAnError() async throws {
