@@ -17,28 +17,21 @@ extension CheckAction {
     /// from this run's failures), else `--known-failures`, else cheatgen.yml's `known-failures:`.
     func applyKnownFailures(_ report: VerificationReport, sheets: [SheetOutline], configuration: Configuration) throws -> KnownFailureStep {
         let known = KnownFailures(roots: paths)
-        var problems: [Diagnostic] = []
         var wrote: String?
-        let list: KnownFailureList
         if let path = writeKnownFailures {
             // The entries that stay keep their reasons, and the file its header.
             let old = FileManager.default.fileExists(atPath: path) ? KnownFailureList.load(from: path).0 : KnownFailureList(path: path)
-            list = known.list(recording: report, keeping: old, path: path)
+            let list = known.list(recording: report, keeping: old, path: path)
             try AtomicFile.write(Data(list.text.utf8), to: path)
-            let count = list.entries.count
-            wrote = "wrote \(path): \(count) known failure\(count == 1 ? "" : "s")"
-            // Read back as written, so each entry has its line for the warnings below.
-            let (written, unreadable) = KnownFailureList.load(from: path)
-            problems += unreadable
-            return KnownFailureStep(report: apply(written, known, report, sheets, &problems), problems: problems, wrote: wrote)
+            wrote = "wrote \(path): \(list.entries.count) known failure\(list.entries.count == 1 ? "" : "s")"
         }
-        guard let path = knownFailuresPath ?? configuration.knownFailures else {
+        // A list just written is read back, so that each entry has its line for the warnings.
+        guard let path = writeKnownFailures ?? knownFailuresPath ?? configuration.knownFailures else {
             return KnownFailureStep(report: report, problems: [], wrote: nil)
         }
-        let (read, malformed) = KnownFailureList.load(from: path)
-        problems += malformed
-        list = read
-        return KnownFailureStep(report: apply(list, known, report, sheets, &problems), problems: problems, wrote: wrote)
+        let (list, malformed) = KnownFailureList.load(from: path)
+        let applied = known.apply(list, to: report, sheets: sheets, verbose: verbose)
+        return KnownFailureStep(report: applied.report, problems: malformed + applied.problems, wrote: wrote)
     }
 
     /// For the progress lines, while verifying: whether the list in force names a failure's
@@ -48,12 +41,5 @@ extension CheckAction {
         let keys = Set(KnownFailureList.load(from: path).0.entries.map(\.key))
         let known = KnownFailures(roots: paths)
         return { keys.contains(known.key(of: $0.snippet)) }
-    }
-
-    private func apply(_ list: KnownFailureList, _ known: KnownFailures, _ report: VerificationReport, _ sheets: [SheetOutline],
-                       _ problems: inout [Diagnostic]) -> VerificationReport {
-        let applied = known.apply(list, to: report, sheets: sheets, verbose: verbose)
-        problems += applied.problems
-        return applied.report
     }
 }
