@@ -247,4 +247,64 @@ struct KnownFailuresTests {
         // The list is unchanged: its line numbers are for the reader only.
         #expect(try directory.read("known-failures.txt") == list)
     }
+
+    @Test func everyLanguageIsListedTheSameWay() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.makeFolder("content")
+        try directory.write("""
+            ---
+            title: Tools
+            ---
+
+            ## Broken on purpose
+
+            ### Python
+
+            ```python
+            print(sum([1, 2]))
+            ```
+
+            ```output
+            4
+            ```
+
+            ### A doctest
+
+            ```pycon
+            >>> "ab" * 2
+            'abab '
+            ```
+
+            ### JavaScript
+
+            ```javascript
+            console.log([3, 1, 2].sort().join(","));
+            ```
+
+            ```output
+            3,2,1
+            ```
+
+            ### A shell session
+
+            ```console
+            $ echo one two | wc -w
+            3
+            ```
+
+            """, to: "content/tools.md")
+
+        let failing = try await Cheatgen.run(["check", "content", "--quiet"], in: directory)
+        #expect(failing.outputLines == ["snippets: 0 passed, 4 failed, 0 skipped"], "\(failing.standardError)")
+        let written = try await Cheatgen.run(["check", "content", "--quiet", "--write-known-failures", "known.txt"], in: directory)
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.outputLines == ["snippets: 0 passed, 0 failed, 0 skipped, 4 known failures", "wrote known.txt: 4 known failures"])
+        let entries = try directory.read("known.txt").split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(entries.count == 4)
+        #expect(entries.allSatisfy { $0.hasPrefix("tools.md:") }, "\(entries)")
+        let again = try await Cheatgen.run(["check", "content", "--quiet", "--known-failures", "known.txt"], in: directory)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.outputLines == ["snippets: 0 passed, 0 failed, 0 skipped, 4 known failures"])
+    }
 }
