@@ -204,6 +204,15 @@ struct KnownFailuresTests {
         #expect(filtered.status == 0, "\(filtered.standardError)")
         #expect(filtered.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped, 2 known failures"])
         #expect(!filtered.standardError.contains("remove this entry"), "\(filtered.standardError)")
+
+        // Nor does checking one page, given as a file (its page is named from its folder) or
+        // through a content folder spelled otherwise.
+        for path in ["content/garden.md", "./content/"] {
+            let one = try await Cheatgen.run(["check", path, "--quiet", "--known-failures", "known-failures.txt"], in: directory)
+            #expect(one.status == 0, "\(path): \(one.standardError)")
+            #expect(one.outputLines == [path == "./content/" ? Self.summary : "snippets: 1 passed, 0 failed, 0 skipped, 2 known failures"], "\(path)")
+            #expect(!one.standardError.contains("remove this entry"), "\(path): \(one.standardError)")
+        }
     }
 
     @Test func aMalformedLineIsAnErrorAtItsLine() async throws {
