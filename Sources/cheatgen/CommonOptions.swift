@@ -38,6 +38,9 @@ struct VerifyOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print every command cheatgen runs and each snippet's timing.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("The known-failures list: snippets that may fail, each with the diagnostic it fails with (instead of cheatgen.yml's 'known-failures:').", valueName: "file"))
+    var knownFailures: String?
+
     @Flag(name: .customLong("diagnostic-ids"), help: "Print each problem's identifier after its message, as in [run.output-mismatch].")
     var diagnosticIDs = false
 
@@ -52,10 +55,12 @@ struct VerifyOptions: ParsableArguments {
     }
 
     func checkAction() -> CheckAction {
-        CheckAction(paths: paths, filter: SnippetFilter(filter), shard: shard.flatMap(Shard.init(argument:)), jobs: jobs,
+        var action = CheckAction(paths: paths, filter: SnippetFilter(filter), shard: shard.flatMap(Shard.init(argument:)), jobs: jobs,
                     useCache: !noCache, configurationPath: config, reports: reportFormats.compactMap(ReportFormat.init(argument:)),
                     progressStyle: quiet ? .quiet : nil, verbose: verbose, repeatCount: repeatCount, sanitizeThread: sanitize == .thread,
                     showDiagnosticIDs: diagnosticIDs)
+        action.knownFailuresPath = knownFailures
+        return action
     }
 }
 

@@ -25,6 +25,10 @@ package struct CheckAction: Sendable {
     package var sanitizeThread = false
     /// `--diagnostic-ids`: each problem's identifier after its message.
     package var showDiagnosticIDs = false
+    /// `--known-failures FILE`: the known-failures list, instead of cheatgen.yml's.
+    package var knownFailuresPath: String?
+    /// `--write-known-failures FILE`: record this run's failures there, then check with them.
+    package var writeKnownFailures: String?
 
     package init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
                 configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", reports: [ReportFormat] = [],
@@ -118,7 +122,8 @@ package struct CheckAction: Sendable {
             if !all.isEmpty { options.dependencies[sheet.id] = all }
             if (sheet.frontMatter.listings ?? configuration.listings) == .cumulative { options.cumulativeSheets.insert(sheet.id) }
         }
-        let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console)
+        let progress = ProgressReporter(style: progressStyle ?? ProgressReporter.defaultStyle(), verbose: verbose, console: console,
+                                        isListed: listedFailures(configuration))
         progress.begin(total: snippets.count)
         let verifier = Verifier(options: options, verifiers: verifiers, unavailable: unavailable, onResult: { progress.finished($0) })
         let log = verbose ? ProcessRunner.CommandLog { line in progress.log(line) } : nil
@@ -134,15 +139,22 @@ package struct CheckAction: Sendable {
     package func run() async throws -> Outcome {
         let (configuration, content, loaded) = await load()
         var bag = loaded
-        let report = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
+        let verified = try await verify(selectedSnippets(content.sheets), sheets: content.sheets, configuration: configuration, useCache: useCache)
         if ChildProcesses.shared.interrupted { throw CheatgenError.interrupted }
+        // Known-ness is decided here, after verification, on every run: never cached.
+        let known = try applyKnownFailures(verified, sheets: content.sheets, configuration: configuration)
+        let report = known.report
+        bag.append(contentsOf: known.problems)
         for result in report.results { bag.append(contentsOf: result.diagnostics) }
         for diagnostic in bag.sorted { console.err(diagnostic.formatted(showingID: showDiagnosticIDs)) }
         try writeReports(report, diagnostics: bag)
         var summary = report.summary
-        let contentErrors = bag.errorCount - report.results.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .error } }
+        let listErrors = known.problems.count { $0.severity == .error }
+        let contentErrors = bag.errorCount - listErrors - report.results.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .error } }
         if contentErrors > 0 { summary += " (\(contentErrors) content error\(contentErrors == 1 ? "" : "s"))" }
+        if listErrors > 0 { summary += " (\(listErrors) known-failures error\(listErrors == 1 ? "" : "s"))" }
         console.out(summary)
+        if let wrote = known.wrote { console.out(wrote) }
         return Outcome(sheets: content.sheets, configuration: configuration, report: report, diagnostics: bag)
     }
 

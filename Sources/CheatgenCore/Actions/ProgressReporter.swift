@@ -20,11 +20,14 @@ package final class ProgressReporter: Sendable {
         var lineShown = false
     }
     private let tally = Mutex(Tally())
+    /// Whether a failure is one the known-failures list names (counted and printed apart).
+    private let isListed: @Sendable (SnippetResult) -> Bool
 
-    package init(style: Style, verbose: Bool, console: Console) {
+    package init(style: Style, verbose: Bool, console: Console, isListed: @escaping @Sendable (SnippetResult) -> Bool = { _ in false }) {
         self.style = style
         self.verbose = verbose
         self.console = console
+        self.isListed = isListed
     }
 
     /// `.live` when standard error is a terminal (and TERM is not dumb), else `.plain`.
@@ -39,12 +42,14 @@ package final class ProgressReporter: Sendable {
     }
 
     package func finished(_ result: SnippetResult) {
+        let listed = result.status == .failed && isListed(result)
         let line: String? = tally.withLock { tally in
             tally.done += 1
-            if result.status == .failed { tally.failed += 1 }
+            if result.status == .failed && !listed { tally.failed += 1 }
             if result.cached { tally.cached += 1 }
             switch style {
             case .live: return "\r\u{1B}[2K" + status(tally)
+            case .plain where listed: return "cheatgen: failed, as listed in the known failures: \(result.snippet.name)"
             case .plain: return result.status == .failed ? "cheatgen: FAILED \(result.snippet.name)" : nil
             case .quiet: return nil
             }

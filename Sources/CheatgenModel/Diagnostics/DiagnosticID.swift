@@ -151,6 +151,20 @@ package struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringC
     /// A snippet whose runs (`--repeat`) did not all agree.
     package static let flaky = DiagnosticID("run.flaky")
 
+    // MARK: Known failures
+
+    /// A snippet that fails as the known-failures list says it does (a warning: it does not fail
+    /// the run, and the page's badge says so).
+    package static let knownFailure = DiagnosticID("snippet.known-failure")
+    /// A snippet the known-failures list names that passes now: its entry must go.
+    package static let knownFailurePasses = DiagnosticID("known-failures.passes")
+    /// A listed snippet that fails with another diagnostic than the list names.
+    package static let knownFailureChanged = DiagnosticID("known-failures.different-failure")
+    /// An entry of the list that names no snippet of the content (a warning).
+    package static let knownFailureStale = DiagnosticID("known-failures.stale-entry")
+    /// A line of the list that cannot be read.
+    package static let knownFailureMalformed = DiagnosticID("known-failures.malformed")
+
     // MARK: Bless
 
     /// A snippet `bless` leaves as it is, and why (a warning).

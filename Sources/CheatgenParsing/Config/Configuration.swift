@@ -32,8 +32,11 @@ package struct Configuration: Sendable, Hashable {
     package var network = false
     /// Names of environment variables passed through to snippets.
     package var environment: [String] = []
+    /// The known-failures list (`known-failures:`), as a path from where cheatgen runs: the
+    /// setting is relative to cheatgen.yml's folder.
+    package var knownFailures: String?
 
-    package static let knownKeys = ["base-url", "dependencies", "env", "listings", "memory", "network", "timeout", "title", "verify"]
+    package static let knownKeys = ["base-url", "dependencies", "env", "known-failures", "listings", "memory", "network", "timeout", "title", "verify"]
     /// Settings that moved into a language's section, and where they are now.
     static let movedKeys = ["swift-flags": "swift: { flags: [...] }", "warnings": "swift: { warnings: error }"]
 
@@ -94,6 +97,13 @@ package struct Configuration: Sendable, Hashable {
                 let names = value.sequence?.compactMap { $0.scalar?.string } ?? []
                 if names.count == value.sequence?.count, names.allSatisfy(Self.isVariableName) { configuration.environment = names } else {
                     diagnostics.append(.error(.invalidConfigValue, "'env' must be a list of environment variable names (letters, digits, '_'), as in [API_BASE]", at: place(value.mark)))
+                }
+            case "known-failures":
+                if let file = value.scalar?.string, !file.isEmpty {
+                    let folder = (path as NSString).deletingLastPathComponent
+                    configuration.knownFailures = file.hasPrefix("/") || folder.isEmpty ? file : "\(folder)/\(file)"
+                } else {
+                    diagnostics.append(.error(.invalidConfigValue, "'known-failures' must be a file's path, relative to \((path as NSString).lastPathComponent)", at: place(value.mark)))
                 }
             case "dependencies":
                 configuration.dependencies = DependencyParser.parse(value, place: place, diagnostics: &diagnostics)

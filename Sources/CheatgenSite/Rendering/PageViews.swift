@@ -43,6 +43,8 @@ struct SnippetView {
     var program: String?
     var badgeText: String
     var badgeTitle: String
+    /// The badge's colours: the snippet's kind, or `known-failure`.
+    var badgeKind: String
     var uses: UsesView?
     var hasOutput: Bool
     var outputLabel: String

@@ -311,7 +311,7 @@ struct SheetRenderer {
             kind: mode.rawValue, id: snippet.attributes.id, language: snippet.language,
             codeHTML: hasHidden ? highlight(runs: runs, language: snippet.language) : highlight(visible, language: snippet.language),
             program: program == shown ? nil : program,
-            badgeText: badge.text, badgeTitle: badge.title,
+            badgeText: badge.text, badgeTitle: badge.title, badgeKind: badge.kind ?? mode.rawValue,
             uses: uses.isEmpty ? nil : .init(links: uses),
             hasOutput: !output.isEmpty, outputLabel: mode == .shouldCrash ? "Output before the crash" : "Output",
             output: output.hasSuffix("\n") ? String(output.dropLast()) : output,

@@ -8,6 +8,8 @@ import CheatgenLanguages
 struct SnippetBadge {
     var text: String
     var title: String
+    /// The badge's colours when they are not the snippet's kind's: `known-failure`.
+    var kind: String?
 
     /// The kinds of check, in the order the footer counts them.
     enum Check: CaseIterable {
@@ -53,6 +55,13 @@ struct SnippetBadge {
             title = "Shown only: this snippet is not compiled or run"
             return
         }
+        if let result, result.status == .failed, let entry = result.knownFailure {
+            let reason = entry.reason.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+            text = "✗ known failure"
+            title = "This snippet fails with \(version) (\(entry.id)), as the site's list of known failures says\(reason); what it shows is not verified."
+            kind = "known-failure"
+            return
+        }
         guard let result, result.status == .passed else {
             text = "not verified"
             title = "This snippet was not verified in this build"
@@ -87,13 +96,16 @@ struct SnippetBadge {
         title = sentences.joined(separator: ". ") + "."
     }
 
-    /// `120 with their output checked, 14 run to a normal exit, …` over the passed snippets.
+    /// `120 with their output checked, 14 run to a normal exit, …` over the passed snippets, and
+    /// the known failures.
     static func summary(_ report: VerificationReport) -> String {
         var counts: [Check: Int] = [:]
         for result in report.results where result.status == .passed && result.snippet.attributes.mode != .ignore {
             counts[Check(result.snippet), default: 0] += 1
         }
-        let parts = Check.allCases.compactMap { check in counts[check].map { check.counted($0) } }
+        var parts = Check.allCases.compactMap { check in counts[check].map { check.counted($0) } }
+        // Known failures were verified too, and failed: the footer does not pass over them.
+        if report.knownFailed > 0 { parts.append("\(report.knownFailed) failing, as the list of known failures says") }
         return parts.isEmpty ? "none yet" : parts.joined(separator: ", ")
     }
 }

@@ -56,6 +56,7 @@ extension SnippetView: MustacheParent {
         case "program": program
         case "badgeText": badgeText
         case "badgeTitle": badgeTitle
+        case "badgeKind": badgeKind
         case "uses": uses
         case "hasOutput": hasOutput
         case "outputLabel": outputLabel

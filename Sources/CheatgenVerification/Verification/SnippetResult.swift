@@ -1,4 +1,5 @@
 import CheatgenModel
+import CheatgenParsing
 
 /// The verdict on one snippet.
 package struct SnippetResult: Sendable, Hashable {
@@ -28,6 +29,9 @@ package struct SnippetResult: Sendable, Hashable {
     /// It failed because the compiler rejected it: the same source fails the same way, so the
     /// verdict may be cached like a pass.
     package var isCompileFailure = false
+    /// For a failure the known-failures list names with this diagnostic, its entry. Decided after
+    /// verification, on every run, and never cached: the verdict stays what it is.
+    package var knownFailure: KnownFailureList.Entry?
 
     /// The extra checks a run went through.
     package struct Checks: Sendable, Hashable, Codable {

@@ -80,10 +80,23 @@ struct SnippetBadgeTests {
         #expect(trap.title == "Compiled with Swift 6.2 and run; it stops with a runtime error, as expected.")
     }
 
+    @Test func aKnownFailureSaysSoWithItsReasonAndOtherFailuresDoNot() throws {
+        let snippet = try onlySnippet(Self.swiftWithOutput)
+        var result = SnippetResult(snippet: snippet, status: .failed)
+        result.knownFailure = .init(page: "a.md", line: 1, fingerprint: "0123abcd", id: .outputMismatch, reason: "prints a trailing space")
+        let known = SnippetBadge(snippet: snippet, result: result, version: "Swift 6.2")
+        #expect(known.text == "✗ known failure")
+        #expect(known.kind == "known-failure")
+        #expect(known.title == "This snippet fails with Swift 6.2 (run.output-mismatch), as the site's list of known failures says (prints a trailing space); what it shows is not verified.")
+        result.knownFailure = nil
+        let unknown = SnippetBadge(snippet: snippet, result: result, version: "Swift 6.2")
+        #expect(unknown.text == "not verified" && unknown.kind == nil)
+    }
+
     @Test func theBadgeIsOnThePageAsTextWithItsTitle() throws {
         let shown = try badge(Self.swiftWithOutput, .passed, checks: .init(notes: [SwiftVerifier.threadSanitizerNote]))
         let view = SnippetView(kind: "run", id: nil, language: "swift", codeHTML: "print(1)", program: nil,
-                               badgeText: shown.text, badgeTitle: shown.title, uses: nil, hasOutput: true,
+                               badgeText: shown.text, badgeTitle: shown.title, badgeKind: "run", uses: nil, hasOutput: true,
                                outputLabel: "Output", output: "1", hasErrors: false, errors: "")
         let html = try Theme.builtIn().render(view, template: "snippet")
         #expect(html.contains("""

@@ -41,7 +41,7 @@ struct ViewLookupTests {
     }
     private func snippet(_ set: Bool) -> SnippetView {
         SnippetView(kind: "run", id: set ? "first" : nil, language: "swift", codeHTML: "<b>x</b>", program: set ? "let x = 1\n" : nil,
-                    badgeText: "verified", badgeTitle: "Compiled and run", uses: set ? .init(links: [link]) : nil,
+                    badgeText: "verified", badgeTitle: "Compiled and run", badgeKind: "run", uses: set ? .init(links: [link]) : nil,
                     hasOutput: true, outputLabel: "Output", output: "1", hasErrors: false, errors: "")
     }
     private func tab(own: Bool) -> LanguageTabView {
