@@ -77,12 +77,14 @@ struct ShellSessionTests {
         ], in: lines)
         #expect(lines.contains("-BETA"))
         #expect(lines.contains("+beta"))
-        // Only the first failing command of a block is reported.
+        // Only the first failing command of a block is reported, and the session stops there.
         #expect(!lines.contains { $0.contains("something else") })
+        #expect(lines.contains("failing.md:\(printf):1: note: the session stopped at this command; the command below it did not run"))
 
         let listing = try lineNumber(of: "$ ls made-here missing-file", in: text)
         #expect(lines.contains("failing.md:\(listing):1: error: command exited with status 2, but the session expects 0 (write '? 2' under the command if that is what it should do)"))
         #expect(lines.contains { $0.hasPrefix("  output: ls: cannot access 'missing-file'") })
+        #expect(lines.contains("failing.md:\(listing):1: note: the session stopped at this command; the command below it did not run"))
         let succeeded = try lineNumber(of: "$ true", in: text)
         #expect(lines.contains("failing.md:\(succeeded):1: error: command exited with status 0, but the session expects a failure (not 0)"))
         #expect(lines.count { $0.contains(": error: ") } == 3)
