@@ -13,8 +13,10 @@ final class SessionConversation: OutputObserver {
     let runsToTheEnd: Bool
     /// The marker as its bytes, to look for it without decoding everything at each read.
     private let mark: [UInt8]
-    /// How far the output has been searched for markers, and how many commands were answered.
-    private let progress = Mutex((searched: 0, answered: 0))
+    /// How far the output has been searched for markers and read (up to the end of the last whole
+    /// marker line: each read looks at what is new only), how many commands finished and how
+    /// many were answered.
+    private let progress = Mutex((searched: 0, read: 0, finished: [(output: String, status: Int32)](), answered: 0))
 
     init(_ session: ShellSession, script: SessionScript, runsToTheEnd: Bool) {
         self.session = session
@@ -25,8 +27,10 @@ final class SessionConversation: OutputObserver {
 
     func observe(_ output: [UInt8]) -> OutputObserverReply {
         progress.withLock { progress in
-            guard completesAMarker(output, from: &progress.searched) else { return .wait }
-            let finished = script.read(String(decoding: output, as: UTF8.self)).finished
+            guard let end = lastMarkerEnd(output, from: &progress.searched) else { return .wait }
+            progress.finished += script.read(String(decoding: output[progress.read..<end], as: UTF8.self)).finished
+            progress.read = end
+            let finished = progress.finished
             // The session waits after every command but the last.
             let waiting = min(finished.count, session.commands.count - 1)
             guard waiting > progress.answered else { return .wait }
@@ -46,15 +50,16 @@ final class SessionConversation: OutputObserver {
                                     actual: OutputMatcher.normalizedLines(finished.output)).matches
     }
 
-    /// Whether the output gained a whole marker line since `searched` (moved past what was seen).
-    private func completesAMarker(_ output: [UInt8], from searched: inout Int) -> Bool {
-        var found = false
+    /// Where the last whole marker line found since `searched` ends (after its newline), if the
+    /// output gained one; `searched` moves past what was seen.
+    private func lastMarkerEnd(_ output: [UInt8], from searched: inout Int) -> Int? {
+        var found: Int?
         while let range = output[searched...].firstRange(of: mark) {
             guard let lineEnd = output[range.upperBound...].firstIndex(of: UInt8(ascii: "\n")) else {
                 searched = range.lowerBound
                 return found
             }
-            found = true
+            found = lineEnd + 1
             searched = lineEnd
         }
         // A marker may be cut by the end of what was read so far: look at its start again.

@@ -21,23 +21,29 @@ struct SessionScript {
     init(_ session: ShellSession, fixture: String?, nonce: String = SessionScript.makeNonce()) {
         self.nonce = nonce
         let mark = "__cheatgen_session_\(nonce)"
+        // After a command (its index, the status written, `wait` or `last`): its marker, the check
+        // of its status, the wait for the go-ahead — written so that a command's `set -eu` does
+        // not break it. A function keeps each command's share of the script (one argument, at
+        // most 128 KiB) short.
+        let after = [
+            "__cheatgen_after() { printf '\\n%s %s\\n' \"\(mark) $1\" \"$__cheatgen_status\"",
+            "if [ \"$2\" = failed ]; then [ \"$__cheatgen_status\" -ne 0 ]; else [ \"$__cheatgen_status\" -eq \"$2\" ]; fi || exit 0",
+            "[ \"$3\" = wait ] || return 0",
+            "read -r -u 3 __cheatgen_go || true; [ \"$__cheatgen_go\" = go ] || { printf '\\n%s\\n' '\(mark) halt'; exit 0; }; }",
+        ].joined(separator: "; ")
         var inner = [
             // As an interactive shell says it, not as a script ("bash: line 3: …").
             "command_not_found_handle() { printf 'bash: %s: command not found\\n' \"$1\" >&2; return 127; }",
-            "printf '\\n%s\\n' '\(mark) begin'",
+            after + "; printf '\\n%s\\n' '\(mark) begin'",
         ]
         for (index, command) in session.commands.enumerated() {
             inner.append("{ " + command.text)
-            let check: String
-            switch command.status {
-            case .exactly(let status): check = "[ \"$__cheatgen_status\" -eq \(status) ]"
-            case .failure: check = "[ \"$__cheatgen_status\" -ne 0 ]"
+            let status = switch command.status {
+            case .exactly(let status): "\(status)"
+            case .failure: "failed"
             }
-            var after = "__cheatgen_status=$?; } 3<&-; printf '\\n%s %s\\n' '\(mark) \(index)' \"$__cheatgen_status\"; \(check) || exit 0"
-            if index < session.commands.count - 1 {
-                after += "; read -r -u 3 __cheatgen_go; [ \"$__cheatgen_go\" = go ] || { printf '\\n%s\\n' '\(mark) halt'; exit 0; }"
-            }
-            inner.append(after)
+            let wait = index < session.commands.count - 1 ? "wait" : "last"
+            inner.append("__cheatgen_status=$?; } 3<&-; __cheatgen_after \(index) \(status) \(wait)")
         }
         let outer = """
             exec 2>&1 3<&0 </dev/null
