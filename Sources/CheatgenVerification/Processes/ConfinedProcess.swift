@@ -27,11 +27,11 @@ enum ConfinedProcess {
         let group = try confinement.cgroups?.makeGroup(memory: limits.memory, processes: limits.processes)
         defer { group?.remove() }
         let output = try Pipe2(), errors = try Pipe2(), report = try Pipe2()
-        let input = try observer.map { _ in try Pipe2() }
+        let input = try observer.map { observer in (pipe: try Pipe2(), observer: observer) }
         var spec = cheatgen_spawn()
         spec.output_fd = output.write
         spec.error_fd = errors.write
-        spec.input_fd = input?.read ?? -1
+        spec.input_fd = input?.pipe.read ?? -1
         spec.report_fd = report.write
         spec.network = limits.network ? -1 : confinement.network
         spec.mount = confinement.mount
@@ -54,9 +54,9 @@ enum ConfinedProcess {
             }
         }
         let forkError = errno
-        output.closeWrite(); errors.closeWrite(); report.closeWrite(); input?.closeRead()
+        output.closeWrite(); errors.closeWrite(); report.closeWrite(); input?.pipe.closeRead()
         guard pid > 0 else {
-            output.closeRead(); errors.closeRead(); report.closeRead(); input?.closeWrite()
+            output.closeRead(); errors.closeRead(); report.closeRead(); input?.pipe.closeWrite()
             throw CheatgenError.process(executable: executable, underlying: Reason("fork failed: \(SystemError(forkError))"))
         }
         ChildProcesses.shared.started(group: pid)
@@ -68,14 +68,14 @@ enum ConfinedProcess {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
             ChildProcesses.shared.ended(group: pid)
-            output.closeRead(); errors.closeRead(); input?.closeWrite()
+            output.closeRead(); errors.closeRead(); input?.pipe.closeWrite()
             let steps = [1: "joining its control group", 2: "entering the network namespace", 3: "entering the mount namespace",
                          4: "changing to its folder", 5: "setting its memory limit", 6: "setting up its standard streams", 7: "exec",
                          8: "returning to cheatgen's root folder in the mount namespace"]
             throw CheatgenError.process(executable: executable, underlying: Reason("\(steps[Int(failure.0)] ?? "starting it") failed: \(SystemError(failure.1))"))
         }
         let state = Collector(pid: pid, output: output.read, errors: errors.read, limit: limits.outputLimit,
-                              conversation: input.map { ($0.write, observer!) })
+                              conversation: input.map { ($0.pipe.write, $0.observer) })
         let watchdog = Task {
             try await Task.sleep(for: limits.timeout)
             state.timeOut()
