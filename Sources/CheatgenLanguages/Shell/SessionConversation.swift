@@ -22,7 +22,7 @@ final class SessionConversation: OutputObserver {
         self.session = session
         self.script = script
         self.runsToTheEnd = runsToTheEnd
-        mark = Array("\n__cheatgen_session_\(script.nonce) ".utf8)
+        mark = Array(script.markerStart.utf8)
     }
 
     func observe(_ output: [UInt8]) -> OutputObserverReply {

@@ -74,8 +74,11 @@ struct SessionScript {
         var end: (output: String, status: Int32)?
     }
 
+    /// How a marker line starts, with the newline printed before it.
+    var markerStart: String { "\n__cheatgen_session_\(nonce) " }
+
     func read(_ output: String) -> Transcript {
-        let mark = "\n__cheatgen_session_\(nonce) "
+        let mark = markerStart
         var transcript = Transcript()
         var rest = Substring(output)
         while let found = rest.range(of: mark) {
