@@ -45,6 +45,15 @@ static inline int cheatgen_pidfd_open(pid_t pid) {
 #endif
 }
 
+/* Blocks SIGPIPE on the calling thread: a write to a pipe whose reader is gone then fails with
+   EPIPE instead of ending cheatgen (the signal stays pending on the thread and ends with it). */
+static inline void cheatgen_block_sigpipe(void) {
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, NULL);
+}
+
 /* prctl is variadic, which Swift cannot call; this fixes its arguments.
    Makes the calling process the reaper of its orphaned descendants, so a snippet's process
    that detaches itself (setsid, double fork) is reparented to cheatgen and can be killed. */
@@ -160,7 +169,8 @@ static inline int cheatgen_make_namespaces(struct cheatgen_namespaces *ns) {
 /* ---- Starting a confined snippet process ---------------------------------------------------
    fork, then in the child only system calls (no allocation: other threads may hold locks):
    join the cgroups, enter the namespaces, go to the folder, apply the rlimits, start a new
-   session with stdin from /dev/null, and exec. A failed step is written to `report_fd`. */
+   session with stdin from `input_fd` (or /dev/null), and exec. A failed step is written to
+   `report_fd`. */
 
 struct cheatgen_spawn {
     const char *path;
@@ -168,6 +178,7 @@ struct cheatgen_spawn {
     char *const *envp;
     const char *directory;
     int output_fd, error_fd;       /* write ends of the pipes for stdout and stderr */
+    int input_fd;                  /* read end of a pipe for stdin, or -1 for /dev/null */
     int network, mount;            /* namespace files to enter, or -1 */
     int root;                      /* with `mount`: the folder to make the root there, or -1 */
     int cgroup_procs[2];           /* open cgroup.procs files to join, or -1 */
@@ -213,8 +224,8 @@ static inline pid_t cheatgen_spawn_confined(const struct cheatgen_spawn *s) {
         if (setrlimit(RLIMIT_AS, &limit) != 0) cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_LIMIT);
     }
     setsid();
-    int null = open("/dev/null", O_RDONLY);
-    if (null < 0 || dup2(null, 0) < 0 || dup2(s->output_fd, 1) < 0 || dup2(s->error_fd, 2) < 0)
+    int input = s->input_fd >= 0 ? s->input_fd : open("/dev/null", O_RDONLY);
+    if (input < 0 || dup2(input, 0) < 0 || dup2(s->output_fd, 1) < 0 || dup2(s->error_fd, 2) < 0)
         cheatgen_spawn_fail(s->report_fd, CHEATGEN_STEP_STREAMS);
     /* Nothing but the three streams crosses exec (the report pipe closes itself on exec). */
 #ifdef SYS_close_range

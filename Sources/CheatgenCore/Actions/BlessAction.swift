@@ -27,7 +27,7 @@ package struct BlessAction: Sendable {
             throw CheatgenError.blessNeedsCleanSheets
         }
         let snippets = check.selectedSnippets(content.sheets)
-        let report = try await check.verify(snippets, sheets: content.sheets, configuration: configuration, useCache: false)
+        let report = try await check.verify(snippets, sheets: content.sheets, configuration: configuration, useCache: false, blessing: true)
         if ChildProcesses.shared.interrupted { throw CheatgenError.interrupted }
 
         var editsByFile: [String: [Blesser.Edit]] = [:]

@@ -89,7 +89,8 @@ package struct CheckAction: Sendable {
     }
 
     /// Verifies `snippets` with the languages they need; reports progress as it goes.
-    func verify(_ snippets: [Snippet], sheets: [SheetOutline], configuration: Configuration, useCache: Bool) async throws -> VerificationReport {
+    func verify(_ snippets: [Snippet], sheets: [SheetOutline], configuration: Configuration, useCache: Bool,
+                blessing: Bool = false) async throws -> VerificationReport {
         // Only the languages these snippets are in: a site without JavaScript needs no node.
         let setup = LanguageSetup(workDirectory: workDirectory, configuration: configuration)
         let needed = Set(snippets.filter { $0.attributes.mode != .ignore }.map(\.language))
@@ -110,6 +111,7 @@ package struct CheckAction: Sendable {
         options.network = configuration.network
         options.passedEnvironment = configuration.environment
         options.protectedPaths = [FileManager.default.currentDirectoryPath, workDirectory] + paths
+        options.blessing = blessing
         options.writesExamplePackage = filter.text == nil && shard == nil
         options.log = { [console] line in console.err(line) }
         var localPackages = LocalPackage(configurationPath: configurationPath)

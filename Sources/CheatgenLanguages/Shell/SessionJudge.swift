@@ -10,8 +10,9 @@ enum SessionJudge {
         let compared = compare(session, snippet: snippet, transcript: transcript)
         // Stopped from outside (time, memory, the repository changed): said as for any snippet,
         // with the command that was running — unless the time ran out after a command that had
-        // already failed, which is the one to fix.
-        if !outcome.succeeded {
+        // already failed, which is the one to fix. Stopped at a command that differed: judged
+        // as a session that ended there.
+        if !outcome.succeeded && !(outcome.stopped && outcome.keptToItsLimits && compared.problem != nil) {
             var problems = SnippetJudge.judge(snippet, outcome: outcome, checks: checks)
             if problems.isEmpty { problems = [.error(.exitStatus, "the session did not finish", at: snippet.location)] }
             if let running {
@@ -49,12 +50,13 @@ enum SessionJudge {
         var statuses = [Int32?](repeating: nil, count: session.commands.count)
         var outputs = [[String]?](repeating: nil, count: session.commands.count)
         var shown: [String] = []
+        var endedInside = false
         for (index, command) in session.commands.enumerated() {
             let printed: String, status: Int32
             var endedHere = false
             if index < transcript.finished.count {
                 (printed, status) = transcript.finished[index]
-            } else if index == transcript.finished.count, let end = transcript.end,
+            } else if index == transcript.finished.count, !transcript.halted, let end = transcript.end,
                       index == 0 || session.commands[index - 1].status.accepts(transcript.finished[index - 1].status) {
                 (printed, status) = end
                 endedHere = true
@@ -78,8 +80,16 @@ enum SessionJudge {
             } else if endedHere, index < session.commands.count - 1 {
                 let left = session.commands.count - 1 - index
                 problem = .error(.exitStatus, "the session ended during this command (status \(status)); the \(left == 1 ? "command" : "\(left) commands") below it did not run", at: at)
+                endedInside = true
             }
             if endedHere { break }
+        }
+        // Commands left below the failing one: the session stops at the first that fails.
+        // (A session that ended inside a command says so in its own error.)
+        if problem != nil, !endedInside, let ran = statuses.lastIndex(where: { $0 != nil }), ran < session.commands.count - 1 {
+            let left = session.commands.count - 1 - ran
+            problem?.notes.append(Diagnostic(.note, .note, at: location(snippet, session.commands[ran].line),
+                                             "the session stopped at this command; the \(left == 1 ? "command" : "\(left) commands") below it did not run"))
         }
         return (problem, statuses, outputs, shown)
     }

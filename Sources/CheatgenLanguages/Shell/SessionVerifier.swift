@@ -3,8 +3,9 @@ import CheatgenModel
 import CheatgenVerification
 
 /// Runs each `console` block as one `bash` session (`SessionScript`) under the containment
-/// every snippet gets (`SnippetProcess`), then judges it command by command: the first command
-/// whose status or output differs fails the block at its own line, with a diff.
+/// every snippet gets (`SnippetProcess`), letting it go on only while its commands match
+/// (`SessionConversation`), then judges it command by command: the first command whose status
+/// or output differs fails the block at its own line, with a diff.
 struct SessionVerifier: SnippetVerifier {
     let bash: String
     /// `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)`
@@ -58,7 +59,9 @@ struct SessionVerifier: SnippetVerifier {
             throw CheatgenError.tool(name: "bash", problem: "cannot run the session at \(problem.location?.description ?? snippet.name): \(problem.message)")
         }
         let script = SessionScript(session, fixture: SessionFixture.folder(of: snippet))
-        let outcome = try await SnippetProcess.run(bash, arguments: script.arguments, snippet: snippet, limits: prepared.limits, options: options)
+        let conversation = SessionConversation(session, script: script, runsToTheEnd: options.blessing)
+        let outcome = try await SnippetProcess.run(bash, arguments: script.arguments, snippet: snippet, limits: prepared.limits, options: options,
+                                                   observer: conversation)
         return SessionJudge.judge(session, snippet: snippet, outcome: outcome, transcript: script.read(outcome.outputText),
                                   checks: .init(prepared.limits))
     }

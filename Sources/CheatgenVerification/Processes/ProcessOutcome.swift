@@ -22,9 +22,13 @@ package struct ProcessOutcome: Sendable {
     var exceededProcessLimit = false
     /// Files of the repository it changed (only watched where it cannot be made read-only).
     var changedRepository: [String] = []
+    /// Its `OutputObserver` had it killed (`.stop`): it ended where the observer wanted.
+    package var stopped = false
     package var duration: Duration
 
-    package var succeeded: Bool { ending == .exited(0) && !timedOut && !exceededOutputLimit && !stalled && !exceededMemoryLimit && changedRepository.isEmpty }
+    package var succeeded: Bool { ending == .exited(0) && keptToItsLimits }
+    /// Nothing stopped it from outside: no limit was reached and the repository is unchanged.
+    package var keptToItsLimits: Bool { !timedOut && !exceededOutputLimit && !stalled && !exceededMemoryLimit && changedRepository.isEmpty }
     package var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
     package var errorText: String { String(decoding: standardError, as: UTF8.self) }
 }

@@ -36,6 +36,9 @@ package struct VerificationOptions: Sendable {
     package var cumulativeSheets: Set<String> = []
     /// Folders snippets may not change: the repository, the sheets' folders, the work directory.
     package var protectedPaths: [String] = []
+    /// `cheatgen bless`: a snippet whose expected output is written in its code (a shell
+    /// session) runs on past a difference, so that one run says what to write everywhere.
+    package var blessing = false
 
     package init(jobs: Int = max(ProcessInfoCores.count, 1), defaultTimeout: Double = 10,
                 useCache: Bool = true, workDirectory: String = ".cheatgen", outputLimit: Int = 4 << 20) {

@@ -77,12 +77,14 @@ struct ShellSessionTests {
         ], in: lines)
         #expect(lines.contains("-BETA"))
         #expect(lines.contains("+beta"))
-        // Only the first failing command of a block is reported.
+        // Only the first failing command of a block is reported, and the session stops there.
         #expect(!lines.contains { $0.contains("something else") })
+        #expect(lines.contains("failing.md:\(printf):1: note: the session stopped at this command; the command below it did not run"))
 
         let listing = try lineNumber(of: "$ ls made-here missing-file", in: text)
         #expect(lines.contains("failing.md:\(listing):1: error: command exited with status 2, but the session expects 0 (write '? 2' under the command if that is what it should do)"))
         #expect(lines.contains { $0.hasPrefix("  output: ls: cannot access 'missing-file'") })
+        #expect(lines.contains("failing.md:\(listing):1: note: the session stopped at this command; the command below it did not run"))
         let succeeded = try lineNumber(of: "$ true", in: text)
         #expect(lines.contains("failing.md:\(succeeded):1: error: command exited with status 0, but the session expects a failure (not 0)"))
         #expect(lines.count { $0.contains(": error: ") } == 3)
@@ -327,27 +329,89 @@ struct ShellSessionTests {
                 "\(result.standardError)")
     }
 
-    @Test func aWrongOutputIsReportedEvenWhenALaterCommandRunsOutOfTime() async throws {
+    @Test func aWrongOutputStopsTheSessionBeforeTheCommandsBelowIt() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // If the session went on after the listing, the nap would outlast the block's time limit.
+        let text = Self.frontMatter + """
+
+            ### Stops at the first difference
+
+            ```console timeout=4
+            $ mkdir drafts && echo kept > drafts/plan.txt
+            $ ls drafts
+            plan.txt
+            summary.txt
+            $ sleep 30
+            $ echo never printed
+            never printed
+            ```
+
+            ### Strict mode does not trip the go-aheads
+
+            ```console
+            $ set -euo pipefail
+            $ answer=42
+            $ echo "$answer"
+            42
+            ```
+
+            """
+        try directory.write(text, to: "stops.md")
+
+        let result = try await Cheatgen.run(["check", "stops.md", "--no-cache", "--verbose"], in: directory)
+
+        #expect(result.status == 1)
+        #expect(result.outputLines == ["snippets: 1 passed, 1 failed, 0 skipped"])
+        let lines = result.errorLines
+        let listing = try lineNumber(of: "$ ls drafts", in: text)
+        expectConsecutive([
+            "stops.md:\(listing):1: error: command output does not match the lines under it",
+            "--- expected",
+            "+++ actual",
+        ], in: lines)
+        #expect(lines.contains("-summary.txt"), "\(result.standardError)")
+        #expect(lines.contains("stops.md:\(listing):1: note: the session stopped at this command; the 2 commands below it did not run"),
+                "\(result.standardError)")
+        #expect(!lines.contains { $0.contains("timed out") || $0.contains("timeout") }, "\(result.standardError)")
+        // The sessions themselves (bash, as the verbose log times each) ended well before the limit.
+        let runs = lines.filter { $0.hasSuffix(" s, confined)") }
+        #expect(runs.count == 2, "\(result.standardError)")
+        for run in runs {
+            let seconds = try #require(Double(run.split(separator: "(").last!.split(separator: " ").first!))
+            #expect(seconds < 2, "\(run)")
+        }
+    }
+
+    @Test func blessRewritesEveryCommandOfASessionInOneRun() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let text = Self.frontMatter + """
 
-            ### Slow after a mistake
+            ### Two mistakes
 
-            ```console timeout=2
-            $ echo actual
-            expected
-            $ sleep 30
+            ```console
+            $ echo red green | tr ' ' '\\n'
+            red
+            blue
+            $ echo steady
+            steady
+            $ wc -w <<< 'three small words'
+            4
             ```
 
             """
-        try directory.write(text, to: "slow.md")
+        try directory.write(text, to: "twice.md")
 
-        let result = try await Cheatgen.run(["check", "slow.md", "--no-cache", "--quiet"], in: directory)
+        let bless = try await Cheatgen.run(["bless", "twice.md"], in: directory)
+        #expect(bless.status == 0, "\(bless.standardError)")
+        #expect(bless.outputLines.last == "blessed 1 snippet in 1 file")
+        let blessed = try directory.read("twice.md")
+        #expect(blessed == text.replacingOccurrences(of: "red\nblue\n", with: "red\ngreen\n")
+            .replacingOccurrences(of: "\n4\n", with: "\n3\n"), "\(blessed)")
 
-        #expect(result.status == 1)
-        let echo = try lineNumber(of: "$ echo actual", in: text)
-        #expect(result.errorLines.contains("slow.md:\(echo):1: error: command output does not match the lines under it"), "\(result.standardError)")
-        #expect(result.errorLines.contains { $0.contains("note: later, snippet timed out after 2 s") })
+        let after = try await Cheatgen.run(["check", "twice.md", "--no-cache", "--quiet"], in: directory)
+        #expect(after.status == 0, "\(after.standardError)")
+        #expect(after.outputLines == ["snippets: 1 passed, 0 failed, 0 skipped"])
     }
 }

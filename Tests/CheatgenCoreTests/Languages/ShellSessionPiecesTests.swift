@@ -1,5 +1,6 @@
 import Testing
 @testable import CheatgenLanguages
+import CheatgenVerification
 
 /// The pieces of a shell session that need no process: reading a block, matching lines,
 /// cutting a run's output at its markers.
@@ -67,6 +68,39 @@ struct ShellSessionPiecesTests {
         #expect(transcript.end?.status == 0)
         // Every command is followed by its marker and a check of its status.
         #expect(script.arguments.last == "")
-        #expect(script.arguments[script.arguments.count - 2].contains("'\(mark) 2'"))
+        #expect(script.arguments[script.arguments.count - 2].hasSuffix("__cheatgen_after 2 0 last\n"))
+    }
+
+    @Test func theConversationLetsTheSessionGoOnOnlyWhileItsCommandsMatch() throws {
+        let session = try ShellSession.parse("$ a\none\n$ b\ntwo\n$ c\n", firstLine: 1, path: "s.md").get()
+        let script = SessionScript(session, fixture: nil, nonce: "n0nce")
+        let mark = "__cheatgen_session_n0nce"
+        // The session waits after every command but the last, and ends without a go-ahead.
+        let inner = script.arguments[script.arguments.count - 2]
+        #expect(inner.components(separatedBy: " wait\n").count == 3)
+        #expect(inner.components(separatedBy: "} 3<&-; __cheatgen_after ").count == 4)
+
+        let check = SessionConversation(session, script: script, runsToTheEnd: false)
+        var output: [UInt8] = []
+        func show(_ text: String) -> OutputObserverReply {
+            output += Array(text.utf8)
+            return check.observe(output)
+        }
+        #expect(show("\n\(mark) begin\none\n\n__cheatgen_sess") == .wait)
+        // A marker cut by the end of a read is recognised once its line is whole.
+        #expect(show("ion_n0nce 0 0") == .wait)
+        #expect(show("\n") == .send(Array("go\n".utf8)))
+        #expect(show("TWO\n") == .wait)
+        #expect(show("\n\(mark) 1 0\n") == .stop)
+
+        // bless lets every command run, however it differs.
+        let bless = SessionConversation(session, script: script, runsToTheEnd: true)
+        let all = "\n\(mark) begin\nnot one\n\n\(mark) 0 0\n"
+        #expect(bless.observe(Array(all.utf8)) == .send(Array("go\n".utf8)))
+        #expect(bless.observe(Array(all.utf8)) == .wait)
+        // After the last command nothing is waiting for an answer.
+        let last = all + "TWO\n\n\(mark) 1 0\n\n\(mark) 2 0\n"
+        #expect(bless.observe(Array(last.utf8)) == .send(Array("go\n".utf8)))
+        #expect(bless.observe(Array(last.utf8)) == .wait)
     }
 }
