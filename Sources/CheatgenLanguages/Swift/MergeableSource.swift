@@ -151,8 +151,10 @@ enum MergeableSource {
 
     /// The names a top-level `let`/`var` binds, when it can be a global: every binding a name
     /// (or a tuple of names) with an initialiser that needs nothing only the program's flow has
-    /// (no `await`, no `try`) and holds no closure (which would run in the global's context, off
-    /// the main actor, instead of top-level code's).
+    /// (no `await`, no `try`). A closure in a global's value is not the main actor's, as one in
+    /// top-level code is: that is safe for one that runs where it is called (the compiler rejects
+    /// main-actor state used in it, and the snippet goes alone), not for one that starts or
+    /// awaits work, which would run elsewhere.
     private static func global(_ variable: VariableDeclSyntax) -> Result<[String], Refusal> {
         guard variable.attributes.isEmpty, variable.modifiers.isEmpty else {
             return .failure(Refusal(reason: "has a top-level variable with attributes or modifiers"))
@@ -168,7 +170,9 @@ enum MergeableSource {
             }
             if Scan.awaits(initializer) { return .failure(Refusal(reason: "awaits in a top-level variable's value")) }
             if Scan.uncaughtTry(in: initializer) != nil { return .failure(Refusal(reason: "tries in a top-level variable's value")) }
-            if Scan.contains(initializer, ClosureExprSyntax.self) { return .failure(Refusal(reason: "has a closure in a top-level variable's value")) }
+            if Scan.contains(initializer, ClosureExprSyntax.self), Scan.mentionsConcurrency(initializer) {
+                return .failure(Refusal(reason: "has a closure that starts or awaits work in a top-level variable's value"))
+            }
             names += bound
         }
         return .success(names)
@@ -343,6 +347,14 @@ enum MergeableSource {
                 }
             }
             return names
+        }
+
+        /// Whether code names anything that starts, awaits or places work: `Task`, `await`,
+        /// `async`, threads, dispatch queues, actors' isolation.
+        static func mentionsConcurrency(_ syntax: some SyntaxProtocol) -> Bool {
+            let words: Set<String> = ["Task", "await", "async", "Thread", "DispatchQueue", "MainActor", "isolated", "nonisolated",
+                                      "withTaskGroup", "withThrowingTaskGroup", "withDiscardingTaskGroup", "withThrowingDiscardingTaskGroup"]
+            return syntax.tokens(viewMode: .sourceAccurate).contains { words.contains($0.text) }
         }
 
         static func contains<Node: SyntaxProtocol>(_ syntax: some SyntaxProtocol, _ kind: Node.Type) -> Bool {

@@ -71,7 +71,8 @@ struct MergeableSourceTests {
         ("print(String(reflecting: 1))", "uses String(reflecting:), which prints module names"),
         ("extension Int: @retroactive Identifiable { public var id: Int { self } }\nprint(1)", "adds a conformance to Int, a type it does not declare"),
         ("let total = await compute()\nfunc compute() async -> Int { 1 }", "awaits in a top-level variable's value"),
-        ("let lines = [1, 2].map { $0 * 2 }\nprint(lines)", "has a closure in a top-level variable's value"),
+        ("let workers = [1, 2].map { n in Task { n } }\nprint(1)", "has a closure that starts or awaits work in a top-level variable's value"),
+        ("let stream = AsyncStream<Int> { c in Task { c.finish() } }\nprint(1)", "has a closure that starts or awaits work in a top-level variable's value"),
         ("var later: Int\nlater = 2\nprint(later)", "declares a top-level variable without a value"),
         ("guard let n = Int(\"4\") else { fatalError() }\nprint(n)", "has a top-level guard (its names outlive the statement)"),
         ("infix operator <>\nprint(1)", "declares an operator at top level"),
@@ -79,6 +80,11 @@ struct MergeableSourceTests {
     ])
     func whatKeepsASnippetAlone(code: String, reason: String) {
         #expect(rewrite(code) == .alone(reason: reason))
+    }
+
+    @Test func aClosureThatRunsWhereItIsCalledMayInitialiseAGlobal() throws {
+        let result = try merged("let doubled = [1, 2].map { $0 * 2 }\nprint(doubled)")
+        #expect(result.text.contains("@MainActor fileprivate let doubled = [1, 2].map { $0 * 2 }"), "\(result.text)")
     }
 
     @Test func aConformanceOnItsOwnTypeMerges() throws {
