@@ -67,7 +67,7 @@ struct ConfigurationTests {
         ("swift:\n  flags: -DA", "cheatgen.yml:3:10: error: 'swift: flags' must be a list of strings, as in flags: [-DDEBUG]"),
         ("swift:\n  flags: [-DA, [nested]]", "cheatgen.yml:3:10: error: 'swift: flags' must be a list of strings, as in flags: [-DDEBUG]"),
         ("swift:\n  warnings: loud", "cheatgen.yml:3:13: error: 'swift: warnings' must be 'error' (a warning fails its snippet) or 'warn'"),
-        ("swift:\n  optimise: true", "cheatgen.yml:3:3: warning: unknown Swift setting 'optimise' is ignored; known: flags, warnings"),
+        ("swift:\n  optimise: true", "cheatgen.yml:3:3: warning: unknown Swift setting 'optimise' is ignored; known: flags, warnings, merge"),
         ("python:\n  flags: [-X]", "cheatgen.yml:3:3: warning: unknown Python setting 'flags' is ignored; Python has none"),
     ])
     func languageSection(yaml: String, message: String) throws {

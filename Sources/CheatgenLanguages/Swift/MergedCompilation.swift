@@ -86,7 +86,12 @@ struct MergedCompilation: Sendable {
         let arguments = ["-c", "-wmo", "-parse-as-library", "-module-name", "M_\(key.prefix(16))",
                          "-swift-version", languageMode, "-Onone", "-gline-tables-only", "-diagnostic-style", "llvm",
                          "-enable-upcoming-feature", "MemberImportVisibility", "-o", temporary] + inputs + extraFlags
-        let outcome = try await ProcessRunner.run(toolchain.swiftc, arguments: arguments, timeout: ToolTimeLimits.compile)
+        // The driver makes a temporary folder and leaves it behind: it goes in the scratch folder.
+        let temporaryFolder = "\(folder)/tmp"
+        try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporaryFolder
+        let outcome = try await ProcessRunner.run(toolchain.swiftc, arguments: arguments, environment: environment, timeout: ToolTimeLimits.compile)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: temporary)
             return .rejected(output: outcome.errorText + outcome.outputText)

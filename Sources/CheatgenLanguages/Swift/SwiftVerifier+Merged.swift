@@ -48,8 +48,8 @@ extension SwiftVerifier {
     /// that fails go on alone (`rest`), so their messages are exactly a standalone compile's.
     func verifyMerged(_ jobs: [Job], programs: [String: MergeableSource.Rewritten], alone reasons: [String: Int], of count: Int,
                       compileFlags: [String], linker: Linker, context: VerificationContext) async throws
-        -> (done: [SnippetResult], rest: [Job]) {
-        guard !jobs.isEmpty || !reasons.isEmpty else { return ([], []) }
+        -> MergedOutcome {
+        guard !jobs.isEmpty || !reasons.isEmpty else { return MergedOutcome(done: [], rest: []) }
         var alone = reasons
         var bySheet: [String: [Int]] = [:]
         for index in jobs.indices { bySheet[jobs[index].snippet.sheetID, default: []].append(index) }
@@ -69,7 +69,7 @@ extension SwiftVerifier {
         groups = groups.filter { $0.count >= 2 }
         guard !groups.isEmpty else {
             logMerged(0, of: count, groups: 0, alone: alone)
-            return ([], jobs)
+            return MergedOutcome(done: [], rest: jobs)
         }
 
         let merger = MergedCompilation(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
@@ -105,20 +105,56 @@ extension SwiftVerifier {
         }
         let merged = compiled.flatMap { $0 }
         logMerged(merged.count, of: count, groups: groups.count, alone: alone)
-        guard !merged.isEmpty else { return ([], jobs) }
+        guard !merged.isEmpty else { return MergedOutcome(done: [], rest: jobs) }
 
         // Verdicts are told to the run only once they are final.
         var quiet = context
         quiet.report = { $0 }
         let ran = try await linkAndRun(merged, linker: linker, dispatcher: ([], nil), context: quiet)
-        var done: [SnippetResult] = []
+        var outcome = MergedOutcome(done: [], rest: [])
         var passed: Set<String> = []
         for job in ran {
-            guard let result = job.result, result.status == .passed else { continue }
-            done.append(context.report(result))
-            passed.insert(job.snippet.symbolName)
+            guard let result = job.result else { continue }
+            if result.status == .passed {
+                outcome.done.append(context.report(result))
+                passed.insert(job.snippet.symbolName)
+            } else {
+                outcome.failedRuns[job.snippet.symbolName] = result
+            }
         }
-        return (done, jobs.filter { !passed.contains($0.snippet.symbolName) })
+        outcome.rest = jobs.filter { !passed.contains($0.snippet.symbolName) }
+        return outcome
+    }
+
+    /// What the merged pass decided, and what is left to verify alone.
+    struct MergedOutcome: Sendable {
+        /// Final verdicts: snippets that passed in a shared module (already reported).
+        var done: [SnippetResult]
+        /// Snippets to verify alone: not compiled, warned about, or failed.
+        var rest: [Job]
+        /// The failed runs, by snippet: a snippet that fails in a shared module and passes alone
+        /// does not pass (`settle`).
+        var failedRuns: [String: SnippetResult] = [:]
+    }
+
+    /// The verdict of a snippet verified alone after its run in a shared module failed. Alone it
+    /// may fail the same way (its own messages are kept) or pass — and then it does not give the
+    /// same result every run (or depends on its neighbours, which it must not): it fails, with
+    /// the shared module's failure and a note, so `--repeat` and a lucky second run cannot hide
+    /// a flaky snippet.
+    static func settle(_ alone: SnippetResult, failedRun: SnippetResult?) -> SnippetResult {
+        guard let failedRun, alone.status == .passed else { return alone }
+        var result = failedRun
+        let note = Diagnostic(.note, .note, at: alone.snippet.location,
+            "it passed when run again, compiled as its own module: the snippet does not give the same result every run")
+        if result.diagnostics.isEmpty {
+            var problem = Diagnostic.error(.flaky, "snippet failed in one run and passed in another", at: alone.snippet.location)
+            problem.notes.append(note)
+            result.diagnostics = [problem]
+        } else {
+            result.diagnostics[0].notes.append(note)
+        }
+        return result
     }
 
     /// One `--verbose` line: how many snippets shared a module, and why the others did not.

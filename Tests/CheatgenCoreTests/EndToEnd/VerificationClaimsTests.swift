@@ -22,14 +22,10 @@ struct VerificationClaimsTests {
 
     // MARK: --repeat
 
-    @Test func aSnippetThatPassesThreeRunsInFourIsFlaky() async throws {
-        let (directory, _) = try sheet("")
-        defer { directory.remove() }
-        // Snippets may not write into the repository: the runs count in a folder outside it.
-        let counters = try TemporaryDirectory()
-        defer { counters.remove() }
-        // Each run claims the next free number by creating run-N exclusively; run 2 says otherwise.
-        let text = """
+    /// Two snippets: one prints "surprise" on the second run of the whole check (each run
+    /// claims the next free number in `counters` by creating run-N exclusively), one is steady.
+    static func flakySheet(counters: String) -> String {
+        """
             ---
             title: Flaky
             ---
@@ -42,7 +38,7 @@ struct VerificationClaimsTests {
             // snippet.hide
             import Foundation
             var run = 1
-            while open("\(counters.path)/run-\\(run)", O_CREAT | O_EXCL | O_WRONLY, 0o644) < 0 { run += 1 }
+            while open("\(counters)/run-\\(run)", O_CREAT | O_EXCL | O_WRONLY, 0o644) < 0 { run += 1 }
             // snippet.show
             print(run == 2 ? "surprise" : "steady")
             ```
@@ -62,6 +58,16 @@ struct VerificationClaimsTests {
             ```
 
             """
+    }
+
+    @Test func aSnippetThatPassesThreeRunsInFourIsFlaky() async throws {
+        let (directory, _) = try sheet("")
+        defer { directory.remove() }
+        // Snippets may not write into the repository: the runs count in a folder outside it.
+        let counters = try TemporaryDirectory()
+        defer { counters.remove() }
+        // Each run claims the next free number by creating run-N exclusively; run 2 says otherwise.
+        let text = Self.flakySheet(counters: counters.path)
         try directory.write(text, to: "sheet.md")
 
         let result = try await Cheatgen.run(["check", "sheet.md", "--repeat", "4", "--no-cache", "--verbose"], in: directory)
@@ -76,7 +82,29 @@ struct VerificationClaimsTests {
         #expect(lines[flaky + 1].hasPrefix("sheet.md:\(steady):1: note: run "), "\(lines)")
         #expect(lines[flaky + 1].hasSuffix(" of 4: snippet output does not match the 'output' block"), "\(lines)")
         expectConsecutive(["-steady", "+surprise"], in: lines)
-        // One compile per snippet, four runs each.
+        // The two snippets compiled together and run four times each; the one that failed was
+        // compiled again alone and run four more times (runs 5 to 8 all said "steady"), and its
+        // verdict stays the failure, with a note that it passed alone.
+        let commands = (result.outputLines + result.errorLines).filter { $0.hasPrefix("$ ") }
+        let runs = commands.filter { $0.contains("/.cheatgen/bin/runner-") }
+        #expect(runs.filter { $0.contains(" sheet__mostly_steady ") }.count == 8, "\(runs)")
+        #expect(runs.count == 12, "\(runs)")
+        #expect(commands.filter { $0.contains(" -wmo ") }.count == 1, "one shared module: \(commands)")
+        #expect(commands.filter { $0.contains(" -primary-file ") }.count == 3, "the failing snippet alone and two dispatchers: \(commands)")
+        #expect(lines.contains("sheet.md:\(fence):1: note: it passed when run again, compiled as its own module: the snippet does not give the same result every run"), "\(lines)")
+    }
+
+    @Test func aSnippetThatPassesThreeRunsInFourIsFlakyCompiledAlone() async throws {
+        // The same claim where every snippet is its own module: one compile each, four runs each.
+        let (directory, _) = try sheet("")
+        defer { directory.remove() }
+        let counters = try TemporaryDirectory()
+        defer { counters.remove() }
+        try directory.write("swift:\n  merge: false\n", to: "cheatgen.yml")
+        try directory.write(Self.flakySheet(counters: counters.path), to: "sheet.md")
+        let result = try await Cheatgen.run(["check", "sheet.md", "--repeat", "4", "--no-cache", "--verbose"], in: directory)
+        #expect(result.outputLines.last == "snippets: 1 passed, 1 failed, 0 skipped")
+        #expect(result.errorLines.contains { $0.hasSuffix("error: flaky: 3 of 4 runs matched") }, "\(result.errorLines)")
         let commands = (result.outputLines + result.errorLines).filter { $0.hasPrefix("$ ") }
         let runs = commands.filter { $0.contains("/.cheatgen/bin/runner-") }
         #expect(runs.filter { $0.contains(" sheet__mostly_steady ") }.count == 4, "\(runs)")
