@@ -190,9 +190,10 @@ struct SheetRenderer {
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }()
 
-    /// A card, or a section shown as one card (its preamble and its cards' titles), by anchor.
-    func cardView(_ sheet: Sheet, anchor: String, place: Place) throws -> CardView? {
-        for section in try sectionViews(sheet, place: place) {
+    /// A card, or a section shown as one card (its preamble and its cards' titles), by anchor,
+    /// among the sheet's rendered sections.
+    func cardView(_ sheet: Sheet, anchor: String, place: Place, in sections: [SectionView]) -> CardView? {
+        for section in sections {
             if let card = section.cards.first(where: { $0.anchor == anchor }) { return card }
             if section.anchor == anchor {
                 let list = section.cards.map { "<li><a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.title))</a></li>" }.joined()
@@ -208,12 +209,16 @@ struct SheetRenderer {
     /// per group of twin cards; a sheet with no card in a row gets an empty cell that says so.
     func renderComparison(_ group: TwinIndex.Group, sheets: [Sheet]) throws -> String {
         let titles = sheets.map(\.frontMatter.title)
+        // Each sheet's sections rendered once for the page, not once per card looked up in it
+        // (which made a comparison page quadratic in its cards).
+        var sections: [String: [SectionView]] = [:]
+        for sheet in sheets { sections[sheet.id] = try sectionViews(sheet, place: .comparePage(for: sheet)) }
         var rows: [ComparePageView.Row] = []
         for places in group.rows {
             var cells: [ComparePageView.Cell] = []
             for sheet in sheets {
-                let cards = try places.filter { $0.sheet == sheet.id }.compactMap {
-                    try cardView(sheet, anchor: $0.anchor, place: .comparePage(for: sheet))
+                let cards = places.filter { $0.sheet == sheet.id }.compactMap {
+                    cardView(sheet, anchor: $0.anchor, place: .comparePage(for: sheet), in: sections[sheet.id] ?? [])
                 }
                 cells.append(.init(label: sheet.frontMatter.title, cards: cards))
             }
