@@ -132,7 +132,7 @@ struct BookTestVerifier {
             compiled = true
             if program.expectsErrors {
                 try? FileManager.default.removeItem(atPath: path)
-                try? FileManager.default.removeItem(atPath: (path as NSString).deletingPathExtension + ".messages")
+                try? FileManager.default.removeItem(atPath: CompiledObject.messagesFile(of: path))
             }
         case .rejected(let text):
             output = text

@@ -64,13 +64,7 @@ struct MergedCompilation: Sendable {
     func compile(_ members: [Member], languageMode: String, scratch: String) async throws -> Outcome {
         let key = key(for: members, languageMode: languageMode)
         let object = "\(objectDirectory)/merged-\(key.prefix(32)).o"
-        let messagesFile = "\(objectDirectory)/merged-\(key.prefix(32)).messages"
-        if CacheFile.isIntact(object) {
-            if !FileManager.default.fileExists(atPath: messagesFile) { return .compiled(objectPath: object, key: key, messages: "") }
-            if let messages = CacheFile.read(messagesFile) {
-                return .compiled(objectPath: object, key: key, messages: String(decoding: messages, as: UTF8.self))
-            }
-        }
+        if let messages = CompiledObject.cached(object) { return .compiled(objectPath: object, key: key, messages: messages) }
         let folder = "\(scratch)/merged-\(key.prefix(16))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var inputs: [String] = []
@@ -97,12 +91,7 @@ struct MergedCompilation: Sendable {
             return .rejected(output: outcome.errorText + outcome.outputText)
         }
         let messages = outcome.errorText + outcome.outputText
-        if messages.trimmed().isEmpty {
-            try? FileManager.default.removeItem(atPath: messagesFile)
-        } else {
-            CacheFile.write(Data(messages.utf8), to: messagesFile)
-        }
-        CacheFile.publish(binary: temporary, as: object)
+        CompiledObject.publish(temporary, as: object, messages: messages)
         return .compiled(objectPath: object, key: key, messages: messages)
     }
 }

@@ -83,12 +83,8 @@ struct SnippetCompiler: Sendable {
     /// Compiles, reusing an object already built from the same key.
     func compile(_ snippet: Snippet, source: EffectiveSource, key: String, scratch: String) async throws -> Outcome {
         let object = "\(objectDirectory)/\(key).o"
-        let messagesFile = "\(objectDirectory)/\(key).messages"
         // An object is reused only when it and its warnings validate; else it is compiled again.
-        if CacheFile.isIntact(object) {
-            if !FileManager.default.fileExists(atPath: messagesFile) { return .compiled(objectPath: object, messages: "") }
-            if let messages = CacheFile.read(messagesFile) { return .compiled(objectPath: object, messages: String(decoding: messages, as: UTF8.self)) }
-        }
+        if let messages = CompiledObject.cached(object) { return .compiled(objectPath: object, messages: messages) }
         let input = "\(scratch)/\(snippet.symbolName).swift"
         try source.text.write(toFile: input, atomically: false, encoding: .utf8)
         let temporary = CacheFile.temporaryName(for: object)
@@ -99,14 +95,8 @@ struct SnippetCompiler: Sendable {
             let text = outcome.errorText + outcome.outputText
             return .rejected(output: outcome.timedOut ? Self.compileTimedOut : text)
         }
-        // Warnings are written before the object appears, so an object never lacks its own.
         let messages = outcome.errorText + outcome.outputText
-        if messages.trimmed().isEmpty {
-            try? FileManager.default.removeItem(atPath: messagesFile)
-        } else {
-            CacheFile.write(Data(messages.utf8), to: messagesFile)
-        }
-        CacheFile.publish(binary: temporary, as: object)
+        CompiledObject.publish(temporary, as: object, messages: messages)
         return .compiled(objectPath: object, messages: messages)
     }
 }

@@ -8,22 +8,16 @@ extension SwiftVerifier {
     /// How many times a group is compiled, each time without the snippets the last one rejected.
     static let mergedAttempts = 3
 
-    /// Whether a compiler message is about the snippet's own lines.
-    static func owns(_ snippet: Snippet, _ location: SourceLocation) -> Bool {
-        let lineCount = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).count
-        return location.path == snippet.path && (snippet.firstCodeLine..<(snippet.firstCodeLine + lineCount)).contains(location.line)
-    }
-
-    /// Which snippets can share a module (their rewritten programs, by index) and why the
+    /// Which snippets can share a module (their rewritten programs, by `symbolName`) and why the
     /// others cannot (reason → count).
     struct MergePlan: Sendable {
-        var programs: [Int: MergeableSource.Rewritten]
+        var programs: [String: MergeableSource.Rewritten]
         var alone: [String: Int]
     }
 
     static func mergePlan(_ jobs: [Job]) -> MergePlan {
         var plan = MergePlan(programs: [:], alone: [:])
-        for (index, job) in jobs.enumerated() {
+        for job in jobs {
             let snippet = job.snippet
             if snippet.attributes.mode != .run {
                 plan.alone[snippet.attributes.mode == .shouldCrash ? "should-crash" : "compile-only or compile-fail", default: 0] += 1
@@ -33,7 +27,7 @@ extension SwiftVerifier {
                 plan.alone["a book test", default: 0] += 1
             } else {
                 switch MergeableSource.rewrite(job.prepared.source, symbol: snippet.symbolName) {
-                case .mergeable(let text): plan.programs[index] = text
+                case .mergeable(let text): plan.programs[snippet.symbolName] = text
                 case .alone(let reason): plan.alone[reason, default: 0] += 1
                 }
             }
@@ -65,7 +59,6 @@ extension SwiftVerifier {
         }
         // A group of one gains nothing from sharing.
         for group in groups where group.count < 2 { alone["the only one of its group that can merge", default: 0] += 1 }
-        let single = groups.filter { $0.count < 2 }.flatMap { $0 }.map { jobs[$0] }
         groups = groups.filter { $0.count >= 2 }
         guard !groups.isEmpty else {
             logMerged(0, of: count, groups: 0, alone: alone)
@@ -82,19 +75,21 @@ extension SwiftVerifier {
                 switch try await merger.compile(members, languageMode: "6", scratch: context.scratch) {
                 case .compiled(let object, let key, let messages):
                     let seconds = context.seconds(since: started) / Double(group.count)
+                    let warned = CompilerMessages.parse(messages).filter { $0.severity == .warning }.compactMap(\.location)
                     return group.compactMap { index -> Job? in
                         var job = jobs[index]
-                        guard Self.warnings(job.snippet, output: messages).isEmpty else { return nil }
+                        guard !warned.contains(where: { Self.owns(job.snippet, $0) }) else { return nil }
                         job.objectPath = object
                         job.objectKey = "\(key):\(job.snippet.symbolName)"
                         job.compileSeconds = seconds
                         return job
                     }
                 case .rejected(let output):
-                    let blamed = Set(CompilerMessages.parse(output).filter { $0.severity == .error }.compactMap(\.location).compactMap { location in
+                    let errors = CompilerMessages.parse(output).filter { $0.severity == .error }
+                    let blamed = Set(errors.compactMap(\.location).compactMap { location in
                         group.first { Self.owns(jobs[$0].snippet, location) }
                     })
-                    let first = CompilerMessages.parse(output).first { $0.severity == .error }
+                    let first = errors.first
                     ProcessRunner.commandLog?.write("swift: a shared module of \(group.count) snippets did not compile; \(blamed.count) of them go on alone"
                         + (first.map { " (first: \($0.location?.description ?? "?"): \($0.message))" } ?? ""))
                     guard !blamed.isEmpty else { return [] }

@@ -141,12 +141,11 @@ struct SwiftVerifier: SnippetVerifier {
             // Runnable snippets that can share a module are compiled a few at a time, while the
             // others compile alone; what passes merged is done, anything else then goes alone too.
             let plan = self.settings.mergesSnippets ? Self.mergePlan(jobs) : MergePlan(programs: [:], alone: [:])
-            let merging = jobs.indices.filter { plan.programs[$0] != nil }.map { jobs[$0] }
-            let programs = Dictionary(uniqueKeysWithValues: jobs.indices.compactMap { index in plan.programs[index].map { (jobs[index].snippet.symbolName, $0) } })
+            let merging = jobs.filter { plan.programs[$0.snippet.symbolName] != nil }
             let runnableCount = jobs.count
-            async let mergedPart = verifyMerged(merging, programs: programs, alone: plan.alone, of: runnableCount,
+            async let mergedPart = verifyMerged(merging, programs: plan.programs, alone: plan.alone, of: runnableCount,
                                                 compileFlags: compileFlags, linker: linker, context: context)
-            jobs = jobs.indices.filter { plan.programs[$0] == nil }.map { jobs[$0] }
+            jobs = jobs.filter { plan.programs[$0.snippet.symbolName] == nil }
             // The dispatcher for the snippets expected to run compiles alongside them.
             let expected = jobs.filter { ![.compileFail, .compileOnly].contains($0.snippet.attributes.mode) }.map(\.target)
             async let dispatcher = expected.isEmpty ? nil : linker.dispatcher(for: expected, scratch: context.scratch)
@@ -191,7 +190,7 @@ struct SwiftVerifier: SnippetVerifier {
                 switch outcome {
                 case .compiled(let path, _):
                     try? FileManager.default.removeItem(atPath: path)
-                    try? FileManager.default.removeItem(atPath: (path as NSString).deletingPathExtension + ".messages")
+                    try? FileManager.default.removeItem(atPath: CompiledObject.messagesFile(of: path))
                     output = nil
                 case .rejected(let text):
                     output = text
@@ -255,16 +254,21 @@ struct SwiftVerifier: SnippetVerifier {
     /// `uses=`, which their own snippet reports), each noting the snippet.
     static func warnings(_ snippet: Snippet, output: String) -> [Diagnostic] {
         guard output.contains("warning: ") else { return [] }
-        let lineCount = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).count
-        let own = snippet.firstCodeLine..<(snippet.firstCodeLine + lineCount)
         return CompilerMessages.parse(output).filter { message in
             guard message.severity == .warning, let location = message.location else { return false }
-            return location.path == snippet.path && own.contains(location.line)
+            return owns(snippet, location)
         }.map { warning in
             var warning = warning
             warning.notes.append(Diagnostic(.note, .note, at: snippet.location, "in snippet \(snippet.name)"))
             return warning
         }
+    }
+
+    /// Whether a compiler message is about the snippet's own lines (not the declarations it
+    /// `uses=`, nor a neighbour's in a shared module).
+    static func owns(_ snippet: Snippet, _ location: SourceLocation) -> Bool {
+        let lineCount = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        return location.path == snippet.path && (snippet.firstCodeLine..<(snippet.firstCodeLine + lineCount)).contains(location.line)
     }
 
     /// `no such module 'AsyncAlgorithms'` → `AsyncAlgorithms`
