@@ -75,14 +75,15 @@ struct RepositoryWatch {
 
     /// Paths added, removed or changed between two snapshots, sorted. A file that was a
     /// cheatgen's output at either moment is not one: a cheatgen started in between writes
-    /// to a file that was already there.
+    /// to a file that was already there. Each side is matched against the outputs of its own
+    /// moment: a file number is reused once its file is gone, so a file a snippet creates may
+    /// carry the number of an output removed meanwhile.
     static func changes(from before: Snapshot, to after: Snapshot) -> [String] {
-        let outputs = before.outputs.union(after.outputs)
         let paths = Set(before.stamps.keys).union(after.stamps.keys)
         return paths.filter { path in
             let (old, new) = (before.stamps[path], after.stamps[path])
-            if let old, outputs.contains(old.file) { return false }
-            if let new, outputs.contains(new.file) { return false }
+            if let old, before.outputs.contains(old.file) { return false }
+            if let new, after.outputs.contains(new.file) { return false }
             return old != new
         }.sorted()
     }
