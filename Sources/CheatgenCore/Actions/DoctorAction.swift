@@ -21,14 +21,6 @@ package struct DoctorAction: Sendable {
         self.console = console
     }
 
-    /// The program each language runs, its override variable, and the package that brings it.
-    private static let tools: [String: (program: String, override: String, install: String)] = [
-        "swift": ("swiftc", "CHEATGEN_SWIFTC", "a Swift 6 toolchain from swift.org"),
-        "python": ("python3", "CHEATGEN_PYTHON", "apt-get install python3"),
-        "pycon": ("python3", "CHEATGEN_PYTHON", "apt-get install python3"),
-        "javascript": ("node", "CHEATGEN_NODE", "apt-get install nodejs"),
-    ]
-
     /// Prints the findings on standard output, one `name: finding` line each; problems that stop
     /// `check` also go to standard error as `cheatgen doctor: error: …`. True when every
     /// language the content uses can be verified.
@@ -42,14 +34,14 @@ package struct DoctorAction: Sendable {
 
         var unverifiable: [(language: String, reason: String)] = []
         for language in LanguageRegistry.all {
-            let tool = Self.tools[language.name]
+            let tool = language.tool
             let label = language.name.padding(toLength: 12, withPad: " ", startingAt: 0)
             do {
                 let verifier = try await language.verifier(setup)
-                let path = tool.flatMap { ToolVersion.locate($0.program, override: $0.override) } ?? "?"
+                let path = tool?.locate() ?? "?"
                 console.out("\(label)found: \(verifier.toolchainID.trimmed()) at \(path)")
             } catch let missing as LanguageUnavailable {
-                let install = tool.map { "; install: \($0.install)" } ?? ""
+                let install = tool.map { "; install: \($0.package)" } ?? ""
                 console.out("\(label)missing: \(missing.reason)\(install)")
                 if used.contains(language.name) { unverifiable.append((language.name, missing.reason)) }
             } catch {

@@ -41,9 +41,11 @@ struct DoctestLanguage: Language {
         return ScriptSource.make(for: snippet, named: named, language: PythonLanguage())
     }
 
+    var tool: ToolRequirement? { PythonInterpreter.tool }
+
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let python = await PythonInterpreter.locate(cacheDirectory: setup.workDirectory) else {
-            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("python3", override: "CHEATGEN_PYTHON", install: "install Python 3"))
+            throw LanguageUnavailable(language: name, reason: PythonInterpreter.tool.missingReason)
         }
         return DoctestVerifier(python: python)
     }

@@ -20,10 +20,11 @@ struct JavaScriptLanguage: Language {
         ScriptSource.make(for: snippet, named: named, language: self)
     }
 
+    var tool: ToolRequirement? { NodeInterpreter.tool }
+
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let node = await NodeInterpreter.locate(cacheDirectory: setup.workDirectory) else {
-            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("node", override: "CHEATGEN_NODE",
-                                                                           install: "install Node.js 18 or later, e.g. Debian's nodejs"))
+            throw LanguageUnavailable(language: name, reason: NodeInterpreter.tool.missingReason)
         }
         return ScriptVerifier(node)
     }

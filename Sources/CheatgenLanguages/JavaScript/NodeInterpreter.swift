@@ -32,8 +32,12 @@ struct NodeInterpreter: ScriptInterpreter {
     }
 
     /// Finds `node` on PATH (or `$CHEATGEN_NODE`) and its version; nil when absent.
+    /// `node`, as the JavaScript language and doctor name it.
+    static let tool = ToolRequirement(program: "node", override: "CHEATGEN_NODE", install: "install Node.js 18 or later, e.g. Debian's nodejs",
+                                      package: "apt-get install nodejs")
+
     static func locate(cacheDirectory: String? = nil) async -> NodeInterpreter? {
-        guard let executable = ToolVersion.locate("node", override: "CHEATGEN_NODE"),
+        guard let executable = tool.locate(),
               let version = await ToolVersion.version(of: executable, linePrefix: "v", cacheDirectory: cacheDirectory) else { return nil }
         let number = version.trimmed().drop { $0 == "v" }
         return NodeInterpreter(executable: executable, version: "Node \(number)")

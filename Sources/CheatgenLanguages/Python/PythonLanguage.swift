@@ -25,9 +25,11 @@ struct PythonLanguage: Language {
         .success(ScriptSource.makeSession(for: snippet, plan: session, language: self, printing: { "print(\"\($0)\", flush=True)" }))
     }
 
+    var tool: ToolRequirement? { PythonInterpreter.tool }
+
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         guard let python = await PythonInterpreter.locate(cacheDirectory: setup.workDirectory) else {
-            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("python3", override: "CHEATGEN_PYTHON", install: "install Python 3"))
+            throw LanguageUnavailable(language: name, reason: PythonInterpreter.tool.missingReason)
         }
         return ScriptVerifier(python)
     }

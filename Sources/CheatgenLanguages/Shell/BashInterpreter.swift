@@ -5,6 +5,9 @@ import CheatgenVerification
 /// `bash -n` checks the syntax, and its messages (`/tmp/…/x.sh: line 3: …`) name the Markdown
 /// file and line instead.
 struct BashInterpreter: ScriptInterpreter {
+    /// `bash`, as the shell languages (scripts and sessions) and doctor name it.
+    static let tool = ToolRequirement(program: "bash", override: "CHEATGEN_BASH", install: "install bash", package: "apt-get install bash")
+
     let executable: String
     /// `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)`
     let version: String

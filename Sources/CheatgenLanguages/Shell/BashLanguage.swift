@@ -20,10 +20,12 @@ struct BashLanguage: Language {
         ScriptSource.make(for: snippet, named: named, language: self)
     }
 
+    var tool: ToolRequirement? { BashInterpreter.tool }
+
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
-        guard let bash = ToolVersion.locate("bash", override: "CHEATGEN_BASH"),
+        guard let bash = BashInterpreter.tool.locate(),
               let version = await ToolVersion.version(of: bash, linePrefix: "GNU bash", cacheDirectory: setup.workDirectory) else {
-            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("bash", override: "CHEATGEN_BASH", install: "install bash"))
+            throw LanguageUnavailable(language: name, reason: BashInterpreter.tool.missingReason)
         }
         return ScriptVerifier(BashInterpreter(executable: bash, version: version.trimmed()))
     }

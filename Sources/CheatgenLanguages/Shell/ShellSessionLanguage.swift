@@ -45,10 +45,12 @@ struct ShellSessionLanguage: Language {
         return .success(EffectiveSource(text: snippet.code, isLibrary: false, lineMap: (0..<count).map { snippet.firstCodeLine + $0 }))
     }
 
+    var tool: ToolRequirement? { BashInterpreter.tool }
+
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
-        guard let bash = ToolVersion.locate("bash", override: "CHEATGEN_BASH"),
+        guard let bash = BashInterpreter.tool.locate(),
               let version = await ToolVersion.version(of: bash, linePrefix: "GNU bash", cacheDirectory: setup.workDirectory) else {
-            throw LanguageUnavailable(language: name, reason: ToolVersion.missing("bash", override: "CHEATGEN_BASH", install: "install bash"))
+            throw LanguageUnavailable(language: name, reason: BashInterpreter.tool.missingReason)
         }
         return SessionVerifier(bash: bash, version: version.trimmed())
     }

@@ -69,6 +69,8 @@ struct SwiftLanguage: Language {
         await Toolchain.warmUp(cacheDirectory: setup.workDirectory, extraFlags: SwiftSettings.read(setup.section(for: name)).settings.flags)
     }
 
+    var tool: ToolRequirement? { Toolchain.tool }
+
     /// Swift is what cheatgen is for: a missing `swiftc` is an error, not a skipped language.
     func verifier(_ setup: LanguageSetup) async throws -> any SnippetVerifier {
         let toolchain = try await Toolchain.locate(cacheDirectory: setup.workDirectory)

@@ -22,8 +22,12 @@ struct Toolchain: Sendable, Hashable {
 
     /// Finds `swiftc` (`$CHEATGEN_SWIFTC`, else on `PATH`) and its version, remembered in
     /// `cacheDirectory` for this exact compiler binary. Callers at the same time share one ask.
+    /// `swiftc`, as the Swift language and doctor name it.
+    static let tool = ToolRequirement(program: "swiftc", override: "CHEATGEN_SWIFTC", install: "install Swift 6",
+                                      package: "a Swift 6 toolchain from swift.org")
+
     static func locate(cacheDirectory: String? = nil) async throws -> Toolchain {
-        guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else {
+        guard let swiftc = tool.locate() else {
             throw CheatgenError.tool(name: "swiftc", problem: "was not found on PATH; install Swift 6 or set CHEATGEN_SWIFTC")
         }
         let key = "\(cacheDirectory ?? "-")|\(ToolVersion.fingerprint(of: swiftc, companions: ["swift-frontend"]))"
@@ -51,7 +55,7 @@ struct Toolchain: Sendable, Hashable {
     /// link jobs — all at once. `CheckAction` runs this while it reads the sheets; the answers
     /// are remembered, and the later asks for each find them.
     static func warmUp(cacheDirectory: String, extraFlags: [String]) async {
-        guard let swiftc = ToolVersion.locate("swiftc", override: "CHEATGEN_SWIFTC") else { return }
+        guard let swiftc = tool.locate() else { return }
         async let version = try? locate(cacheDirectory: cacheDirectory)
         async let jobs = SnippetCompiler.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
         async let link = LinkInvocation.learn(swiftc: swiftc, flags: extraFlags, cacheDirectory: cacheDirectory)

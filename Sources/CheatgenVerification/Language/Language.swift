@@ -64,6 +64,9 @@ package protocol Language: Sendable {
     /// Work worth starting while the sheets are still being parsed (asking a compiler what
     /// it will need). Never fails: what it cannot do, the verifier does later.
     func warmUp(_ setup: LanguageSetup) async
+    /// The program snippets run with, as `cheatgen doctor` names it; nil when none is needed.
+    var tool: ToolRequirement? { get }
+
     /// Finds the language's tools and returns its verifier. Throws `LanguageUnavailable` when
     /// they are missing (each of its snippets then fails, saying why), any other error when
     /// the run cannot go on.
@@ -71,6 +74,7 @@ package protocol Language: Sendable {
 }
 
 extension Language {
+    package var tool: ToolRequirement? { nil }
     package var aliases: [String] { [] }
     package var isCompiled: Bool { false }
     package var highlighter: CodeHighlighter { .pygments }
