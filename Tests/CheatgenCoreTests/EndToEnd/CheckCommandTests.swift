@@ -248,7 +248,7 @@ struct CheckCommandTests {
     }
 
     @Test func jobsMustBePositive() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)
         defer { directory.remove() }
 
         let result = try await Cheatgen.run(["check", "--jobs", "0"], in: directory)

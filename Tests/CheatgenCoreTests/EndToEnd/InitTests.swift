@@ -136,7 +136,8 @@ enum Actionlint {
 
 extension TemporaryDirectory {
     /// A folder inside another temporary directory (removed with it).
-    init(existing url: URL) {
+    init(existing url: URL, learned: Bool = true) {
         self.url = url
+        self.learned = learned
     }
 }

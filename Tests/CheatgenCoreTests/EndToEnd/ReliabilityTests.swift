@@ -195,7 +195,7 @@ extension HostileInputTests {
 
     @Test(arguments: CacheDamage.allCases)
     func everyDamagedCacheFileIsAMissAndVerdictsStayRight(_ damage: CacheDamage) async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)  // first checks, learning included
         defer { directory.remove() }
         try directory.write(mixedSheet, to: "mixed.md")
         let clean = Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
@@ -222,7 +222,7 @@ extension HostileInputTests {
     }
 
     @Test func aTamperedVerdictNeverTurnsAFailureIntoAPass() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)  // first checks, learning included
         defer { directory.remove() }
         try directory.write(mixedSheet, to: "mixed.md")
         let clean = Verdicts(try await Cheatgen.run(["check", "mixed.md", "--quiet"], in: directory))
@@ -241,7 +241,7 @@ extension HostileInputTests {
     // MARK: - Two runs at once
 
     @Test func twoChecksAndTwoBuildsAtOnceGiveRightVerdictsAndOneConsistentCache() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)  // first checks, learning included
         defer { directory.remove() }
         try directory.copyFixture("site", as: "content")
         try directory.write(mixedSheet, to: "mixed.md")
@@ -277,7 +277,7 @@ extension HostileInputTests {
     /// (scripts/unprivileged-tests), cheatgen watches the repository's files while snippets run,
     /// and its own growing log must not be blamed on them.
     @Test func aLogWrittenIntoTheRepositoryIsNotBlamedOnASnippet() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)  // first checks, learning included
         defer { directory.remove() }
         try directory.write(mixedSheet, to: "mixed.md")
         let shell = Process()
@@ -295,7 +295,7 @@ extension HostileInputTests {
     // MARK: - kill -9
 
     @Test func aBuildKilledMidwayLeavesTheSiteAndTheNextBuildCleansUp() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)  // first checks, learning included
         defer { directory.remove() }
         try directory.copyFixture("site", as: "content")
         // Python code on a page is coloured by Pygments, a process of its own: a window to kill in.
@@ -342,7 +342,7 @@ extension HostileInputTests {
     // MARK: - The preview server
 
     @Test func serveUnderLoadWhileRebuildingAnswersOnlyWholePagesToItsOwnHost() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(learned: false)  // first checks, learning included
         defer { directory.remove() }
         try directory.copyFixture("site", as: "content")
         let server = try RunningCheatgen(["serve", "content", "--port", "0", "--output", directory.path + "/site"], in: directory)

@@ -96,8 +96,12 @@ func columnNumber(of needle: String, in text: String, sourceLocation: Testing.So
 /// A temporary directory, removed by `remove()`.
 struct TemporaryDirectory {
     let url: URL
+    /// Whether a launched cheatgen finds the toolchain already learned in `.cheatgen/`, as in any
+    /// repository after its first check (`LearnedToolchain`); false for tests of a first check.
+    let learned: Bool
 
-    init() throws {
+    init(learned: Bool = true) throws {
+        self.learned = learned
         url = FileManager.default.temporaryDirectory.appendingPathComponent("cheatgen-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
@@ -188,6 +192,10 @@ enum Cheatgen {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
         process.currentDirectoryURL = directory.url
+        // Commands that verify snippets start where a repository's first check left the toolchain.
+        if directory.learned, let command = arguments.first, ["check", "build", "bless", "serve"].contains(command) {
+            try LearnedToolchain.seed(directory.url, executable: try executable)
+        }
         // Files, not pipes: nothing can fill up and block while we wait.
         let outURL = directory.captureFile("stdout")
         let errURL = directory.captureFile("stderr")
