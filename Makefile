@@ -33,13 +33,11 @@ check: deps
 	$(SWIFT) build --product cheatgen
 	"$$($(SWIFT) build --show-bin-path)/cheatgen" check content
 
-# Swift tests first; then the real site of content/ is built into a scratch folder and
-# driven in headless Chromium.
+# The Swift tests, and the real site of content/ built into a scratch folder and driven in
+# headless Chromium, at once (scripts/run-tests; the log ends with the Swift tests' summary).
 test: browser-deps
 	$(SWIFT) build --build-tests
-	"$$($(SWIFT) build --show-bin-path)/cheatgen" build content --output .build/browser-site
-	CHEATGEN_SITE=.build/browser-site CHEATGEN_BIN="$$($(SWIFT) build --show-bin-path)/cheatgen" python3 -m pytest -q Tests/browser
-	$(SWIFT) test --skip-build
+	scripts/run-tests "$$($(SWIFT) build --show-bin-path)"
 
 # The binary finds its theme relative to itself, in ../share/cheatgen/theme, wherever PREFIX is.
 install: deps

@@ -45,6 +45,11 @@ struct DoctorTests {
         let python = try #require(line("python", in: result), "\(result.outputLines)")
         #expect(python.contains(try Regex(#"^python      found: Python 3\.[0-9]+\.[0-9]+.* at /\S+python3"#)), "\(python)")
         #expect(line("pygments", in: result)?.hasPrefix("pygments    found: Pygments ") == true, "\(result.outputLines)")
+        // Every language names the program it found, with its path: the shell languages too.
+        for name in ["bash", "console"] {
+            let shell = try #require(line(name, in: result), "\(result.outputLines)")
+            #expect(shell.contains(try Regex(#"found: GNU bash, version .* at /\S+/bash$"#)), "\(shell)")
+        }
         #expect(line("theme", in: result)?.hasPrefix("theme       found: /") == true, "\(result.outputLines)")
         #expect(line("cache", in: result) == "cache       none yet at .cheatgen/ (the first check verifies every snippet)")
         #expect(line("content", in: result) == "content     content: 1 sheet, snippets in python")
