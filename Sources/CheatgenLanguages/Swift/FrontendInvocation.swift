@@ -9,6 +9,8 @@ struct FrontendInvocation: Sendable, Codable {
     static let output = "cheatgen-placeholder-output.o"
     static let module = "CheatgenPlaceholderModule"
     static let entry = "cheatgen_placeholder_entry"
+    /// The second of a module's files, in a plan for several (`learnModule`).
+    static let secondInput = "cheatgen-placeholder-second.swift"
 
     /// The frontend executable and its arguments, with the placeholders above in them.
     var words: [String]
@@ -22,6 +24,39 @@ struct FrontendInvocation: Sendable, Codable {
                   words.contains(input), words.contains(output), words.contains(module), words.contains(entry) else { return nil }
             return FrontendInvocation(words: words)
         }
+    }
+
+    /// The driver's job for compiling several files as one module (`arguments` name two,
+    /// `input` then `secondInput`), learned as `learn` does. Nil unless it is one frontend job
+    /// that lists the two files side by side, so any number of files can take their place.
+    static func learnModule(swiftc: String, arguments: [String], cacheDirectory: String) async -> FrontendInvocation? {
+        await DriverPlan.learn("frontend-module-v1", swiftc: swiftc, arguments: arguments, cacheDirectory: cacheDirectory,
+                               recognise: recogniseModule)
+    }
+
+    /// The plan for a module of several files, if `jobs` is one frontend job naming the two
+    /// placeholder files once each, side by side, and the placeholder output and module.
+    static func recogniseModule(_ jobs: [[String]]) -> FrontendInvocation? {
+        guard jobs.count == 1, let words = jobs.first,
+              words.count > 2, words[0].hasSuffix("swift-frontend"), words[1] == "-frontend",
+              let first = words.firstIndex(of: input), first + 1 < words.count, words[first + 1] == secondInput,
+              words.filter({ $0 == input || $0 == secondInput }).count == 2,
+              words.contains(output), words.contains(module) else { return nil }
+        return FrontendInvocation(words: words)
+    }
+
+    /// The command for a module of `inputs` (a plan from `learnModule`).
+    func command(inputs: [String], output: String, module: String) -> (String, [String]) {
+        let replaced = words.flatMap { word -> [String] in
+            switch word {
+            case Self.input: inputs
+            case Self.secondInput: []
+            case Self.output: [output]
+            case Self.module: [module]
+            default: [word]
+            }
+        }
+        return (replaced[0], Array(replaced.dropFirst()))
     }
 
     /// The command for one snippet.

@@ -14,6 +14,33 @@ struct MergedCompilation: Sendable {
     let toolchain: Toolchain
     let extraFlags: [String]
     let objectDirectory: String
+    /// The frontend job for a module of several files in a language mode, when the driver could be skipped.
+    var frontend: (plan: FrontendInvocation, languageMode: String)? = nil
+
+    /// The driver's arguments for compiling `inputs` as the module `module` into `output`.
+    static func arguments(inputs: [String], output: String, module: String, languageMode: String, extraFlags: [String]) -> [String] {
+        ["-c", "-wmo", "-parse-as-library", "-module-name", module,
+         "-swift-version", languageMode, "-Onone", "-gline-tables-only", "-diagnostic-style", "llvm",
+         "-enable-upcoming-feature", "MemberImportVisibility", "-o", output] + inputs + extraFlags
+    }
+
+    /// Learns the frontend job for these flags (once per compiler binary, then remembered).
+    mutating func learnFrontend(languageMode: String, cacheDirectory: String) async {
+        let plan = await Self.learnFrontend(swiftc: toolchain.swiftc, extraFlags: extraFlags, languageMode: languageMode,
+                                            cacheDirectory: cacheDirectory)
+        frontend = plan.map { ($0, languageMode) }
+    }
+
+    /// The frontend job for a module of several files; `Toolchain.warmUp` asks early.
+    @discardableResult
+    static func learnFrontend(swiftc: String, extraFlags: [String], languageMode: String = "6", cacheDirectory: String) async -> FrontendInvocation? {
+        let placeholders = [FrontendInvocation.input, FrontendInvocation.secondInput]
+        return await FrontendInvocation.learnModule(
+            swiftc: swiftc,
+            arguments: arguments(inputs: placeholders, output: FrontendInvocation.output, module: FrontendInvocation.module,
+                                 languageMode: languageMode, extraFlags: extraFlags),
+            cacheDirectory: cacheDirectory)
+    }
 
     struct Member: Sendable {
         var snippet: Snippet
@@ -77,15 +104,20 @@ struct MergedCompilation: Sendable {
         try Self.entriesSource(for: members).write(toFile: entries, atomically: false, encoding: .utf8)
         inputs.append(entries)
         let temporary = CacheFile.temporaryName(for: object)
-        let arguments = ["-c", "-wmo", "-parse-as-library", "-module-name", "M_\(key.prefix(16))",
-                         "-swift-version", languageMode, "-Onone", "-gline-tables-only", "-diagnostic-style", "llvm",
-                         "-enable-upcoming-feature", "MemberImportVisibility", "-o", temporary] + inputs + extraFlags
-        // The driver makes a temporary folder and leaves it behind: it goes in the scratch folder.
-        let temporaryFolder = "\(folder)/tmp"
-        try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = temporaryFolder
-        let outcome = try await ProcessRunner.run(toolchain.swiftc, arguments: arguments, environment: environment, timeout: ToolTimeLimits.compile)
+        let module = "M_\(key.prefix(16))"
+        let outcome: ProcessOutcome
+        if let frontend, frontend.languageMode == languageMode {
+            let (program, arguments) = frontend.plan.command(inputs: inputs, output: temporary, module: module)
+            outcome = try await ProcessRunner.run(program, arguments: arguments, timeout: ToolTimeLimits.compile)
+        } else {
+            // The driver makes a temporary folder and leaves it behind: it goes in the scratch folder.
+            let temporaryFolder = "\(folder)/tmp"
+            try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+            var environment = ProcessInfo.processInfo.environment
+            environment["TMPDIR"] = temporaryFolder
+            let arguments = Self.arguments(inputs: inputs, output: temporary, module: module, languageMode: languageMode, extraFlags: extraFlags)
+            outcome = try await ProcessRunner.run(toolchain.swiftc, arguments: arguments, environment: environment, timeout: ToolTimeLimits.compile)
+        }
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: temporary)
             return .rejected(output: outcome.errorText + outcome.outputText)

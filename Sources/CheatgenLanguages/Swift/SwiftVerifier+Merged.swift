@@ -65,7 +65,9 @@ extension SwiftVerifier {
             return MergedOutcome(done: [], rest: jobs)
         }
 
-        let merger = MergedCompilation(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+        var learning = MergedCompilation(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
+        await learning.learnFrontend(languageMode: "6", cacheDirectory: workDirectory)
+        let merger = learning
         let compiled = try await forEachConcurrently(groups, width: context.options.jobs) { group -> [Job] in
             // A snippet the shared module's compiler rejects leaves the group, which is tried again.
             var group = group

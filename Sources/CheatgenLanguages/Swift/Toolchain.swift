@@ -59,6 +59,7 @@ struct Toolchain: Sendable, Hashable {
         async let version = try? locate(cacheDirectory: cacheDirectory)
         async let jobs = SnippetCompiler.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
         async let link = LinkInvocation.learn(swiftc: swiftc, flags: extraFlags, cacheDirectory: cacheDirectory)
-        _ = await (version, jobs, link)
+        async let module = MergedCompilation.learnFrontend(swiftc: swiftc, extraFlags: extraFlags, cacheDirectory: cacheDirectory)
+        _ = await (version, jobs, link, module)
     }
 }

@@ -89,7 +89,7 @@ struct VerificationClaimsTests {
         let runs = commands.filter { $0.contains("/.cheatgen/bin/runner-") }
         #expect(runs.filter { $0.contains(" sheet__mostly_steady ") }.count == 8, "\(runs)")
         #expect(runs.count == 12, "\(runs)")
-        #expect(commands.filter { $0.contains(" -wmo ") }.count == 1, "one shared module: \(commands)")
+        #expect(commands.filter { $0.contains(" -module-name M_") }.count == 1, "one shared module: \(commands)")
         #expect(commands.filter { $0.contains(" -primary-file ") }.count == 3, "the failing snippet alone and two dispatchers: \(commands)")
         #expect(lines.contains("sheet.md:\(fence):1: note: it passed when run again, compiled as its own module: the snippet does not give the same result every run"), "\(lines)")
     }

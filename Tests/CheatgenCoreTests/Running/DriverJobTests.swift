@@ -30,6 +30,29 @@ struct DriverJobTests {
         #expect(LinkInvocation(jobs: [Self.plan[0].filter { !$0.hasSuffix(".autolink") && $0 != "-o" }, Self.plan[1]]) == nil)
     }
 
+    // What `swiftc -### -c -wmo <first> <second> -module-name <module> -o <output>` prints on Linux (shortened).
+    static let modulePlan: [[String]] = [[
+        "/opt/swift/usr/bin/swift-frontend", "-frontend", "-c", FrontendInvocation.input, FrontendInvocation.secondInput,
+        "-swift-version", "6", "-module-name", FrontendInvocation.module, "-parse-as-library", "-o", FrontendInvocation.output,
+    ]]
+
+    @Test func aModulePlanTakesAnyNumberOfFilesInPlaceOfItsTwo() throws {
+        let plan = try #require(FrontendInvocation.recogniseModule(Self.modulePlan))
+        let (program, arguments) = plan.command(inputs: ["a.swift", "b.swift", "entries.swift"], output: "m.o", module: "M_1")
+        #expect(program == "/opt/swift/usr/bin/swift-frontend")
+        #expect(arguments == ["-frontend", "-c", "a.swift", "b.swift", "entries.swift", "-swift-version", "6", "-module-name", "M_1",
+                              "-parse-as-library", "-o", "m.o"])
+    }
+
+    @Test func aModulePlanItDoesNotRecogniseIsLeftToTheDriver() {
+        let words = Self.modulePlan[0]
+        // Two jobs (a frontend per file), the files apart, a file missing, or a file named twice.
+        #expect(FrontendInvocation.recogniseModule([words, words]) == nil)
+        #expect(FrontendInvocation.recogniseModule([words.filter { $0 != FrontendInvocation.secondInput } + [FrontendInvocation.secondInput]]) == nil)
+        #expect(FrontendInvocation.recogniseModule([words.filter { $0 != FrontendInvocation.secondInput }]) == nil)
+        #expect(FrontendInvocation.recogniseModule([words + ["-primary-file", FrontendInvocation.input]]) == nil)
+    }
+
     @Test func driverLinesSplitLikeAShell() {
         #expect(ShellWords.split(#"/bin/clang -o "a b.o" c\ d.o"#) == ["/bin/clang", "-o", "a b.o", "c d.o"])
         #expect(ShellWords.split(#"/bin/clang "unterminated"#) == nil)
