@@ -27,8 +27,10 @@ MAX_PRINT_PAGES = int(os.environ.get("CHEATGEN_MAX_PRINT_PAGES", "4"))
 # ---------------------------------------------------------------------------- helpers
 
 def wait(driver, condition, timeout=10, message=""):
+    """Polls every 50 ms (WebDriverWait's default, 500 ms, made each wait for a search result
+    or a navigation cost about half a second more than it took)."""
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout).until(condition, message)
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition, message)
 
 
 def luminance(rgb):
