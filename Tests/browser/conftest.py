@@ -6,6 +6,7 @@ Environment:
   CHROME_BIN           Chromium binary (default: chromium / chromium-browser on PATH, /usr/bin/chromium)
   CHROMEDRIVER         chromedriver binary (default: chromedriver on PATH, /usr/bin/chromedriver)
 """
+import base64
 import functools
 import http.server
 import os
@@ -105,6 +106,37 @@ def emulate(browser, media="", scheme="light"):
     })
 
 
+def print_pdf(driver):
+    result = driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 210 / 25.4,
+        "paperHeight": 297 / 25.4,
+        "printBackground": False,
+        "preferCSSPageSize": True,
+        "displayHeaderFooter": False,
+    })
+    return base64.b64decode(result["data"])
+
+
+@pytest.fixture(scope="session")
+def printout(driver, base_url, tmp_path_factory):
+    """printout(path) -> (PDF bytes, PDF file): a site page as Chromium prints it on A4 from a
+    1280×900 screen, printed once per session (the print tests of two modules share them)."""
+    printed = {}
+
+    def get(path):
+        if path not in printed:
+            driver.set_window_size(1280, 900)
+            emulate(driver)                      # printToPDF applies print media itself
+            driver.get(base_url + path)
+            data = print_pdf(driver)
+            file = tmp_path_factory.mktemp("print") / (Path(path).stem + ".pdf")
+            file.write_bytes(data)
+            printed[path] = data, file
+        return printed[path]
+
+    return get
+
+
 @pytest.fixture
 def page(driver, base_url):
     """Opens a site page (path relative to the site root) on the screen in the light scheme,
@@ -181,6 +213,8 @@ def _start(name):
 
 
 def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
     used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
     for name in _early_jobs:
         if name in used and name not in _started:

@@ -4,7 +4,6 @@ accessibility (axe-core plus a contrast audit of every text node) and HTML/CSS v
 Run from the repository root against a site `cheatgen build` wrote:
     CHEATGEN_SITE=site python3 -m pytest -q Tests/browser
 """
-import base64
 import os
 import re
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Job, built_site, early, emulate
+from conftest import Job, built_site, early, emulate, print_pdf
 
 SHEET = "swift-concurrency.html"        # the sheet the print target is about
 SEARCH_TERM = "timeout"
@@ -222,37 +221,29 @@ def test_tag_filter(page):
 
 # ---------------------------------------------------------------------------- colour schemes
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("which", ["index", "sheet"])
-def test_colour_scheme(page, site_dir, scheme, which):
-    driver = page("index.html" if which == "index" else sheet_path(site_dir), scheme=scheme)
-    bg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).backgroundColor"))
-    fg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).color"))
-    assert bg[3] == 1, "the body background is not opaque"
-    if scheme == "dark":
-        assert luminance(bg) < 0.2, f"dark scheme body background {bg} is not dark"
-        assert luminance(fg) > 0.5, f"dark scheme text {fg} is not light"
-    else:
-        assert luminance(bg) > 0.8, f"light scheme body background {bg} is not light"
-        assert luminance(fg) < 0.2, f"light scheme text {fg} is not dark"
-    if which == "sheet":
-        code_bg = parse_rgb(driver.execute_script(
-            "return getComputedStyle(document.querySelector('pre.code')).backgroundColor"))
-        assert (luminance(code_bg) < 0.2) == (scheme == "dark"), f"code background {code_bg} in {scheme}"
+def test_colour_scheme(page, site_dir, which):
+    """Light, then dark in the same loaded page."""
+    driver = page("index.html" if which == "index" else sheet_path(site_dir))
+    for scheme in ["light", "dark"]:
+        emulate(driver, "", scheme)
+        assert driver.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
+        bg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).backgroundColor"))
+        fg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).color"))
+        assert bg[3] == 1, f"the body background is not opaque in {scheme}"
+        if scheme == "dark":
+            assert luminance(bg) < 0.2, f"dark scheme body background {bg} is not dark"
+            assert luminance(fg) > 0.5, f"dark scheme text {fg} is not light"
+        else:
+            assert luminance(bg) > 0.8, f"light scheme body background {bg} is not light"
+            assert luminance(fg) < 0.2, f"light scheme text {fg} is not dark"
+        if which == "sheet":
+            code_bg = parse_rgb(driver.execute_script(
+                "return getComputedStyle(document.querySelector('pre.code')).backgroundColor"))
+            assert (luminance(code_bg) < 0.2) == (scheme == "dark"), f"code background {code_bg} in {scheme}"
 
 
 # ---------------------------------------------------------------------------- print
-
-def print_pdf(driver):
-    result = driver.execute_cdp_cmd("Page.printToPDF", {
-        "paperWidth": 210 / 25.4,
-        "paperHeight": 297 / 25.4,
-        "printBackground": False,
-        "preferCSSPageSize": True,
-        "displayHeaderFooter": False,
-    })
-    return base64.b64decode(result["data"])
-
 
 def pdf_page_count(pdf_bytes, path):
     if shutil.which("pdfinfo"):
@@ -263,21 +254,17 @@ def pdf_page_count(pdf_bytes, path):
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf_bytes))
 
 
-@pytest.fixture(scope="module")
-def sheet_pdf(driver, base_url, site_dir, tmp_path_factory):
-    driver.set_window_size(1280, 900)
-    emulate(driver)                      # printToPDF uses print media itself
-    driver.get(base_url + sheet_path(site_dir))
-    data = print_pdf(driver)
-    path = tmp_path_factory.mktemp("print") / "sheet.pdf"
-    path.write_bytes(data)
-    return data, path
+@pytest.fixture
+def sheet_pdf(printout, site_dir):
+    return printout(sheet_path(site_dir))
 
 
-def test_print_fits_on_few_a4_pages(sheet_pdf, driver):
+def test_print_fits_on_few_a4_pages(sheet_pdf, driver, base_url, site_dir):
     data, path = sheet_pdf
     assert data.startswith(b"%PDF"), "printToPDF did not return a PDF"
     pages = pdf_page_count(data, path)
+    if driver.current_url != base_url + sheet_path(site_dir):     # printed by an earlier test
+        driver.get(base_url + sheet_path(site_dir))
     cards = driver.execute_script("return document.querySelectorAll('.card').length")
     snippets = driver.execute_script("return document.querySelectorAll('.snippet').length")
     code_lines = driver.execute_script(
