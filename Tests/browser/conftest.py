@@ -212,6 +212,15 @@ def _start(name):
         _started[name] = error
 
 
+def pytest_collection_modifyitems(items):
+    """The tests waiting on an early job run last, the 3,000-sheet site's last of all: the jobs
+    then have every other test's time to finish in (the order changes nothing they check)."""
+    def waits_on(item):
+        names = set(getattr(item, "fixturenames", ())) & set(_early_jobs)
+        return (bool(names), "big_site" in names)
+    items.sort(key=waits_on)     # stable: the rest keep their order
+
+
 def pytest_collection_finish(session):
     if session.config.option.collectonly:
         return
