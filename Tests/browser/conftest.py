@@ -6,11 +6,14 @@ Environment:
   CHROME_BIN           Chromium binary (default: chromium / chromium-browser on PATH, /usr/bin/chromium)
   CHROMEDRIVER         chromedriver binary (default: chromedriver on PATH, /usr/bin/chromedriver)
 """
+import base64
 import functools
 import http.server
 import os
 import shutil
 import socketserver
+import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -35,12 +38,16 @@ CHROME = _find("CHROME_BIN", ["chromium", "chromium-browser", "google-chrome"], 
 CHROMEDRIVER = _find("CHROMEDRIVER", ["chromedriver"], ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])
 
 
-@pytest.fixture(scope="session")
-def site_dir():
+def built_site():
     site = Path(os.environ.get("CHEATGEN_SITE", "site")).resolve()
     if not (site / "index.html").is_file():
         pytest.fail(f"no built site at {site} (set CHEATGEN_SITE to the folder `cheatgen build` wrote)")
     return site
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    return built_site()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -99,6 +106,37 @@ def emulate(browser, media="", scheme="light"):
     })
 
 
+def print_pdf(driver):
+    result = driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 210 / 25.4,
+        "paperHeight": 297 / 25.4,
+        "printBackground": False,
+        "preferCSSPageSize": True,
+        "displayHeaderFooter": False,
+    })
+    return base64.b64decode(result["data"])
+
+
+@pytest.fixture(scope="session")
+def printout(driver, base_url, tmp_path_factory):
+    """printout(path) -> (PDF bytes, PDF file): a site page as Chromium prints it on A4 from a
+    1280×900 screen, printed once per session (the print tests of two modules share them)."""
+    printed = {}
+
+    def get(path):
+        if path not in printed:
+            driver.set_window_size(1280, 900)
+            emulate(driver)                      # printToPDF applies print media itself
+            driver.get(base_url + path)
+            data = print_pdf(driver)
+            file = tmp_path_factory.mktemp("print") / (Path(path).stem + ".pdf")
+            file.write_bytes(data)
+            printed[path] = data, file
+        return printed[path]
+
+    return get
+
+
 @pytest.fixture
 def page(driver, base_url):
     """Opens a site page (path relative to the site root) on the screen in the light scheme,
@@ -112,3 +150,89 @@ def page(driver, base_url):
 
     yield open_page
     emulate(driver)
+
+
+# ---------------------------------------------------------------------------- early jobs
+# A site to build or a validator to run is a subprocess that needs no browser: it starts as soon
+# as the tests are collected (when a selected test uses it) and runs while the tests before the
+# one that needs it wait on Chromium. Its fixture waits for it and checks its result.
+
+class Job:
+    """A subprocess started now; `value()` waits for it and returns `then(completed process)`.
+    Its output goes to files, not pipes, so it never blocks on a full pipe while nobody reads."""
+
+    def __init__(self, argv, cwd, timeout, then):
+        self.argv, self.timeout, self.then = argv, timeout, then
+        self.stdout = tempfile.TemporaryFile(mode="w+")
+        self.stderr = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen(argv, cwd=cwd, stdout=self.stdout, stderr=self.stderr, text=True)
+
+    def value(self):
+        returncode = self.process.wait(timeout=self.timeout)
+        self.stdout.seek(0)
+        self.stderr.seek(0)
+        return self.then(subprocess.CompletedProcess(self.argv, returncode, self.stdout.read(), self.stderr.read()))
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+_early_jobs = {}       # fixture name -> function starting its Job (given a scratch folder)
+_started = {}          # fixture name -> the Job, or the exception starting it raised
+_scratch = []
+
+
+def early(start):
+    """Makes `start(scratch_folder) -> Job` a session fixture of the same name whose value is the
+    job's `then(...)`; the job starts when collection ends if a selected test uses the fixture
+    (or else when the fixture is first asked for)."""
+    name = start.__name__
+    _early_jobs[name] = start
+
+    @pytest.fixture(scope="session", name=name)
+    def fixture():
+        if name not in _started:
+            _start(name)
+        job = _started[name]
+        if isinstance(job, BaseException):
+            raise job
+        return job.value()
+
+    return fixture
+
+
+def _start(name):
+    folder = Path(tempfile.mkdtemp(prefix=f"cheatgen-{name}-"))
+    _scratch.append(folder)
+    try:
+        _started[name] = _early_jobs[name](folder)
+    except BaseException as error:       # pytest.skip included: raised again by the fixture
+        _started[name] = error
+
+
+def pytest_collection_modifyitems(items):
+    """The tests waiting on an early job run last, the 3,000-sheet site's last of all: the jobs
+    then have every other test's time to finish in (the order changes nothing they check)."""
+    def waits_on(item):
+        names = set(getattr(item, "fixturenames", ())) & set(_early_jobs)
+        return (bool(names), "big_site" in names)
+    items.sort(key=waits_on)     # stable: the rest keep their order
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
+    used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    for name in _early_jobs:
+        if name in used and name not in _started:
+            _start(name)
+
+
+def pytest_sessionfinish(session):
+    for job in _started.values():
+        if isinstance(job, Job):
+            job.stop()
+    for folder in _scratch:
+        shutil.rmtree(folder, ignore_errors=True)

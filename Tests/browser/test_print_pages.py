@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import emulate
-from test_site import pdf_page_count, print_pdf
+from test_site import pdf_page_count
 
 CHEATSHEETS = ["swift-concurrency", "python-asyncio", "javascript-async", "swift-async-sequences"]
 GUIDES = ["swift-concurrency-patterns", "python-asyncio-guide", "javascript-async-guide"]
@@ -21,22 +21,13 @@ def need(site_dir, sheet):
         pytest.skip(f"{sheet}.html is not in the site under test")
 
 
-@pytest.fixture(scope="module")
-def printed_pages(driver, base_url, site_dir, tmp_path_factory):
-    """Prints a sheet to A4 once per module and returns its page count."""
-    counts = {}
-
+@pytest.fixture
+def printed_pages(printout):
+    """A sheet's page count on A4 (printed once per session)."""
     def count(sheet):
-        if sheet not in counts:
-            driver.set_window_size(1280, 900)
-            emulate(driver)                  # printToPDF applies print media itself
-            driver.get(base_url + f"{sheet}.html")
-            data = print_pdf(driver)
-            assert data.startswith(b"%PDF"), f"printToPDF gave no PDF for {sheet}"
-            path = tmp_path_factory.mktemp("pages") / f"{sheet}.pdf"
-            path.write_bytes(data)
-            counts[sheet] = pdf_page_count(data, path)
-        return counts[sheet]
+        data, path = printout(f"{sheet}.html")
+        assert data.startswith(b"%PDF"), f"printToPDF gave no PDF for {sheet}"
+        return pdf_page_count(data, path)
 
     return count
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from test_site import wait, type_query, visible_results, CONTRAST_AUDIT
-from conftest import emulate
+from conftest import Job, early, emulate
 
 SHEET = "swift-concurrency.html"
 GUIDE = "swift-concurrency-patterns.html"     # the Swift guide: longer cards
@@ -86,14 +86,26 @@ def test_copy_puts_the_complete_program_on_the_clipboard_and_it_compiles(page, s
     assert copied.rstrip().endswith(shown.strip().splitlines()[-1].strip())
     assert "#sourceLocation" not in copied and "snippet.hide" not in copied
 
-    source = tmp_path / "main.swift"
-    source.write_text(copied)
-    binary = tmp_path / "program"
-    compiled = subprocess.run([swiftc(), "-swift-version", "6", str(source), "-o", str(binary)],
-                              capture_output=True, text=True, timeout=300)
+    compiled, ran = compile_and_run(copied, tmp_path)
     assert compiled.returncode == 0, f"the copied program does not compile:\n{compiled.stderr}\n---\n{copied}"
-    ran = subprocess.run([str(binary)], capture_output=True, text=True, timeout=60)
     assert ran.stdout.strip() == expected_output.strip(), "the copied program prints something else than the page shows"
+
+
+_programs = {}
+
+
+def compile_and_run(program, folder):
+    """Compiles a Swift program and runs it: (compilation, run or None). Once per text in a session:
+    both ways of copying give the same program, and compiling it again would prove nothing more."""
+    if program not in _programs:
+        source = folder / "main.swift"
+        source.write_text(program)
+        binary = folder / "program"
+        compiled = subprocess.run([swiftc(), "-swift-version", "6", str(source), "-o", str(binary)],
+                                  capture_output=True, text=True, timeout=300)
+        ran = subprocess.run([str(binary)], capture_output=True, text=True, timeout=60) if compiled.returncode == 0 else None
+        _programs[program] = compiled, ran
+    return _programs[program]
 
 
 def test_copy_takes_hidden_lines_and_plain_snippets_as_shown(page, site_dir, base_url):
@@ -211,19 +223,23 @@ TRIO_PAGE = "compare/js-lists--python-lists--swift-lists.html"
 
 
 def build_trio(base, replace_js=None):
+    """Starts building the trio's sheets (one replaced by `replace_js`) in `base`: a Job whose
+    value is the built site."""
     shutil.copytree(TRIO, base / "content")
     if replace_js:
         (base / "content" / "js-lists.md").write_text(replace_js)
-    result = subprocess.run([cheatgen_binary(), "build", "content", "--output", "site", "--quiet"],
-                            cwd=base, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return base / "site"
+
+    def built(result):
+        assert result.returncode == 0, result.stderr[-3000:]
+        return base / "site"
+
+    return Job([cheatgen_binary(), "build", "content", "--output", "site", "--quiet"], cwd=base, timeout=600, then=built)
 
 
-@pytest.fixture(scope="module")
-def trio_site(tmp_path_factory):
+@early
+def trio_site(scratch):
     """The three sheets of the Swift tests' comparison page, built."""
-    return build_trio(tmp_path_factory.mktemp("trio"))
+    return build_trio(scratch)
 
 
 # The JavaScript sheet made a second Python sheet (a `js` fence is not a snippet, so it has no
@@ -259,9 +275,9 @@ print(sum(range(4)))
 """
 
 
-@pytest.fixture(scope="module")
-def trio_tabs_site(tmp_path_factory):
-    return build_trio(tmp_path_factory.mktemp("trio-tabs"), replace_js=SECOND_PYTHON)
+@early
+def trio_tabs_site(scratch):
+    return build_trio(scratch, replace_js=SECOND_PYTHON)
 
 
 CELLS = """
@@ -400,12 +416,12 @@ def cheatgen_binary():
     pytest.skip("no cheatgen binary (set CHEATGEN_BIN)")
 
 
-@pytest.fixture(scope="module")
-def big_site(tmp_path_factory):
+@early
+def big_site(scratch):
     """3,000 generated sheets without snippets (nothing to verify, so it builds quickly); one
-    card title and one code word occur on a single sheet only."""
-    base = tmp_path_factory.mktemp("big")
-    content = base / "content"
+    card title and one code word occur on a single sheet only. Built while the tests before
+    the one that searches it run."""
+    content = scratch / "content"
     content.mkdir()
     topics = ["actors", "tasks", "streams", "groups", "locks", "timers", "queues", "sockets"]
     for n in range(BIG):
@@ -419,10 +435,12 @@ def big_site(tmp_path_factory):
         (content / f"sheet-{n:04d}.md").write_text(
             f"---\ntitle: Sheet {n} about {topic}\nsummary: Notes on {topic}.\ntags: [{topic}]\n---\n\n"
             f"## Part one\n\n" + "\n".join(cards[:3]) + "\n## Part two\n\n" + "\n".join(cards[3:]))
-    result = subprocess.run([cheatgen_binary(), "build", "content", "--output", "site", "--quiet"],
-                            cwd=base, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return base / "site"
+
+    def built(result):
+        assert result.returncode == 0, result.stderr[-3000:]
+        return scratch / "site"
+
+    return Job([cheatgen_binary(), "build", "content", "--output", "site", "--quiet"], cwd=scratch, timeout=900, then=built)
 
 
 def loaded_search_bytes(driver, site):

