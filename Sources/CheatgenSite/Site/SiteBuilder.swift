@@ -42,7 +42,6 @@ package struct SiteBuilder {
             ? await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory()) ?? [:]
             : [:]
         let twins = TwinIndex(sheets)
-        ReleaseFreedMemory.now()
         let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, highlighted: highlighted, twins: twins)
         var search = SearchIndex.Writer()
         // bench/run measures what the index costs a build by building without it.
