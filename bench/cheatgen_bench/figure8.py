@@ -8,7 +8,8 @@ from .render_corpus import HUGO_LAYOUTS, count_pages, run_cheatgen_build, run_hu
 from .report import report
 
 
-CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "devhints")
+# The corpus sits next to the repository; a worktree elsewhere names it with BENCH_DEVHINTS.
+CORPUS = os.environ.get("BENCH_DEVHINTS") or os.path.join(os.path.dirname(ROOT), "shared", "corpora", "devhints")
 
 
 def make_devhints_site():

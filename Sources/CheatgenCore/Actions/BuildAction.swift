@@ -13,6 +13,7 @@ package struct BuildAction: Sendable {
 
     package func run() async throws -> Bool {
         try SiteWriter.validate(destination: outputDirectory, contentPaths: check.paths)
+        BuildMemory.useOneArena()
         let outcome = try await check.run()
         guard outcome.succeeded else {
             check.console.err("cheatgen: error: not writing \(outputDirectory)/ because verification failed; the previous site is untouched")

@@ -36,7 +36,10 @@ package indirect enum Inline: Hashable, Sendable {
 extension Array where Element == Inline {
     /// The text a reader sees, without markup: used for titles, anchors and the search index.
     package var plainText: String {
-        map { inline in
+        // A title of plain words is kept as its own string, not copied: every snippet keeps
+        // its card's title as text, ten thousand sheets' worth in a build.
+        if count == 1, case .text(let text) = self[0] { return text }
+        return map { inline in
             switch inline {
             case .text(let s), .code(let s): s
             case .emphasis(let c), .strong(let c), .strikethrough(let c): c.plainText

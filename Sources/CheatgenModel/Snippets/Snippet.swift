@@ -16,7 +16,24 @@ package struct Snippet: Hashable, Sendable {
         package var cardTitle: String
         package var sectionAnchor: String?
         package var language: String
-        package var attributes: SnippetAttributes
+        package var attributes: SnippetAttributes {
+            get { storedAttributes.value }
+            set { storedAttributes = Self.shared(newValue) }
+        }
+        // Most snippets' attributes are a mode and nothing else (`ignore`, `run`…): those share
+        // one copy per mode, behind a pointer, instead of ~90 bytes in every snippet.
+        var storedAttributes: Stored<SnippetAttributes>
+
+        private static let modeOnly: [SnippetAttributes: Stored<SnippetAttributes>] = Dictionary(uniqueKeysWithValues:
+            [SnippetAttributes.Mode.run, .ignore, .compileOnly, .compileFail, .shouldCrash].map { mode in
+                var attributes = SnippetAttributes()
+                attributes.mode = mode
+                return (attributes, Stored(attributes))
+            })
+
+        static func shared(_ attributes: SnippetAttributes) -> Stored<SnippetAttributes> {
+            modeOnly[attributes] ?? Stored(attributes)
+        }
         /// The code exactly as written between the fences, hidden lines included.
         package var code: String
         /// The opening fence.
@@ -55,7 +72,7 @@ package struct Snippet: Hashable, Sendable {
             self.cardTitle = cardTitle
             self.sectionAnchor = sectionAnchor
             self.language = language
-            self.attributes = attributes
+            self.storedAttributes = Self.shared(attributes)
             self.code = code
             self.location = location
             self.firstCodeLine = firstCodeLine

@@ -21,13 +21,16 @@ enum PygmentsHighlighter {
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
     from pygments.token import Comment, Keyword, Name, Number, Operator, String
+    # A token type's class, found once per type (a block has hundreds of tokens, a build a
+    # few hundred types): asking each token's type again took a quarter of the lexing time.
+    classes = {}
     def css(kind):
-        for token, name in ((Comment, "co"), (String, "st"), (Number, "nu"), (Keyword, "kw"),
-                            (Name.Decorator, "at"), (Name.Attribute, "at"), (Name.Tag, "kw"),
-                            (Name.Builtin, "ty"), (Name.Class, "ty"), (Operator, "op")):
-            if kind in token:
-                return name
-        return None
+        if kind not in classes:
+            classes[kind] = next((name for token, name in (
+                (Comment, "co"), (String, "st"), (Number, "nu"), (Keyword, "kw"),
+                (Name.Decorator, "at"), (Name.Attribute, "at"), (Name.Tag, "kw"),
+                (Name.Builtin, "ty"), (Name.Class, "ty"), (Operator, "op")) if kind in token), None)
+        return classes[kind]
     from pygments.lexers import get_all_lexers
     # Built-in aliases, read once: a name Pygments does not know is then known not to be there
     # without a search of the installed plugins for every block (which costs a tenth of a
@@ -64,10 +67,14 @@ enum PygmentsHighlighter {
                 name = css(kind)
                 escaped = html.escape(text, quote=True).replace("&#x27;", "&#39;")
                 parts.append(f'<span class="{name}">{escaped}</span>' if name and text.strip() else escaped)
-            signal.setitimer(signal.ITIMER_REAL, 0)
             out.append("".join(parts))
-        except Slow:
+        except Exception:
+            # Slow, or a lexer failing (the alarm can also land while a lexer compiles its
+            # expressions, which reports it as an error of its own): this block is shown
+            # plain, and the rest of the batch is still coloured.
             out.append(None)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     json.dump(out, sys.stdout)
     """#
 
@@ -83,15 +90,8 @@ enum PygmentsHighlighter {
         guard !blocks.isEmpty else { return [:] }
         let unique = Array(Set(blocks)).sorted { ($0.language, $0.code) < ($1.language, $1.code) }
         guard let python = await Self.python() else { return nil }
-        // Deal the blocks out largest first, each to the lightest batch so far.
         let count = min(max(ProcessInfoCores.count, 1), max(unique.count / 64, 1))
-        var batches = Array(repeating: [Block](), count: count)
-        var sizes = Array(repeating: 0, count: count)
-        for block in unique.sorted(by: { $0.code.utf8.count > $1.code.utf8.count }) {
-            let lightest = sizes.indices.min { sizes[$0] < sizes[$1] }!
-            batches[lightest].append(block)
-            sizes[lightest] += block.code.utf8.count + 64
-        }
+        let batches = PygmentsBatches.deal(unique, into: count)
         let results = await withTaskGroup(of: [Block: String]?.self) { group in
             for (index, batch) in batches.enumerated() {
                 group.addTask { await highlight(batch: batch, number: index, interpreter: python, scratch: scratch) }

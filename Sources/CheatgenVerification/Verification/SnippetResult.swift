@@ -18,20 +18,61 @@ package struct SnippetResult: Sendable, Hashable {
     /// The verdict came from the cache, nothing was compiled or run.
     package var cached: Bool
     /// How the run ended, when the snippet was run in this invocation.
-    package var ending: RunEnding?
+    package var ending: RunEnding? {
+        get { details?.value.ending }
+        set { details(\.ending, newValue) }
+    }
     /// What it printed, when it was run in this invocation (what `bless` writes).
-    package var actualOutput: String?
+    package var actualOutput: String? {
+        get { details?.value.actualOutput }
+        set { details(\.actualOutput, newValue) }
+    }
     /// For a snippet that writes its expected output in its own code (a doctest, a shell session), what `bless`
     /// writes there; nil for one whose output goes in an `output` block.
-    package var outputInCode: OutputInCode?
+    package var outputInCode: OutputInCode? {
+        get { details?.value.outputInCode }
+        set { details(\.outputInCode, newValue) }
+    }
     /// What the verdict rests on besides the snippet's mode: shown in its badge.
-    package var checks = Checks()
+    package var checks: Checks {
+        get { details?.value.checks ?? Checks() }
+        set { details(\.checks, newValue) }
+    }
     /// It failed because the compiler rejected it: the same source fails the same way, so the
     /// verdict may be cached like a pass.
     package var isCompileFailure = false
     /// For a failure the known-failures list names with this diagnostic, its entry. Decided after
     /// verification, on every run, and never cached: the verdict stays what it is.
-    package var knownFailure: KnownFailureList.Entry?
+    package var knownFailure: KnownFailureList.Entry? {
+        get { details?.value.knownFailure }
+        set { details(\.knownFailure, newValue) }
+    }
+
+    /// What only a snippet that ran (or a known failure) has, behind one pointer that is nil for
+    /// the rest: a build keeps a verdict for every snippet shown, and these fields inline made
+    /// each verdict 256 bytes (50 MB of a 10,000-sheet build, whose snippets are all `ignore`).
+    private struct Details: Hashable, Sendable {
+        var ending: RunEnding?
+        var actualOutput: String?
+        var outputInCode: OutputInCode?
+        var checks = Checks()
+        var knownFailure: KnownFailureList.Entry?
+    }
+
+    private indirect enum Boxed: Hashable, Sendable {
+        case value(Details)
+        var value: Details { switch self { case .value(let details): details } }
+    }
+
+    private var details: Boxed?
+
+    /// Sets one of the details; all of them at their defaults are stored as nil, so that equal
+    /// results compare and hash equal however they were made.
+    private mutating func details<Value>(_ field: WritableKeyPath<Details, Value>, _ value: Value) {
+        var changed = details?.value ?? Details()
+        changed[keyPath: field] = value
+        details = changed == Details() ? nil : .value(changed)
+    }
 
     /// The extra checks a run went through.
     package struct Checks: Sendable, Hashable, Codable {

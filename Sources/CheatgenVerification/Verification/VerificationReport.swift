@@ -7,15 +7,21 @@ package struct VerificationReport: Sendable {
     /// Each language's version label, by language name: `swift` → `Swift 6.3.1`.
     package var versions: [String: String]
 
-    /// Verdicts by sheet id and snippet index, so pages look them up in constant time.
-    private let index: [String: [Int: Int]]
+    /// Verdicts by sheet id, then snippet index (a sheet's snippets are numbered from 0): each
+    /// verdict's position in `results`, -1 for a snippet not in this run. An array per sheet,
+    /// not a dictionary: ten thousand sheets' dictionaries took megabytes.
+    private let index: [String: [Int]]
 
     package init(results: [SnippetResult], versions: [String: String]) {
         self.results = results
         self.versions = versions
-        var index: [String: [Int: Int]] = [:]
+        var index: [String: [Int]] = [:]
         for (position, result) in results.enumerated() {
-            index[result.snippet.sheetID, default: [:]][result.snippet.index] = position
+            let number = result.snippet.index
+            var positions = index.removeValue(forKey: result.snippet.sheetID) ?? []
+            if positions.count <= number { positions += Array(repeating: -1, count: number + 1 - positions.count) }
+            positions[number] = position
+            index[result.snippet.sheetID] = positions
         }
         self.index = index
     }
@@ -36,11 +42,12 @@ package struct VerificationReport: Sendable {
 
     /// The verdict for a snippet, by sheet and index.
     package func result(for snippet: Snippet) -> SnippetResult? {
-        index[snippet.sheetID]?[snippet.index].map { results[$0] }
+        guard let positions = index[snippet.sheetID], positions.indices.contains(snippet.index), positions[snippet.index] >= 0 else { return nil }
+        return results[positions[snippet.index]]
     }
 
     /// How many snippets of a sheet passed.
     package func passedCount(sheetID: String) -> Int {
-        (index[sheetID] ?? [:]).values.count { results[$0].status == .passed }
+        (index[sheetID] ?? []).count { $0 >= 0 && results[$0].status == .passed }
     }
 }
