@@ -41,7 +41,7 @@ package struct DoctorAction: Sendable {
                 let path = tool?.locate() ?? "?"
                 console.out("\(label)found: \(verifier.toolchainID.trimmed()) at \(path)")
             } catch let missing as LanguageUnavailable {
-                let install = tool.map { "; install: \($0.package)" } ?? ""
+                let install = tool.map { "; install: \($0.suggestion)" } ?? ""
                 console.out("\(label)missing: \(missing.reason)\(install)")
                 if used.contains(language.name) { unverifiable.append((language.name, missing.reason)) }
             } catch {

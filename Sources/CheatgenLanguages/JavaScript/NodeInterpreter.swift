@@ -34,7 +34,7 @@ struct NodeInterpreter: ScriptInterpreter {
     /// Finds `node` on PATH (or `$CHEATGEN_NODE`) and its version; nil when absent.
     /// `node`, as the JavaScript language and doctor name it.
     static let tool = ToolRequirement(program: "node", override: "CHEATGEN_NODE", install: "install Node.js 18 or later, e.g. Debian's nodejs",
-                                      package: "apt-get install nodejs")
+                                      suggestion: "apt-get install nodejs")
 
     static func locate(cacheDirectory: String? = nil) async -> NodeInterpreter? {
         guard let executable = tool.locate(),

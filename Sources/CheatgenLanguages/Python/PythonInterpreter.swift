@@ -32,7 +32,7 @@ struct PythonInterpreter: ScriptInterpreter {
 
     /// Finds `python3` on PATH (or `$CHEATGEN_PYTHON`) and its version; nil when absent.
     /// `python3`, as the languages that run it (Python, doctests) and doctor name it.
-    static let tool = ToolRequirement(program: "python3", override: "CHEATGEN_PYTHON", install: "install Python 3", package: "apt-get install python3")
+    static let tool = ToolRequirement(program: "python3", override: "CHEATGEN_PYTHON", install: "install Python 3", suggestion: "apt-get install python3")
 
     static func locate(cacheDirectory: String? = nil) async -> PythonInterpreter? {
         guard let executable = tool.locate(),

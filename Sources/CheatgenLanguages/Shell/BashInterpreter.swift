@@ -6,7 +6,7 @@ import CheatgenVerification
 /// file and line instead.
 struct BashInterpreter: ScriptInterpreter {
     /// `bash`, as the shell languages (scripts and sessions) and doctor name it.
-    static let tool = ToolRequirement(program: "bash", override: "CHEATGEN_BASH", install: "install bash", package: "apt-get install bash")
+    static let tool = ToolRequirement(program: "bash", override: "CHEATGEN_BASH", install: "install bash", suggestion: "apt-get install bash")
 
     let executable: String
     /// `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)`

@@ -24,7 +24,7 @@ struct Toolchain: Sendable, Hashable {
     /// `cacheDirectory` for this exact compiler binary. Callers at the same time share one ask.
     /// `swiftc`, as the Swift language and doctor name it.
     static let tool = ToolRequirement(program: "swiftc", override: "CHEATGEN_SWIFTC", install: "install Swift 6",
-                                      package: "a Swift 6 toolchain from swift.org")
+                                      suggestion: "a Swift 6 toolchain from swift.org")
 
     static func locate(cacheDirectory: String? = nil) async throws -> Toolchain {
         guard let swiftc = tool.locate() else {

@@ -9,14 +9,14 @@ package struct ToolRequirement: Sendable {
     package var override: String
     /// How to get it, as part of a sentence: `install Python 3`.
     package var install: String
-    /// What doctor suggests installing: `apt-get install python3`.
-    package var package: String
+    /// What doctor suggests to get it: `apt-get install python3`.
+    package var suggestion: String
 
-    package init(program: String, override: String, install: String, package: String) {
+    package init(program: String, override: String, install: String, suggestion: String) {
         self.program = program
         self.override = override
         self.install = install
-        self.package = package
+        self.suggestion = suggestion
     }
 
     /// The first executable among `$override` (when set) or the program on PATH.
