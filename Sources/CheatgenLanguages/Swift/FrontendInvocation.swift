@@ -47,29 +47,17 @@ struct FrontendInvocation: Sendable, Codable {
 
     /// The command for a module of `inputs` (a plan from `learnModule`).
     func command(inputs: [String], output: String, module: String) -> (String, [String]) {
-        let replaced = words.flatMap { word -> [String] in
-            switch word {
-            case Self.input: inputs
-            case Self.secondInput: []
-            case Self.output: [output]
-            case Self.module: [module]
-            default: [word]
-            }
-        }
-        return (replaced[0], Array(replaced.dropFirst()))
+        replacing([Self.input: inputs, Self.secondInput: [], Self.output: [output], Self.module: [module]])
     }
 
     /// The command for one snippet.
     func command(input: String, output: String, module: String, entry: String) -> (String, [String]) {
-        let replaced = words.map { word -> String in
-            switch word {
-            case Self.input: input
-            case Self.output: output
-            case Self.module: module
-            case Self.entry: entry
-            default: word
-            }
-        }
+        replacing([Self.input: [input], Self.output: [output], Self.module: [module], Self.entry: [entry]])
+    }
+
+    /// The program and its arguments, each placeholder word replaced by its words.
+    private func replacing(_ replacements: [String: [String]]) -> (String, [String]) {
+        let replaced = words.flatMap { replacements[$0] ?? [$0] }
         return (replaced[0], Array(replaced.dropFirst()))
     }
 }

@@ -14,31 +14,27 @@ struct MergedCompilation: Sendable {
     let toolchain: Toolchain
     let extraFlags: [String]
     let objectDirectory: String
-    /// The frontend job for a module of several files in a language mode, when the driver could be skipped.
-    var frontend: (plan: FrontendInvocation, languageMode: String)? = nil
+    /// The frontend job for a module of several files (`learnFrontend`), when the driver could be skipped.
+    var frontend: FrontendInvocation? = nil
+    /// `-swift-version` of every shared module: snippets that ask for another mode are compiled alone.
+    static let languageMode = "6"
 
     /// The driver's arguments for compiling `inputs` as the module `module` into `output`.
-    static func arguments(inputs: [String], output: String, module: String, languageMode: String, extraFlags: [String]) -> [String] {
+    static func arguments(inputs: [String], output: String, module: String, extraFlags: [String]) -> [String] {
         ["-c", "-wmo", "-parse-as-library", "-module-name", module,
          "-swift-version", languageMode, "-Onone", "-gline-tables-only", "-diagnostic-style", "llvm",
          "-enable-upcoming-feature", "MemberImportVisibility", "-o", output] + inputs + extraFlags
     }
 
-    /// Learns the frontend job for these flags (once per compiler binary, then remembered).
-    mutating func learnFrontend(languageMode: String, cacheDirectory: String) async {
-        let plan = await Self.learnFrontend(swiftc: toolchain.swiftc, extraFlags: extraFlags, languageMode: languageMode,
-                                            cacheDirectory: cacheDirectory)
-        frontend = plan.map { ($0, languageMode) }
-    }
-
-    /// The frontend job for a module of several files; `Toolchain.warmUp` asks early.
+    /// The frontend job for a module of several files, learned once per compiler binary and
+    /// flags, then remembered under `cacheDirectory`; `Toolchain.warmUp` asks early.
     @discardableResult
-    static func learnFrontend(swiftc: String, extraFlags: [String], languageMode: String = "6", cacheDirectory: String) async -> FrontendInvocation? {
+    static func learnFrontend(swiftc: String, extraFlags: [String], cacheDirectory: String) async -> FrontendInvocation? {
         let placeholders = [FrontendInvocation.input, FrontendInvocation.secondInput]
         return await FrontendInvocation.learnModule(
             swiftc: swiftc,
             arguments: arguments(inputs: placeholders, output: FrontendInvocation.output, module: FrontendInvocation.module,
-                                 languageMode: languageMode, extraFlags: extraFlags),
+                                 extraFlags: extraFlags),
             cacheDirectory: cacheDirectory)
     }
 
@@ -83,13 +79,13 @@ struct MergedCompilation: Sendable {
         return text
     }
 
-    func key(for members: [Member], languageMode: String) -> String {
-        Hashing.key(["merged-v1", toolchain.version, languageMode, extraFlags.joined(separator: " ")]
+    func key(for members: [Member]) -> String {
+        Hashing.key(["merged-v1", toolchain.version, Self.languageMode, extraFlags.joined(separator: " ")]
                     + members.flatMap { [$0.snippet.symbolName, $0.rewritten.text] })
     }
 
-    func compile(_ members: [Member], languageMode: String, scratch: String) async throws -> Outcome {
-        let key = key(for: members, languageMode: languageMode)
+    func compile(_ members: [Member], scratch: String) async throws -> Outcome {
+        let key = key(for: members)
         let object = "\(objectDirectory)/merged-\(key.prefix(32)).o"
         if let messages = CompiledObject.cached(object) { return .compiled(objectPath: object, key: key, messages: messages) }
         let folder = "\(scratch)/merged-\(key.prefix(16))"
@@ -106,8 +102,8 @@ struct MergedCompilation: Sendable {
         let temporary = CacheFile.temporaryName(for: object)
         let module = "M_\(key.prefix(16))"
         let outcome: ProcessOutcome
-        if let frontend, frontend.languageMode == languageMode {
-            let (program, arguments) = frontend.plan.command(inputs: inputs, output: temporary, module: module)
+        if let frontend {
+            let (program, arguments) = frontend.command(inputs: inputs, output: temporary, module: module)
             outcome = try await ProcessRunner.run(program, arguments: arguments, timeout: ToolTimeLimits.compile)
         } else {
             // The driver makes a temporary folder and leaves it behind: it goes in the scratch folder.
@@ -115,7 +111,7 @@ struct MergedCompilation: Sendable {
             try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
             var environment = ProcessInfo.processInfo.environment
             environment["TMPDIR"] = temporaryFolder
-            let arguments = Self.arguments(inputs: inputs, output: temporary, module: module, languageMode: languageMode, extraFlags: extraFlags)
+            let arguments = Self.arguments(inputs: inputs, output: temporary, module: module, extraFlags: extraFlags)
             outcome = try await ProcessRunner.run(toolchain.swiftc, arguments: arguments, environment: environment, timeout: ToolTimeLimits.compile)
         }
         guard outcome.succeeded else {

@@ -65,16 +65,15 @@ extension SwiftVerifier {
             return MergedOutcome(done: [], rest: jobs)
         }
 
-        var learning = MergedCompilation(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects")
-        await learning.learnFrontend(languageMode: "6", cacheDirectory: workDirectory)
-        let merger = learning
+        let frontend = await MergedCompilation.learnFrontend(swiftc: toolchain.swiftc, extraFlags: compileFlags, cacheDirectory: workDirectory)
+        let merger = MergedCompilation(toolchain: toolchain, extraFlags: compileFlags, objectDirectory: "\(workDirectory)/objects", frontend: frontend)
         let compiled = try await forEachConcurrently(groups, width: context.options.jobs) { group -> [Job] in
             // A snippet the shared module's compiler rejects leaves the group, which is tried again.
             var group = group
             for _ in 0..<Self.mergedAttempts where group.count >= 2 {
                 let members = group.map { MergedCompilation.Member(snippet: jobs[$0].snippet, rewritten: programs[jobs[$0].snippet.symbolName]!) }
                 let started = ContinuousClock.now
-                switch try await merger.compile(members, languageMode: "6", scratch: context.scratch) {
+                switch try await merger.compile(members, scratch: context.scratch) {
                 case .compiled(let object, let key, let messages):
                     let seconds = context.seconds(since: started) / Double(group.count)
                     let warned = CompilerMessages.parse(messages).filter { $0.severity == .warning }.compactMap(\.location)
