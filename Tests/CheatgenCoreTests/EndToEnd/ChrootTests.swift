@@ -37,7 +37,8 @@ extension HostileInputTests {
             """.write(toFile: "\(root)/tmp/repo/content/root.md", atomically: true, encoding: .utf8)
         // The chroot is made in a mount namespace of its own (`unshare --mount`), so none of its
         // mounts is seen elsewhere on the machine and all end with it: the machine's folders
-        // (but /tmp) bound into a root that is itself a bind mount.
+        // (but /tmp, of which only cheatgen's own folder if it lies there) bound into a root
+        // that is itself a bind mount.
         let script = #"""
             set -e
             root="$1"; cheatgen="$2"
@@ -51,6 +52,9 @@ extension HostileInputTests {
               fi
             done
             chmod 1777 "$root/tmp"
+            # A cheatgen built under /tmp (a clone in a temporary folder) is bound in at its own path.
+            bin="$(dirname "$cheatgen")"
+            case "$bin" in /tmp/*) mkdir -p "$root$bin"; mount --bind "$bin" "$root$bin" ;; esac
             cd "$root/tmp/repo"
             exec chroot "$root" sh -c 'cd /tmp/repo && exec "$0" check content --no-cache' "$cheatgen"
             """#
