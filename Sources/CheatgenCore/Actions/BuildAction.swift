@@ -1,4 +1,6 @@
+import CheatgenModel
 import CheatgenParsing
+import CheatgenVerification
 import CheatgenSite
 
 /// `cheatgen build`: verify, then (only if everything passed) write the site.
@@ -20,9 +22,17 @@ package struct BuildAction: Sendable {
             return false
         }
         guard let report = outcome.report else { return false }
-        try await SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory).build(outcome.sheets, report: report, source: ReparsedSheets(options: outcome.configuration.parseOptions))
+        try await writeSite(outcome.sheets, report: report, configuration: outcome.configuration)
         let count = outcome.sheets.count
         check.console.out("wrote \(outputDirectory)/: \(count) sheet\(count == 1 ? "" : "s")")
         return true
+    }
+
+    /// Renders the verified sheets into the output directory, each page from its sheet parsed
+    /// again; Pygments' colouring is remembered in the work directory unless `--no-cache`.
+    func writeSite(_ sheets: [SheetOutline], report: VerificationReport, configuration: Configuration) async throws {
+        var builder = SiteBuilder(configuration: configuration, outputDirectory: outputDirectory)
+        if check.useCache { builder.highlightCacheDirectory = check.workDirectory }
+        try await builder.build(sheets, report: report, source: ReparsedSheets(options: configuration.parseOptions))
     }
 }

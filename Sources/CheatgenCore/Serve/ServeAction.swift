@@ -69,7 +69,7 @@ package struct ServeAction: Sendable {
         do {
             let outcome = try await build.check.run()
             if outcome.succeeded, let report = outcome.report {
-                try await SiteBuilder(configuration: outcome.configuration, outputDirectory: build.outputDirectory).build(outcome.sheets, report: report, source: ReparsedSheets(options: outcome.configuration.parseOptions))
+                try await build.writeSite(outcome.sheets, report: report, configuration: outcome.configuration)
                 site.load(from: root)
                 state.built(problems: [])
                 build.check.console.err("cheatgen: site rebuilt")

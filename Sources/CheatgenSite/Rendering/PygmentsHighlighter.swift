@@ -18,6 +18,7 @@ enum PygmentsHighlighter {
 
     private static let script = #"""
     import html, json, sys
+    import pygments
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
     from pygments.token import Comment, Keyword, Name, Number, Operator, String
@@ -55,9 +56,11 @@ enum PygmentsHighlighter {
         raise Slow()
     signal.signal(signal.SIGALRM, on_alarm)
     out = []
+    unknown = set()
     for block in json.load(open(sys.argv[1], encoding="utf-8")):
         found = lexer(block["language"].lower()) if block["language"] else None
         if found is None:
+            unknown.add(block["language"])
             out.append(None)
             continue
         parts = []
@@ -75,48 +78,91 @@ enum PygmentsHighlighter {
             out.append(None)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-    json.dump(out, sys.stdout)
+    json.dump({"pygments": pygments.__file__, "unknown": sorted(unknown), "html": out}, sys.stdout)
     """#
 
-    /// Highlights each block; a block whose language Pygments does not know is left out (the
-    /// page shows it as plain text). Nil when Python or Pygments is not available. The blocks
-    /// are split into one batch per core, each lexed by its own process.
+    /// What one Pygments process answers: where Pygments is, the languages it has no lexer for,
+    /// and each block's HTML (nil: plain text, for an unknown language or a block that could
+    /// not be coloured in time).
+    private struct Answer: Decodable {
+        var pygments: String
+        var unknown: [String]
+        var html: [String?]
+    }
+
     /// Pygments' own interpreter: `python3` on PATH (or `$CHEATGEN_PYTHON`), nil when absent.
-    private static func python() async -> String? {
+    private static func python() -> String? {
         ToolVersion.locate("python3", override: "CHEATGEN_PYTHON")
     }
 
-    static func highlight(_ blocks: [Block], scratch: String) async -> [Block: String]? {
+    /// Highlights each block; a block whose language Pygments does not know is left out (the
+    /// page shows it as plain text). Nil when Python or Pygments is not available, or a process
+    /// fails. Blocks remembered in `cacheDirectory` (when given) are answered from there; the
+    /// rest are split into one batch per core, each lexed by its own process, and the record is
+    /// rewritten with this build's blocks.
+    static func highlight(_ blocks: [Block], scratch: String, cacheDirectory: String? = nil) async -> [Block: String]? {
         guard !blocks.isEmpty else { return [:] }
-        let unique = Array(Set(blocks)).sorted { ($0.language, $0.code) < ($1.language, $1.code) }
-        guard let python = await Self.python() else { return nil }
-        let count = min(max(ProcessInfoCores.count, 1), max(unique.count / 64, 1))
-        let batches = PygmentsBatches.deal(unique, into: count)
-        let results = await withTaskGroup(of: [Block: String]?.self) { group in
-            for (index, batch) in batches.enumerated() {
-                group.addTask { await highlight(batch: batch, number: index, interpreter: python, scratch: scratch) }
+        guard let python = python() else { return nil }
+        let cache = cacheDirectory.map { HighlightCache(directory: $0, interpreter: python, script: script) }
+        let remembered = cache?.load()
+        var result: [Block: String] = [:]
+        var unknown = Set<String>()
+        var missing: [Block] = []
+        for block in Set(blocks) {
+            if let remembered, remembered.unknownLanguages.contains(block.language) {
+                unknown.insert(block.language)
+            } else if let html = remembered?.html[HighlightCache.key(block)] {
+                result[block] = html
+            } else {
+                missing.append(block)
             }
-            var merged: [Block: String]? = [:]
-            for await result in group {
-                if let result, merged != nil { merged!.merge(result) { first, _ in first } } else { merged = nil }
+        }
+        var pygments = remembered.map { ($0.pygmentsFile, $0.pygmentsFingerprint) }
+        if !missing.isEmpty {
+            missing.sort { ($0.language, $0.code) < ($1.language, $1.code) }
+            guard let lexed = await lex(missing, interpreter: python, scratch: scratch) else { return nil }
+            result.merge(lexed.html) { first, _ in first }
+            unknown.formUnion(lexed.unknown)
+            pygments = (lexed.pygments, ToolVersion.fingerprint(of: lexed.pygments, companions: []))
+        }
+        if let cache, let (file, fingerprint) = pygments {
+            let record = HighlightCache.Record(pygmentsFile: file, pygmentsFingerprint: fingerprint, unknownLanguages: unknown,
+                                               html: Dictionary(result.map { (HighlightCache.key($0.key), $0.value) }) { first, _ in first })
+            if record != remembered { cache.save(record) }
+        }
+        return result
+    }
+
+    /// Lexes `blocks` (sorted) in one process per core: their HTML, the languages Pygments did not
+    /// know, and where Pygments is. Nil when a process fails.
+    private static func lex(_ blocks: [Block], interpreter: String, scratch: String) async -> (html: [Block: String], unknown: Set<String>, pygments: String)? {
+        let count = min(max(ProcessInfoCores.count, 1), max(blocks.count / 64, 1))
+        let batches = PygmentsBatches.deal(blocks, into: count)
+        return await withTaskGroup(of: (batch: [Block], answer: Answer)?.self) { group in
+            for (index, batch) in batches.enumerated() {
+                group.addTask { await lex(batch: batch, number: index, interpreter: interpreter, scratch: scratch).map { (batch, $0) } }
+            }
+            var merged: (html: [Block: String], unknown: Set<String>, pygments: String)? = ([:], [], "")
+            for await answered in group {
+                guard let answered, merged != nil else { merged = nil; continue }
+                for (block, html) in zip(answered.batch, answered.answer.html) {
+                    if let html { merged!.html[block] = html }
+                }
+                merged!.unknown.formUnion(answered.answer.unknown)
+                merged!.pygments = answered.answer.pygments
             }
             return merged
         }
-        return results
     }
 
-    private static func highlight(batch: [Block], number: Int, interpreter: String, scratch: String) async -> [Block: String]? {
+    private static func lex(batch: [Block], number: Int, interpreter: String, scratch: String) async -> Answer? {
         let input = "\(scratch)/pygments-input-\(ProcessInfo.processInfo.processIdentifier)-\(number).json"
         defer { try? FileManager.default.removeItem(atPath: input) }
         guard let data = try? JSONEncoder().encode(batch), FileManager.default.createFile(atPath: input, contents: data),
               let outcome = try? await ProcessRunner.run(interpreter, arguments: ["-c", script, input], timeout: .seconds(300), outputLimit: 512 << 20),
               outcome.succeeded,
-              let html = try? JSONDecoder().decode([String?].self, from: Data(outcome.standardOutput)),
-              html.count == batch.count else { return nil }
-        var result: [Block: String] = [:]
-        for (block, highlighted) in zip(batch, html) {
-            if let highlighted { result[block] = highlighted }
-        }
-        return result
+              let answer = try? JSONDecoder().decode(Answer.self, from: Data(outcome.standardOutput)),
+              answer.html.count == batch.count else { return nil }
+        return answer
     }
 }

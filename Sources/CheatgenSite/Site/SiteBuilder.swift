@@ -11,6 +11,9 @@ package struct SiteBuilder {
     /// Whether non-Swift code is coloured by Pygments (one Python process per build). Off for
     /// the fuzzer, whose executions must not start processes; then such code is plain text.
     package var highlightsWithPygments = true
+    /// Where Pygments' colouring is remembered between builds (the work directory), or nil to
+    /// colour every block again.
+    package var highlightCacheDirectory: String?
 
     package init(configuration: Configuration, outputDirectory: String) {
         self.configuration = configuration
@@ -39,7 +42,8 @@ package struct SiteBuilder {
                                  checks: SnippetBadge.summary(report), hasChecks: report.passed > 0)
         let byID = Dictionary(sheets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let highlighted = highlightsWithPygments
-            ? await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory()) ?? [:]
+            ? await PygmentsHighlighter.highlight(sheets.flatMap(SheetRenderer.pygmentsBlocks(in:)), scratch: NSTemporaryDirectory(),
+                                                cacheDirectory: highlightCacheDirectory) ?? [:]
             : [:]
         let twins = TwinIndex(sheets)
         let renderer = SheetRenderer(theme: theme, chrome: chrome, sheetsByID: byID, report: report, highlighted: highlighted, twins: twins)
