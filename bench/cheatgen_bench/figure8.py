@@ -40,18 +40,23 @@ def figure8(R):
     base, count = make_devhints_site()
     log(f"Figure 8: the devhints corpus, {count} sheets: cheatgen build vs hugo")
     meter = Foreign()
-    cg, hg = [], []
+    cg, warm, hg = [], [], []
     for rep in range(config.reps(3)):
         seconds, _, output = quiet_measure("figure 8 (cheatgen)", meter, lambda: run_cheatgen_build(base))
         cg.append(seconds)
+        # The same sheets built again: what a writer waits for under `serve`, or CI with .cheatgen/ restored.
+        again, _, _ = quiet_measure("figure 8 (cheatgen, warm)", meter, lambda: run_cheatgen_build(base, warm=True))
+        warm.append(again)
         h, _ = quiet_measure("figure 8 (hugo)", meter, lambda: run_hugo(base))
         hg.append(h)
-        log(f"  rep {rep + 1}: cheatgen build {seconds:.2f}s, hugo {h:.2f}s")
+        log(f"  rep {rep + 1}: cheatgen build {seconds:.2f}s, again {again:.2f}s, hugo {h:.2f}s")
     pages = count_pages(os.path.join(base, "out"))
     tables = sum(open(os.path.join(base, "out", f), encoding="utf-8").read().count("<table")
                  for f in os.listdir(os.path.join(base, "out")) if f.endswith(".html"))
-    c, h = median(cg), median(hg)
-    R.update(fig8_cg=c, fig8_hugo=h, fig8_pages=pages, fig8_tables=tables)
+    c, w, h = median(cg), median(warm), median(hg)
+    R.update(fig8_cg=c, fig8_warm=w, fig8_hugo=h, fig8_pages=pages, fig8_tables=tables)
     report("8", f"devhints corpus ({count} sheets, {tables} tables): cheatgen build / hugo",
-           f"{c:.2f}s / {h:.2f}s = {c / h:.2f}", None, "recorded (figure 5a's target is ≤ 1)", R,
+           f"{c:.2f}s / {h:.2f}s = {c / h:.2f}", c / h <= 1.5, "≤ 1.5 (issue 30)", R,
            extra=f"{pages} HTML files written")
+    report("8b", "devhints corpus built again, unchanged (.cheatgen/ kept) / hugo",
+           f"{w:.2f}s / {h:.2f}s = {w / h:.2f}", w / h <= 1.5, "≤ 1.5", R)

@@ -62,10 +62,13 @@ def make_render_corpus(count):
     return base
 
 
-def run_cheatgen_build(base, timeline=None, env=None):
+def run_cheatgen_build(base, timeline=None, env=None, warm=False):
+    """A build into base/out: cold (nothing in .cheatgen/ from an earlier build), or warm (what the
+    previous build left there kept: verdicts and Pygments' colouring of unchanged blocks)."""
     out = os.path.join(base, "out")
     shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(os.path.join(base, ".cheatgen"), ignore_errors=True)
+    if not warm:
+        shutil.rmtree(os.path.join(base, ".cheatgen"), ignore_errors=True)
     seconds, code, stdout, stderr, rss = timed([config.cheatgen, "build", "content", "--output", "out"], cwd=base, check=False,
                                                timeline=timeline, env=env)
     if code != 0:
