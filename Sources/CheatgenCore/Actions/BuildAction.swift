@@ -10,6 +10,7 @@ package struct BuildAction: Sendable {
 
     package init(check: CheckAction, outputDirectory: String) {
         self.check = check
+        self.check.keepsWholeSheets = true
         self.outputDirectory = outputDirectory
     }
 
@@ -22,17 +23,19 @@ package struct BuildAction: Sendable {
             return false
         }
         guard let report = outcome.report else { return false }
-        try await writeSite(outcome.sheets, report: report, configuration: outcome.configuration)
+        try await writeSite(outcome, report: report)
         let count = outcome.sheets.count
         check.console.out("wrote \(outputDirectory)/: \(count) sheet\(count == 1 ? "" : "s")")
         return true
     }
 
-    /// Renders the verified sheets into the output directory, each page from its sheet parsed
-    /// again; Pygments' colouring is remembered in the work directory unless `--no-cache`.
-    func writeSite(_ sheets: [SheetOutline], report: VerificationReport, configuration: Configuration) async throws {
-        var builder = SiteBuilder(configuration: configuration, outputDirectory: outputDirectory)
+    /// Renders the verified sheets into the output directory, each page from the sheet the check
+    /// kept whole or, past the loader's budget, from its file parsed again. Pygments' colouring is
+    /// remembered in the work directory unless `--no-cache`.
+    func writeSite(_ outcome: CheckAction.Outcome, report: VerificationReport) async throws {
+        var builder = SiteBuilder(configuration: outcome.configuration, outputDirectory: outputDirectory)
         if check.useCache { builder.highlightCacheDirectory = check.workDirectory }
-        try await builder.build(sheets, report: report, source: ReparsedSheets(options: configuration.parseOptions))
+        let source: any SheetSource = outcome.wholeSheets ?? ReparsedSheets(options: outcome.configuration.parseOptions)
+        try await builder.build(outcome.sheets, report: report, source: source)
     }
 }

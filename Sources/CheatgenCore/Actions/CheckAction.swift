@@ -29,6 +29,8 @@ package struct CheckAction: Sendable {
     package var knownFailuresPath: String?
     /// `--write-known-failures FILE`: record this run's failures there, then check with them.
     package var writeKnownFailures: String?
+    /// Keep the whole sheets for the pages (a build), within `ContentLoader.wholeSheetBudget`.
+    package var keepsWholeSheets = false
 
     package init(paths: [String], filter: SnippetFilter = .init(nil), shard: Shard? = nil, jobs: Int? = nil, useCache: Bool = true,
                 configurationPath: String = "cheatgen.yml", workDirectory: String = ".cheatgen", reports: [ReportFormat] = [],
@@ -56,6 +58,8 @@ package struct CheckAction: Sendable {
         package var configuration: Configuration
         package var report: VerificationReport?
         package var diagnostics: DiagnosticBag
+        /// The whole sheets, when `keepsWholeSheets` kept them.
+        package var wholeSheets: LoadedSheets?
         package var succeeded: Bool { !diagnostics.hasErrors && (report?.failed ?? 0) == 0 }
     }
 
@@ -74,8 +78,8 @@ package struct CheckAction: Sendable {
             for language in LanguageRegistry.all { group.addTask { await language.warmUp(setup) } }
         }
         // Parsing fans out over every core and waits for them: on a thread of its own.
-        let (paths, options) = (paths, configuration.parseOptions)
-        let content = await onDedicatedThread { ContentLoader.load(paths, options: options) }
+        let (paths, options, budget) = (paths, configuration.parseOptions, keepsWholeSheets ? ContentLoader.wholeSheetBudget : nil)
+        let content = await onDedicatedThread { ContentLoader.load(paths, options: options, keepingWholeUpTo: budget) }
         await warmedUp
         bag.append(contentsOf: content.diagnostics)
         return (configuration, content, bag)
@@ -157,7 +161,7 @@ package struct CheckAction: Sendable {
         if listErrors > 0 { summary += " (\(listErrors) known-failures error\(listErrors == 1 ? "" : "s"))" }
         console.out(summary)
         if let wrote = known.wrote { console.out(wrote) }
-        return Outcome(sheets: content.sheets, configuration: configuration, report: report, diagnostics: bag)
+        return Outcome(sheets: content.sheets, configuration: configuration, report: report, diagnostics: bag, wholeSheets: content.whole)
     }
 
     private func writeReports(_ report: VerificationReport, diagnostics: DiagnosticBag) throws {

@@ -69,7 +69,7 @@ package struct ServeAction: Sendable {
         do {
             let outcome = try await build.check.run()
             if outcome.succeeded, let report = outcome.report {
-                try await build.writeSite(outcome.sheets, report: report, configuration: outcome.configuration)
+                try await build.writeSite(outcome, report: report)
                 site.load(from: root)
                 state.built(problems: [])
                 build.check.console.err("cheatgen: site rebuilt")

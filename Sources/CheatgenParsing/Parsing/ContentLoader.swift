@@ -9,7 +9,16 @@ package enum ContentLoader {
         /// The sheets' outlines, in the order found.
         package var sheets: [SheetOutline]
         package var diagnostics: [Diagnostic]
+        /// The whole sheets, when they were kept (`wholeSheetBudget`): a build renders its pages
+        /// from them instead of parsing every sheet again.
+        package var whole: LoadedSheets?
     }
+
+    /// How much Markdown a build keeps parsed whole from loading to rendering: up to 8 MiB of
+    /// sheets (the devhints collection is 1.2 MB, the Swift book 1.8 MB) each is parsed once per
+    /// build. Beyond it, a sheet is kept as its outline and parsed again for its page, so memory
+    /// grows with the outlines, not with every sheet's prose (bench figure 5: 10,000 sheets).
+    package static let wholeSheetBudget = 8 << 20
 
     /// Sheets that the loaded ones refer to but that were not given: found next to the sheet
     /// that names them, parsed (not verified) so their anchors can be checked.
@@ -47,7 +56,10 @@ package enum ContentLoader {
         return found.keys.sorted().map { found[$0]! }
     }
 
-    package static func load(_ paths: [String], options: SheetParser.Options) -> Result {
+    /// Loads the sheets at `paths` (files, folders, DocC catalogs). `budget`: keep the whole
+    /// sheets too when their files together are no larger (in bytes; a build passes
+    /// `wholeSheetBudget`).
+    package static func load(_ paths: [String], options: SheetParser.Options, keepingWholeUpTo budget: Int? = nil) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         // Pages of DocC catalogs, whose ids are not always their file names.
@@ -99,10 +111,15 @@ package enum ContentLoader {
         // Sheets parse independently, on all cores, each kept as its outline and links; what only
         // the whole set can tell comes after.
         let ids = catalogIDs
+        let keep = budget.map { budget in
+            unique.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } <= budget
+        } ?? false
         let parsed = concurrentMap(unique) { file in
             let result = SheetParser.parse(fileAt: file, id: ids[file], options: options)
-            return (outline: result.sheet.map { SheetOutline($0, languages: options.languages) }, diagnostics: result.diagnostics)
+            return (outline: result.sheet.map { SheetOutline($0, languages: options.languages) }, whole: keep ? result.sheet : nil,
+                    diagnostics: result.diagnostics)
         }
+        var whole: [Sheet] = []
         for (file, loaded) in zip(unique, parsed) {
             diagnostics.append(contentsOf: loaded.diagnostics)
             guard let sheet = loaded.outline else { continue }
@@ -124,8 +141,9 @@ package enum ContentLoader {
             seen[sheet.id] = file
             seenFolded[SheetFileName.caseFolded(sheet.id)] = file
             sheets.append(sheet)
+            if let kept = loaded.whole { whole.append(kept) }
         }
         diagnostics.append(contentsOf: CrossReferences.check(sheets, neighbours: neighbours(of: sheets, options: options)))
-        return Result(sheets: sheets, diagnostics: diagnostics)
+        return Result(sheets: sheets, diagnostics: diagnostics, whole: keep ? LoadedSheets(whole, languages: options.languages) : nil)
     }
 }

@@ -85,4 +85,25 @@ struct SheetOutlineTests {
         try directory.write(Self.text.replacingOccurrences(of: "Card prose.", with: "Other prose."), to: "outline.md")
         #expect((try? source.sheet(for: outline)) != nil)
     }
+
+    @Test func aBuildWithinTheBudgetRendersFromTheSheetsItParsedOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Self.text, to: "outline.md")
+        let path = directory.path + "/outline.md"
+        let size = Self.text.utf8.count
+
+        let kept = ContentLoader.load([path], options: parseOptions, keepingWholeUpTo: size)
+        let outline = try #require(kept.sheets.first)
+        let whole = try #require(kept.whole, "within the budget the whole sheets are kept")
+        #expect(try whole.sheet(for: outline) == (try sheet(Self.text, path: path)), "the page's sheet, prose and all")
+        // The page shows what was verified, whatever happens to the file meanwhile.
+        try directory.write(Self.text.replacingOccurrences(of: "print(helper())", with: "print(helper() + 1)"), to: "outline.md")
+        #expect(try whole.sheet(for: outline) == (try sheet(Self.text, path: path)))
+
+        try directory.write(Self.text, to: "outline.md")
+        #expect(ContentLoader.load([path], options: parseOptions, keepingWholeUpTo: size - 1).whole == nil,
+                "a byte over the budget: outlines only, pages parsed again")
+        #expect(ContentLoader.load([path], options: parseOptions).whole == nil, "a check keeps outlines only")
+    }
 }
