@@ -111,6 +111,24 @@ struct SearchIndexTests {
         #expect(SearchTerms.terms(in: "Use withTaskGroup, URLSession & café 12 123456") ==
                 ["use", "withtaskgroup", "with", "task", "group", "urlsession", "url", "session", "cafe", "12"])
         #expect(SearchTerms.humps(of: "utf8Count") == ["utf8", "Count"])
+        #expect(SearchTerms.terms(in: "Use withTaskGroup, URLSession & cafe 12 123456") ==
+                ["use", "withtaskgroup", "with", "task", "group", "urlsession", "url", "session", "cafe", "12"],
+                "the same words from ASCII text, which takes the byte-wise path")
+    }
+
+    @Test func asciiTextGivesTheWordsUnicodeRulesGive() {
+        // Every sort of ASCII word boundary and hump: runs of capitals, digits inside and around
+        // words, single letters, long numbers, punctuation and white space of every kind.
+        let pieces = ["a", "Z", "ab", "URL", "URLSession", "utf8Count", "x2Y", "HTTPServer2", "ioURL", "IOError", "iPhone",
+                      "12", "12345", "123456", "a1", "1a", "_", "-", "::", "\t", "\r\n", " ", "\n", "é", "(", "withTaskGroup",
+                      "ABc", "aBC", "A1B2", "snake_case_name", "kebab-case", "$0", "x", "QQ", "9Lives"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? "" : " ")
+            let ascii = text.replacingOccurrences(of: "é", with: "e")
+            #expect(SearchTerms.asciiTerms(in: ascii) == SearchTerms.unicodeTerms(in: ascii), "\(ascii.debugDescription)")
+        }
     }
 }
 
