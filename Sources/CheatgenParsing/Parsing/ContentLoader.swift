@@ -111,8 +111,12 @@ package enum ContentLoader {
         // Sheets parse independently, on all cores, each kept as its outline and links; what only
         // the whole set can tell comes after.
         let ids = catalogIDs
+        // stat(2) itself: FileManager's attributes look up the owner's name in /etc/passwd, per file.
         let keep = budget.map { budget in
-            unique.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } <= budget
+            unique.reduce(0) { total, file in
+                var info = stat()
+                return total + (stat(file, &info) == 0 ? Int(info.st_size) : 0)
+            } <= budget
         } ?? false
         let parsed = concurrentMap(unique) { file in
             let result = SheetParser.parse(fileAt: file, id: ids[file], options: options)

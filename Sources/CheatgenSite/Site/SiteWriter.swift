@@ -8,6 +8,8 @@ package struct SiteWriter {
     let destination: URL
     private let staging: URL
     private var written: Set<String> = []
+    /// Folders made in the staging folder so far.
+    private var folders: Set<String> = []
 
     /// Written into every site, so a later build knows the folder is its own to replace.
     static let marker = SiteFolder.marker
@@ -69,9 +71,38 @@ package struct SiteWriter {
     mutating func write(_ data: Data, to relativePath: String) throws {
         try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        try makeFolder(of: relativePath)
+        try Self.write(data, toFile: url.path)
         written.insert(relativePath)
+    }
+
+    /// Makes the folder a file goes in, once per build.
+    private mutating func makeFolder(of relativePath: String) throws {
+        let folder = (relativePath as NSString).deletingLastPathComponent
+        guard !folder.isEmpty, folders.insert(folder).inserted else { return }
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+
+    /// Writes a new file in the staging folder. Not synced to disk file by file, as Foundation's
+    /// `Data.write` does (one `fsync` per page: a tenth of a 346-sheet build): the staged folder
+    /// is only swapped in once complete, and a site lost to a power cut is built again.
+    private static func write(_ data: Data, toFile path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CheatgenError.file(path: path, action: "create", underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+        }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    throw CheatgenError.file(path: path, action: "write", underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+                }
+                offset += count
+            }
+        }
     }
 
     /// Adds bytes to the end of a file (created empty the first time), without holding the
@@ -80,10 +111,8 @@ package struct SiteWriter {
         try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         if written.insert(relativePath).inserted {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                throw CheatgenError.file(path: url.path, action: "create")
-            }
+            try makeFolder(of: relativePath)
+            try Self.write(Data(), toFile: url.path)
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
