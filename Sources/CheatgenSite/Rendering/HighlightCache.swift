@@ -3,9 +3,9 @@ import CheatgenModel
 import CheatgenVerification
 
 /// Pygments' colouring of code blocks, remembered in the work directory between builds. Lexing
-/// is most of a build of a site that verifies nothing (the devhints sheets: about 2 CPU-seconds
-/// of Python, when the rest of the build is a fraction of that), and most blocks are the same
-/// from one build to the next — above all under `cheatgen serve`, which builds on every save.
+/// is half the work of building a site that verifies nothing (the devhints sheets: about 2
+/// CPU-seconds of Python, as much as the rest of the build), and most blocks are the same from
+/// one build to the next — above all under `cheatgen serve`, which builds on every save.
 ///
 /// One record per Python and highlighting script (the file name holds a digest of the
 /// interpreter's resolved path, size and modification time, and of the script): an upgraded
