@@ -72,7 +72,7 @@ package struct SiteWriter {
         try Self.check(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         try makeFolder(of: relativePath)
-        try Self.write(data, toFile: url.path)
+        try UnsyncedFile.write(data, to: url.path)
         written.insert(relativePath)
     }
 
@@ -83,28 +83,6 @@ package struct SiteWriter {
         try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
     }
 
-    /// Writes a new file in the staging folder. Not synced to disk file by file, as Foundation's
-    /// `Data.write` does (one `fsync` per page: a tenth of a 346-sheet build): the staged folder
-    /// is only swapped in once complete, and a site lost to a power cut is built again.
-    private static func write(_ data: Data, toFile path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CheatgenError.file(path: path, action: "create", underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
-        }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else {
-                    throw CheatgenError.file(path: path, action: "write", underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
-                }
-                offset += count
-            }
-        }
-    }
-
     /// Adds bytes to the end of a file (created empty the first time), without holding the
     /// file in memory.
     mutating func append(_ parts: [Data], to relativePath: String) throws {
@@ -112,7 +90,7 @@ package struct SiteWriter {
         let url = staging.appendingPathComponent(relativePath)
         if written.insert(relativePath).inserted {
             try makeFolder(of: relativePath)
-            try Self.write(Data(), toFile: url.path)
+            try UnsyncedFile.write(Data(), to: url.path)
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }

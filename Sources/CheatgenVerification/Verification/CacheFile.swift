@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import CheatgenModel
 import CheatgenParsing
 
 /// How everything under `.cheatgen/` is written and read back. A cache file can be cut short
@@ -89,7 +90,7 @@ package enum CacheFile {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let temporary = temporaryName(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return false }
+        guard (try? UnsyncedFile.write(data, to: temporary)) != nil else { return false }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             return false
