@@ -1,5 +1,9 @@
 /// Inline Markdown content, copied out of cmark's tree.
-package indirect enum Inline: Hashable, Sendable {
+///
+/// Only the cases with large payloads are boxed (`indirect`): the rest fit in the enum itself,
+/// so a title of plain words is one small array, not an array and a box per piece (a build keeps
+/// the title of every card and section of every sheet).
+package enum Inline: Hashable, Sendable {
     case text(String)
     case code(String)
     case emphasis([Inline])
@@ -9,8 +13,8 @@ package indirect enum Inline: Hashable, Sendable {
     /// A GFM footnote reference (`[^label]`) to a definition the sheet has; the label is
     /// normalised (lowercased). A reference without a definition stays text, as in GFM.
     case footnoteReference(String)
-    case link(Link)
-    case image(source: String, title: String, alt: [Inline])
+    indirect case link(Link)
+    indirect case image(source: String, title: String, alt: [Inline])
     case softBreak
     case lineBreak
     /// Raw inline HTML from the source. Kept so it can be reported or shown escaped; never emitted as markup.

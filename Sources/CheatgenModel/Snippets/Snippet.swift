@@ -57,14 +57,16 @@ package struct Snippet: Hashable, Sendable {
         var storedOutput: Stored<Expectation>? = nil
         var storedErrors: Stored<Expectation>? = nil
 
+        /// What its names are made of, spelled by `name` and `symbolName` when asked.
+        package var naming: SnippetName
         /// A readable unique name: `sheet/card` (with `#2`… when a card has several snippets).
-        package var name: String
+        package var name: String { naming.name(sheetID: sheetID) }
         /// A name usable as a Swift module and a target: letters, digits and `_` only, unique in the site.
-        package var symbolName: String
+        package var symbolName: String { naming.symbol(sheetID: sheetID) }
 
         /// A snippet as the parser first sees it: no expected output or errors yet, closed.
         package init(sheetID: String, path: String, index: Int, cardAnchor: String?, cardTitle: String, sectionAnchor: String?, language: String,
-                     attributes: SnippetAttributes, code: String, location: SourceLocation, firstCodeLine: Int, name: String, symbolName: String) {
+                     attributes: SnippetAttributes, code: String, location: SourceLocation, firstCodeLine: Int, naming: SnippetName) {
             self.sheetID = sheetID
             self.path = path
             self.index = index
@@ -76,8 +78,7 @@ package struct Snippet: Hashable, Sendable {
             self.code = code
             self.location = location
             self.firstCodeLine = firstCodeLine
-            self.name = name
-            self.symbolName = symbolName
+            self.naming = naming
         }
     }
 
@@ -99,6 +100,10 @@ package struct Snippet: Hashable, Sendable {
     package init(_ fields: Fields) { box = Box(fields) }
 
     package var fields: Fields { box.fields }
+
+    package subscript<Value>(dynamicMember keyPath: KeyPath<Fields, Value>) -> Value {
+        box.fields[keyPath: keyPath]
+    }
 
     package subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: keyPath] }

@@ -38,16 +38,7 @@ struct BookTests {
                 cardAnchor: first.cardAnchor, cardTitle: first.cardTitle, sectionAnchor: first.sectionAnchor,
                 language: language, attributes: attributes, code: script.encoded,
                 location: first.block.location, firstCodeLine: lines.first?.line ?? first.block.location.line + 1,
-                name: "\(sheetID)/test:\(name)", symbolName: "T_" + Self.symbol("\(sheetID)__\(name)")))
+                naming: .bookTest(name)))
         }
-    }
-
-    /// Letters and digits kept, anything else `_`.
-    static func symbol(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            result.unicodeScalars.append(scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? scalar : "_")
-        }
-        return result
     }
 }

@@ -483,16 +483,11 @@ package enum SheetParser {
             let cardPart = card?.anchor ?? section.flatMap { $0.isUntitled ? nil : $0.anchor } ?? "intro"
             // The intro's snippets are `sheet/intro`, and so are those under a heading "Intro":
             // the later one counts on, so that no two snippets share a name.
-            var name = "\(sheetID)/\(cardPart)" + (snippetsInCard > 1 ? "#\(snippetsInCard)" : "")
-            var number = max(snippetsInCard, 1)
-            while snippetNames.contains(name) {
-                number += 1
-                name = "\(sheetID)/\(cardPart)#\(number)"
-            }
-            snippetNames.insert(name)
-            var symbol = Self.symbol("\(sheetID)__\(cardPart)" + (snippetsInCard > 1 ? "_\(snippetsInCard)" : ""))
-            if symbolNames.contains(symbol) { symbol += "_\(snippetCount)" }
-            symbolNames.insert(symbol)
+            var naming = SnippetName.place(cardPart, inCard: snippetsInCard)
+            while snippetNames.contains(naming.name(sheetID: sheetID)) { naming = naming.renumbered }
+            snippetNames.insert(naming.name(sheetID: sheetID))
+            if symbolNames.contains(naming.symbol(sheetID: sheetID)) { naming = naming.symbolTold(apartBy: snippetCount) }
+            symbolNames.insert(naming.symbol(sheetID: sheetID))
             defer { snippetCount += 1 }
             if !code.isClosed { diagnostics.append(Self.neverClosed(code)) }
             var snippet = Snippet(.init(
@@ -500,20 +495,10 @@ package enum SheetParser {
                 cardAnchor: card?.anchor, cardTitle: (card?.title ?? section?.title ?? []).plainText,
                 sectionAnchor: section?.anchor, language: language, attributes: attributes,
                 code: code.code, location: code.location, firstCodeLine: code.firstCodeLine,
-                name: name, symbolName: symbol))
+                naming: naming))
             snippet.endLine = code.endLine
             snippet.isClosed = code.isClosed
             return snippet
-        }
-
-        /// A Swift identifier made of the name's letters and digits.
-        static func symbol(_ text: String) -> String {
-            var result = ""
-            for scalar in text.unicodeScalars {
-                result.unicodeScalars.append(scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? scalar : "_")
-            }
-            if let first = result.unicodeScalars.first, ("0"..."9").contains(first) { result = "s" + result }
-            return result
         }
     }
 }

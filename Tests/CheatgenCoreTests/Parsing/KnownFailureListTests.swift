@@ -80,7 +80,7 @@ struct KnownFailureListTests {
         func snippet(_ code: String, line: Int, language: String = "swift") -> Snippet {
             Snippet(.init(sheetID: "s", path: "s.md", index: 0, cardAnchor: nil, cardTitle: "", sectionAnchor: nil, language: language,
                           attributes: SnippetAttributes(), code: code, location: SourceLocation(path: "s.md", line: line), firstCodeLine: line + 1,
-                          name: "s/x", symbolName: "s_x"))
+                          naming: .place("x", inCard: 1)))
         }
         let here = SnippetFingerprint.of(snippet("print(1)\n", line: 3))
         #expect(SnippetFingerprint.isValid(here))

@@ -34,7 +34,14 @@ struct SnippetNameTests {
             ```
             """)
         #expect(sheet.snippets.map(\.name) == ["sheet/intro", "sheet/intro#2", "sheet/intro#3", "sheet/intro-1"])
-        #expect(Set(sheet.snippets.map(\.symbolName)).count == 4)
+        #expect(sheet.snippets.map(\.symbolName) == ["sheet__intro", "sheet__intro_1", "sheet__intro_2", "sheet__intro_1_3"])
+    }
+
+    @Test func aBookTestIsNamedAfterItsTest() {
+        let naming = SnippetName.bookTest("closures")
+        #expect(naming.name(sheetID: "1-start") == "1-start/test:closures")
+        // No `s` in front of the sheet's leading digit: the `T_` already makes it an identifier.
+        #expect(naming.symbol(sheetID: "1-start") == "T_1_start__closures")
     }
 
     @Test func aSecondIntroSnippetKeepsItsNumber() throws {
