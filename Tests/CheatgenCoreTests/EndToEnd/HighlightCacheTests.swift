@@ -65,6 +65,21 @@ struct HighlightCacheTests {
         return text.split(separator: "\n").compactMap { Int($0) }
     }
 
+    /// The repository built once, its Pygments runs forgotten: what the later builds compare with.
+    private func builtOnce() async throws -> (TemporaryDirectory, [String: String], page: String) {
+        let (directory, environment) = try repository()
+        let page = try await build(directory, environment)
+        _ = try runs(directory)
+        return (directory, environment, page)
+    }
+
+    /// The paths of the Pygments records in the repository's `.cheatgen/`.
+    private func records(_ directory: TemporaryDirectory) throws -> [String] {
+        let folder = directory.url.appendingPathComponent(".cheatgen")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("highlighted-") }.map { folder.appendingPathComponent($0).path }
+    }
+
     private func build(_ directory: TemporaryDirectory, _ environment: [String: String], extra: [String] = [],
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> String {
         let result = try await Cheatgen.run(["build", "content", "--quiet"] + extra, in: directory, environment: environment)
@@ -95,22 +110,18 @@ struct HighlightCacheTests {
     }
 
     @Test func noCacheOrADamagedRecordLexesEverythingAgain() async throws {
-        let (directory, environment) = try repository()
+        let (directory, environment, first) = try await builtOnce()
         defer { directory.remove() }
-        let first = try await build(directory, environment)
-        _ = try runs(directory)
 
         let again = try await build(directory, environment, extra: ["--no-cache"])
         #expect(try runs(directory).reduce(0, +) == 3, "--no-cache colours every block again")
         #expect(again == first)
 
-        let records = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent(".cheatgen").path)
-            .filter { $0.hasPrefix("highlighted-") }
-        #expect(records.count == 1, "one record for this Python")
-        for record in records {
-            let path = directory.url.appendingPathComponent(".cheatgen/\(record)")
-            let bytes = try Data(contentsOf: path)
-            try bytes.prefix(bytes.count / 2).write(to: path)
+        let paths = try records(directory)
+        #expect(paths.count == 1, "one record for this Python")
+        for path in paths {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
         }
         let repaired = try await build(directory, environment)
         #expect(try runs(directory).reduce(0, +) == 3, "a damaged record is not trusted: every block is lexed again")
@@ -118,10 +129,8 @@ struct HighlightCacheTests {
     }
 
     @Test func anotherPythonStartsARecordOfItsOwn() async throws {
-        let (directory, environment) = try repository()
+        let (directory, environment, first) = try await builtOnce()
         defer { directory.remove() }
-        let first = try await build(directory, environment)
-        _ = try runs(directory)
 
         // The same interpreter under another name is another fingerprint: it is asked again.
         let other = directory.url.appendingPathExtension("other-python3").path
@@ -132,16 +141,12 @@ struct HighlightCacheTests {
     }
 
     @Test func pygmentsChangedOnDiskIsAskedAgain() async throws {
-        let (directory, environment) = try repository()
+        let (directory, environment, first) = try await builtOnce()
         defer { directory.remove() }
-        let first = try await build(directory, environment)
-        _ = try runs(directory)
 
         // The record names the Pygments it was made with; here a stand-in file, so the test can
         // change it as an upgrade would.
-        let folder = directory.url.appendingPathComponent(".cheatgen")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("highlighted-") })
-        let path = folder.appendingPathComponent(name).path
+        let path = try #require(try records(directory).first)
         var record = try #require(CacheFile.readJSON(HighlightCache.Record.self, from: path))
         let standIn = directory.url.appendingPathExtension("pygments-init.py").path
         try "__version__ = '1'\n".write(toFile: standIn, atomically: true, encoding: .utf8)
